@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The project's root folder (where package.json lives). */
+export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The validated, frozen settings the whole server runs on. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  clinicName: string;
+  clinicTimeZone: string;
+  publicBaseUrl: string;
+  sessionLifetimeMinutes: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  seedDemo: boolean;
+}
+
+/** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+function defaultTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
+}
+
+const boolean = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/**
+ * Each variable with its parser and, in `expected`, the words used when it is wrong.
+ * Order matters: later defaults (PUBLIC_BASE_URL) read earlier values (PORT).
+ */
+const VARIABLES = {
+  NODE_ENV: { schema: z.enum(['development', 'production', 'test']), expected: 'development, production or test' },
+  HOST: { schema: z.string().min(1), expected: 'a host name or IP address to listen on, such as 0.0.0.0' },
+  PORT: { schema: z.coerce.number().int().min(0).max(65535), expected: 'a port number from 0 to 65535' },
+  DATABASE_URL: {
+    schema: z.string().regex(/^(sqlite:.+|(mysql|mariadb):\/\/.+)$/),
+    expected: 'sqlite:<file path> or mysql://user:password@host:3306/database',
+  },
+  CLINIC_NAME: { schema: z.string().trim().min(1).max(100), expected: 'the clinic name, 1 to 100 characters' },
+  CLINIC_TIMEZONE: {
+    schema: z.string().refine(isTimeZone),
+    expected: 'an IANA time zone name such as Europe/London or America/New_York',
+  },
+  PUBLIC_BASE_URL: {
+    schema: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u))
+      .transform((u) => u.replace(/\/+$/, '')),
+    expected: 'the address patients and screens use to reach this server, such as https://queue.example-clinic.org',
+  },
+  SESSION_LIFETIME_MINUTES: {
+    schema: z.coerce.number().int().min(1).max(24 * 60),
+    expected: 'minutes of inactivity before staff must sign in again, from 1 to 1440',
+  },
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expected: LOG_LEVELS.join(', ') },
+  SEED_DEMO: { schema: boolean, expected: 'true or false' },
+} as const;
+
+function parse<K extends keyof typeof VARIABLES>(
+  name: K,
+  raw: string | undefined,
+): z.output<(typeof VARIABLES)[K]['schema']> {
+  const spec = VARIABLES[name];
+  const result = spec.schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(name, `Invalid setting ${name}=${JSON.stringify(raw)}: expected ${spec.expected}.`);
+  }
+  return result.data as z.output<(typeof VARIABLES)[K]['schema']>;
+}
+
+/**
+ * Reads the configuration from environment variables (a `.env` file in the project root fills in unset ones).
+ * Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Readonly<Config> {
+  if (options.dotenv !== false && env === process.env) {
+    const file = path.join(ROOT_DIR, '.env');
+    // process.loadEnvFile never overrides variables that are already set.
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
+  const get = (name: keyof typeof VARIABLES, fallback: string) => {
+    const value = env[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const nodeEnv = parse('NODE_ENV', get('NODE_ENV', 'development'));
+  const port = parse('PORT', get('PORT', '3000'));
+  const config: Config = {
+    env: nodeEnv,
+    host: parse('HOST', get('HOST', '0.0.0.0')),
+    port,
+    databaseUrl: parse('DATABASE_URL', get('DATABASE_URL', `sqlite:${path.join('data', 'mediqueue.sqlite')}`)),
+    clinicName: parse('CLINIC_NAME', get('CLINIC_NAME', 'MediQueue Demo Clinic')),
+    clinicTimeZone: parse('CLINIC_TIMEZONE', get('CLINIC_TIMEZONE', defaultTimeZone())),
+    publicBaseUrl: parse('PUBLIC_BASE_URL', get('PUBLIC_BASE_URL', `http://localhost:${port}`)),
+    sessionLifetimeMinutes: parse('SESSION_LIFETIME_MINUTES', get('SESSION_LIFETIME_MINUTES', '30')),
+    logLevel: parse('LOG_LEVEL', get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info')),
+    seedDemo: parse('SEED_DEMO', get('SEED_DEMO', nodeEnv === 'production' ? 'false' : 'true')),
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Transaction } from 'sequelize';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  CLOSE_CODES,
+  PROTOCOL_VERSION,
+  type Channel,
+  type ChannelKind,
+  type ChannelMessage,
+  type ServerMessage,
+  type Sequenced,
+} from '../../common/protocol';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import type { User } from '../models';
+import { ClientMessageSchema } from './schema';
+
+/** A channel message before the hub stamps it with its sequence number and epoch. */
+export type Unsequenced<M> = M extends Sequenced ? Omit<M, 'seq' | 'epoch'> : never;
+
+/** What a feature registers for one kind of channel (`doctor`, `department`, `display`, `ticket`). */
+export interface ChannelProvider {
+  /** Throws an AppError (forbidden, not found) when `user` (null on public screens) may not subscribe. */
+  authorize(channel: Channel, user: User | null): Promise<void> | void;
+  /** The channel's current state, stamped with `meta`; sent right after `subscribed`. */
+  snapshot(channel: Channel, meta: Sequenced): Promise<ChannelMessage[]>;
+}
+
+/** Timings, shortened in tests. */
+export interface HubOptions {
+  /** How often an application `heartbeat` is sent (browsers cannot see ping frames). */
+  heartbeatMs: number;
+  /** How often a ping frame is sent; a client that has not answered the previous one is dropped. */
+  pingMs: number;
+  /** Most channels one connection may hold. */
+  maxSubscriptions: number;
+}
+
+const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50 };
+
+interface Client {
+  ws: WebSocket;
+  user: User | null;
+  alive: boolean;
+  /** Per channel: null once live, or the events that arrived while its snapshot was being read. */
+  channels: Map<Channel, string[] | null>;
+}
+
+/**
+ * The WebSocket hub at `/ws`: authenticates the upgrade from the session cookie, keeps connections alive,
+ * validates every incoming message, and fans channel events out with per-channel sequence numbers.
+ */
+export class RealtimeHub {
+  /** Changes on every start, so clients know their sequence numbers no longer apply. */
+  readonly epoch = randomUUID();
+  private readonly options: HubOptions;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly clients = new Set<Client>();
+  private readonly providers = new Map<ChannelKind, ChannelProvider>();
+  private readonly seqs = new Map<Channel, number>();
+  private readonly subscribers = new Map<Channel, Set<Client>>();
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly resolveUser: (req: IncomingMessage) => Promise<User | null>,
+    private readonly logger: Logger,
+    options: Partial<HubOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+    this.timers.push(
+      setInterval(() => this.pingAll(), this.options.pingMs),
+      setInterval(() => this.broadcastAll({ type: 'heartbeat', serverTime: new Date().toISOString() }), this.options.heartbeatMs),
+    );
+  }
+
+  /** Takes over HTTP upgrades to `/ws` on `server`; other upgrade paths are refused. */
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') {
+        socket.destroy();
+        return;
+      }
+      this.resolveUser(req)
+        .catch((error) => {
+          this.logger.warn({ err: error }, 'websocket session lookup failed; continuing as a public screen');
+          return null;
+        })
+        .then((user) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, user)));
+    });
+  }
+
+  /** Registers the provider for one kind of channel. */
+  registerChannel(kind: ChannelKind, provider: ChannelProvider): void {
+    this.providers.set(kind, provider);
+  }
+
+  /** Sends an event to a channel's subscribers, stamped with the channel's next sequence number. */
+  publish(message: Unsequenced<ChannelMessage>): void {
+    const seq = (this.seqs.get(message.channel) ?? 0) + 1;
+    this.seqs.set(message.channel, seq);
+    const subscribers = this.subscribers.get(message.channel);
+    if (!subscribers?.size) return;
+    const data = JSON.stringify({ ...message, seq, epoch: this.epoch });
+    for (const client of subscribers) {
+      const pending = client.channels.get(message.channel);
+      if (pending) pending.push(data);
+      else client.ws.send(data);
+    }
+  }
+
+  /** Publishes once `transaction` commits, so no screen ever shows a change that was rolled back. */
+  publishAfterCommit(transaction: Transaction, message: Unsequenced<ChannelMessage>): void {
+    transaction.afterCommit(() => this.publish(message));
+  }
+
+  /** How many connections are open (for health and tests). */
+  get connectionCount(): number {
+    return this.clients.size;
+  }
+
+  /** Stops the timers and closes every connection with 1001 (going away). */
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    for (const client of this.clients) client.ws.close(CLOSE_CODES.goingAway, 'server shutting down');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private accept(ws: WebSocket, user: User | null): void {
+    const client: Client = { ws, user, alive: true, channels: new Map() };
+    this.clients.add(client);
+    ws.on('pong', () => (client.alive = true));
+    ws.on('message', (data, isBinary) => this.receive(client, data.toString(), isBinary));
+    ws.on('error', (error) => this.logger.debug({ err: error }, 'websocket error'));
+    ws.on('close', () => this.drop(client));
+    this.send(client, {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      epoch: this.epoch,
+      serverTime: new Date().toISOString(),
+      heartbeatMs: this.options.heartbeatMs,
+      user: user ? { id: user.id, role: user.role } : null,
+    });
+  }
+
+  private receive(client: Client, text: string, isBinary: boolean): void {
+    let parsed: unknown;
+    try {
+      parsed = isBinary ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const result = ClientMessageSchema.safeParse(parsed);
+    if (!result.success) {
+      client.ws.close(CLOSE_CODES.policyViolation, 'message does not follow the protocol');
+      return;
+    }
+    const message = result.data;
+    switch (message.type) {
+      case 'ping':
+        this.send(client, { type: 'pong', id: message.id });
+        break;
+      case 'subscribe':
+        void this.subscribe(client, message.channel);
+        break;
+      case 'unsubscribe':
+        this.unsubscribe(client, message.channel);
+        this.send(client, { type: 'unsubscribed', channel: message.channel });
+        break;
+    }
+  }
+
+  private async subscribe(client: Client, channel: Channel): Promise<void> {
+    const provider = this.providers.get(channel.split(':')[0] as ChannelKind);
+    if (!provider) {
+      this.send(client, { type: 'error', channel, error: { id: 'unknown_channel', message: `There is no channel ${channel}.` } });
+      return;
+    }
+    if (!client.channels.has(channel) && client.channels.size >= this.options.maxSubscriptions) {
+      this.send(client, { type: 'error', channel, error: { id: 'too_many_channels', message: 'Too many channels on one connection.' } });
+      return;
+    }
+    // Join first and hold back events until the snapshot is out: nothing published meanwhile is lost.
+    const pending: string[] = [];
+    client.channels.set(channel, pending);
+    let set = this.subscribers.get(channel);
+    if (!set) this.subscribers.set(channel, (set = new Set()));
+    set.add(client);
+    try {
+      await provider.authorize(channel, client.user);
+      const meta: Sequenced = { channel, seq: this.seqs.get(channel) ?? 0, epoch: this.epoch };
+      const snapshot = await provider.snapshot(channel, meta);
+      if (client.channels.get(channel) !== pending) return; // unsubscribed or re-subscribed meanwhile
+      this.send(client, { type: 'subscribed', ...meta });
+      for (const message of snapshot) this.send(client, message);
+      for (const data of pending) client.ws.send(data);
+      client.channels.set(channel, null);
+    } catch (error) {
+      if (client.channels.get(channel) === pending) this.unsubscribe(client, channel);
+      const known = error instanceof AppError;
+      if (!known) this.logger.error({ err: error, channel }, 'channel snapshot failed');
+      this.send(client, {
+        type: 'error',
+        channel,
+        error: known
+          ? { id: String(error.id), message: error.message }
+          : { id: 'internal_error', message: 'This screen could not load its data. It will try again.' },
+      });
+    }
+  }
+
+  private unsubscribe(client: Client, channel: Channel): void {
+    client.channels.delete(channel);
+    const set = this.subscribers.get(channel);
+    set?.delete(client);
+    if (set && !set.size) this.subscribers.delete(channel);
+  }
+
+  private drop(client: Client): void {
+    for (const channel of [...client.channels.keys()]) this.unsubscribe(client, channel);
+    this.clients.delete(client);
+  }
+
+  private send(client: Client, message: ServerMessage): void {
+    if (client.ws.readyState === client.ws.OPEN) client.ws.send(JSON.stringify(message));
+  }
+
+  private broadcastAll(message: ServerMessage): void {
+    const data = JSON.stringify(message);
+    for (const client of this.clients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(data);
+  }
+
+  private pingAll(): void {
+    for (const client of this.clients) {
+      if (!client.alive) {
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import Router from '@koa/router';
+import type { SessionResponse } from '../../../common/api';
+import { requireUser } from '../../middleware/auth';
+import type { AppRouter } from '../../state';
+import { validate, type InputOf } from '../../middleware/validate';
+import { presentUser } from '../../presenters/user';
+import { SESSION_COOKIE, type AuthService } from '../../services/auth';
+import { SignInSchema } from './schema';
+
+/** Staff sign-in, sign-out and "who am I". */
+export function authRoutes(auth: AuthService): AppRouter {
+  const router: AppRouter = new Router({ prefix: '/api/auth' });
+
+  router.post('/sign-in', validate(SignInSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof SignInSchema>;
+    const { token, user, session } = await auth.signIn(body.email, body.password, {
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent'),
+    });
+    // A browser-session cookie: the server decides when it expires (idle lifetime), the browser forgets it on exit.
+    ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: ctx.secure, overwrite: true });
+    const response: SessionResponse = { user: presentUser(user), expiresAt: session.expiresAt.toISOString() };
+    ctx.body = response;
+  });
+
+  router.get('/me', async (ctx) => {
+    const user = requireUser(ctx);
+    const response: SessionResponse = {
+      user: presentUser(user),
+      expiresAt: ctx.state.session!.expiresAt.toISOString(),
+    };
+    ctx.body = response;
+  });
+
+  router.post('/sign-out', async (ctx) => {
+    await auth.signOut(ctx.cookies.get(SESSION_COOKIE), { ip: ctx.ip });
+    ctx.cookies.set(SESSION_COOKIE, null);
+    ctx.status = 204;
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import Router from '@koa/router';
+import send from 'koa-send';
+import { ROOT_DIR } from '../../config';
+import { AppError } from '../../errors';
+import type { AppRouter } from '../../state';
+
+/** Where `vite build` writes the three front ends. */
+export const PUBLIC_DIR = path.join(ROOT_DIR, 'dist', 'public');
+
+/** The single-page front ends, each served at `/<name>` (and below, for their own routing). */
+export const PAGES = ['kiosk', 'display', 'admin'] as const;
+
+/** True when every front end has been built. */
+export function frontEndsBuilt(dir = PUBLIC_DIR): boolean {
+  return PAGES.every((page) => existsSync(path.join(dir, page, 'index.html')));
+}
+
+/** Serves the built kiosk, display and staff panel, and their hashed assets. */
+export function pageRoutes(dir = PUBLIC_DIR): AppRouter {
+  const router: AppRouter = new Router();
+
+  router.get('/', (ctx) => ctx.redirect('/admin'));
+
+  for (const page of PAGES) {
+    router.get([`/${page}`, `/${page}/{*rest}`], async (ctx) => {
+      if (!existsSync(path.join(dir, page, 'index.html'))) {
+        throw new AppError(503, 'frontend_not_built', 'The screens have not been built yet. Run `npm run build`.');
+      }
+      // The HTML names the current asset hashes, so it must never be cached; the assets themselves can be.
+      ctx.set('Cache-Control', 'no-cache');
+      await send(ctx, `${page}/index.html`, { root: dir });
+    });
+  }
+
+  router.get('/assets/*file', async (ctx) => {
+    await send(ctx, ctx.path, { root: dir, immutable: true, maxage: 365 * 24 * 3600 * 1000 });
+  });
+
+  return router;
+}

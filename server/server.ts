@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, createServices, type AppDeps } from './app';
+import { SESSION_COOKIE } from './services/auth';
+import { RealtimeHub, type HubOptions } from './realtime/hub';
+
+/** A listening MediQueue server: HTTP and the WebSocket hub on one port. */
+export interface RunningServer {
+  http: http.Server;
+  hub: RealtimeHub;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Reads one cookie from a raw request (the WebSocket upgrade has no Koa context). */
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** True when a browser's Origin is this server (or absent, for non-browser clients). */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the app and the hub on `port` (0 picks a free one) and resolves once listening. */
+export async function startServer(
+  deps: AppDeps,
+  port: number,
+  host?: string,
+  hubOptions: Partial<HubOptions> = {},
+): Promise<RunningServer> {
+  const services = createServices(deps);
+  const app = createApp(deps, services);
+  const server = http.createServer(app.callback());
+  const hub = new RealtimeHub(
+    async (req) => {
+      // Another site's page must not ride on a staff member's cookie (cross-site WebSocket hijacking).
+      if (!sameOrigin(req.headers.origin, req.headers.host)) return null;
+      const found = await services.auth.lookup(cookie(req.headers.cookie, SESSION_COOKIE));
+      return found.state === 'active' ? found.user : null;
+    },
+    deps.logger,
+    hubOptions,
+  );
+  hub.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    http: server,
+    hub,
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      await hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Sequelize } from 'sequelize';
+import { AppError } from '../errors';
+import { Session, User } from '../models';
+import { inTransaction } from '../db/transaction';
+import { audit } from './audit';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import type { SignInThrottle } from './sign-in-throttle';
+
+/** The name of the staff session cookie. */
+export const SESSION_COOKIE = 'mq_session';
+
+// Renew the expiry at most once a minute per session, so active staff do not cost a write per request.
+const RENEW_AFTER_MS = 60_000;
+
+/** A live staff session and its user. */
+export interface ActiveSession {
+  user: User;
+  session: Session;
+}
+
+/** The result of looking up a cookie token: a live session, an expired one, or nothing. */
+export type SessionLookup = ({ state: 'active' } & ActiveSession) | { state: 'expired' } | { state: 'none' };
+
+/** Sessions are stored under the SHA-256 of their token, so the table alone cannot be used to sign in. */
+export function sessionId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Who is asking, for the audit trail and the throttle. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent?: string;
+}
+
+/** Staff sign-in, sessions and sign-out, with a sliding idle lifetime. */
+export class AuthService {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly throttle: SignInThrottle,
+    private readonly lifetimeMinutes: number,
+  ) {}
+
+  private expiry(from = Date.now()): Date {
+    return new Date(from + this.lifetimeMinutes * 60_000);
+  }
+
+  /**
+   * Checks the credentials and opens a session. Unknown emails, wrong passwords and deactivated accounts all get
+   * the same answer (and take the same time), so the form does not reveal who has an account.
+   */
+  async signIn(email: string, password: string, origin: RequestOrigin): Promise<{ token: string } & ActiveSession> {
+    const normalized = email.trim().toLowerCase();
+    await this.throttle.check(normalized, origin.ip);
+    const user = await User.findOne({ where: { email: normalized } });
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!user || !ok || !user.active) {
+      await this.throttle.failed(normalized, origin.ip);
+      await audit({
+        userId: user?.id ?? null,
+        action: 'auth.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id,
+        ip: origin.ip,
+        details: { email: normalized, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
+      });
+      throw new AppError(401, 'invalid_credentials', 'That email and password do not match an active staff account.');
+    }
+    await this.throttle.succeeded(normalized, origin.ip);
+    const token = randomBytes(32).toString('base64url');
+    const session = await inTransaction(this.sequelize, async (transaction) => {
+      const created = await Session.create(
+        {
+          id: sessionId(token),
+          userId: user.id,
+          expiresAt: this.expiry(),
+          ip: origin.ip.slice(0, 64),
+          userAgent: origin.userAgent?.slice(0, 255) ?? null,
+        },
+        { transaction },
+      );
+      await user.update({ lastSignInAt: new Date() }, { transaction });
+      await audit({ userId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: origin.ip }, transaction);
+      return created;
+    });
+    return { token, user, session };
+  }
+
+  /** Finds the session for a cookie token, renewing its idle expiry; expired sessions are deleted. */
+  async lookup(token: string | undefined): Promise<SessionLookup> {
+    if (!token) return { state: 'none' };
+    const session = await Session.findByPk(sessionId(token), { include: [{ model: User, as: 'user' }] });
+    if (!session || !session.user) return { state: 'none' };
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now || !session.user.active) {
+      await session.destroy();
+      return { state: 'expired' };
+    }
+    if (this.expiry(now).getTime() - session.expiresAt.getTime() > RENEW_AFTER_MS) {
+      await session.update({ expiresAt: this.expiry(now) });
+    }
+    return { state: 'active', user: session.user, session };
+  }
+
+  /** Ends the session behind a cookie token (a no-op for unknown tokens). */
+  async signOut(token: string | undefined, origin: RequestOrigin): Promise<void> {
+    if (!token) return;
+    const session = await Session.findByPk(sessionId(token));
+    if (!session) return;
+    await inTransaction(this.sequelize, async (transaction) => {
+      await session.destroy({ transaction });
+      await audit({ userId: session.userId, action: 'auth.sign_out', entityType: 'user', entityId: session.userId, ip: origin.ip }, transaction);
+    });
+  }
+}

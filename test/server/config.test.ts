@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig, ROOT_DIR } from '../../server/config';
+
+const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
+
+describe('configuration', () => {
+  it('has working defaults for a first run', () => {
+    const config = load({});
+    expect(config).to.include({ port: 3000, databaseUrl: 'sqlite:data/mediqueue.sqlite', sessionLifetimeMinutes: 30 });
+    expect(config.publicBaseUrl).to.equal('http://localhost:3000');
+    expect(Object.isFrozen(config)).to.equal(true);
+  });
+
+  it('reads every documented variable', () => {
+    const config = load({
+      PORT: '8080',
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/clinic',
+      CLINIC_TIMEZONE: 'America/New_York',
+      PUBLIC_BASE_URL: 'https://queue.example.org/',
+      SESSION_LIFETIME_MINUTES: '45',
+      LOG_LEVEL: 'warn',
+      CLINIC_NAME: 'Riverside Clinic',
+      SEED_DEMO: 'false',
+    });
+    expect(config).to.include({
+      port: 8080,
+      databaseUrl: 'mysql://root@127.0.0.1:3306/clinic',
+      clinicTimeZone: 'America/New_York',
+      publicBaseUrl: 'https://queue.example.org',
+      sessionLifetimeMinutes: 45,
+      logLevel: 'warn',
+      clinicName: 'Riverside Clinic',
+      seedDemo: false,
+    });
+  });
+
+  for (const [variable, value] of [
+    ['PORT', 'eighty'],
+    ['CLINIC_TIMEZONE', 'Mars/Olympus'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['PUBLIC_BASE_URL', 'queue.example.org'],
+    ['SESSION_LIFETIME_MINUTES', '0'],
+    ['LOG_LEVEL', 'loud'],
+  ]) {
+    it(`refuses a bad ${variable} with a message naming it`, () => {
+      expect(() => load({ [variable]: value }))
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.matches(new RegExp(`^Invalid setting ${variable}=.*expected`));
+    });
+  }
+
+  it('stops start-up with one clear line and exit code 1', function () {
+    this.timeout(60_000);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, CLINIC_TIMEZONE: 'Nowhere/Special', PORT: '0' },
+      encoding: 'utf8',
+    });
+    expect(result.status).to.equal(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.match(/^MediQueue cannot start: Invalid setting CLINIC_TIMEZONE="Nowhere\/Special": expected an IANA time zone/);
+  });
+});

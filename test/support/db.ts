@@ -1,0 +1,56 @@
+import os from 'node:os';
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import type { Sequelize } from 'sequelize';
+import { openDatabase, type Database } from '../../server/db';
+import { dialectOf } from '../../server/db/sequelize';
+
+/**
+ * The database the suite runs on: `TEST_DATABASE_URL` (for example mysql://root@127.0.0.1:3306/mediqueue_test)
+ * or, by default, a fresh SQLite file in the system's temp folder.
+ */
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || `sqlite:${path.join(os.tmpdir(), `mediqueue-test-${process.pid}.sqlite`)}`;
+
+let opened: Promise<Database> | undefined;
+
+/** The suite's one database connection, migrated on first use and shared by every test file. */
+export function testDatabase(): Promise<Database> {
+  if (!opened) {
+    if (dialectOf(TEST_DATABASE_URL) === 'sqlite') {
+      const file = TEST_DATABASE_URL.slice('sqlite:'.length);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    }
+    opened = openDatabase(TEST_DATABASE_URL);
+  }
+  return opened;
+}
+
+/** Table names in the order they can be emptied (children before parents). */
+async function tablesChildFirst(sequelize: Sequelize): Promise<string[]> {
+  const qi = sequelize.getQueryInterface();
+  const tables = (await qi.showAllTables()).map((t) => (typeof t === 'string' ? t : (t as { tableName: string }).tableName))
+    .filter((t) => t !== 'schema_migrations' && !t.startsWith('sqlite_'));
+  const parents = new Map<string, Set<string>>();
+  for (const table of tables) {
+    const refs = (await qi.getForeignKeyReferencesForTable(table)) as Array<{ referencedTableName?: string }>;
+    parents.set(table, new Set(refs.map((r) => r.referencedTableName!).filter((p) => p && p !== table)));
+  }
+  const order: string[] = [];
+  const visit = (table: string, seen: Set<string>) => {
+    if (order.includes(table) || seen.has(table)) return;
+    seen.add(table);
+    for (const [child, ps] of parents) if (ps.has(table)) visit(child, seen);
+    order.push(table);
+  };
+  for (const table of tables) visit(table, new Set());
+  return order;
+}
+
+/** Deletes every row of every table (schema stays), so each suite starts from an empty clinic. */
+export async function resetDatabase(): Promise<void> {
+  const { sequelize } = await testDatabase();
+  for (const table of await tablesChildFirst(sequelize)) {
+    await sequelize.getQueryInterface().bulkDelete(table, {});
+  }
+}

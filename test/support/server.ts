@@ -1,0 +1,46 @@
+import { loadConfig, type Config } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { startServer, type RunningServer } from '../../server/server';
+import type { HubOptions } from '../../server/realtime/hub';
+import { SignInThrottle, type ThrottleLimits } from '../../server/services/sign-in-throttle';
+import { TEST_DATABASE_URL, testDatabase } from './db';
+
+/** A real server on a free port over the suite's test database. */
+export interface TestServer extends RunningServer {
+  baseUrl: string;
+  wsUrl: string;
+  config: Readonly<Config>;
+}
+
+/** Options for one test server: config overrides, sign-in limits, hub timings. */
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  throttle?: ThrottleLimits;
+  hub?: Partial<HubOptions>;
+}
+
+/**
+ * Starts the whole server (HTTP + WebSocket) on port 0 against the test database.
+ * Sign-in throttling is loose by default so suites can sign in freely; pass `throttle` to test it.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: TEST_DATABASE_URL,
+      CLINIC_TIMEZONE: 'Europe/London',
+      CLINIC_NAME: 'Test Clinic',
+      ...options.env,
+    },
+    { dotenv: false },
+  );
+  const db = await testDatabase();
+  const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
+  const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, 0, '127.0.0.1', options.hub);
+  return {
+    ...running,
+    config,
+    baseUrl: `http://127.0.0.1:${running.port}`,
+    wsUrl: `ws://127.0.0.1:${running.port}/ws`,
+  };
+}
