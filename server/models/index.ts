@@ -1,0 +1,100 @@
+import type { Sequelize } from 'sequelize';
+import { Appointment } from './appointment';
+import { AuditLog } from './audit-log';
+import { AvailabilityException } from './availability-exception';
+import { Department } from './department';
+import { DoctorAvailability } from './doctor-availability';
+import { DoctorProfile } from './doctor-profile';
+import { MedicalRecord } from './medical-record';
+import { Patient } from './patient';
+import { PrescriptionItem } from './prescription-item';
+import { QueueCounter } from './queue-counter';
+import { QueueEntry } from './queue-entry';
+import { RecordAddendum } from './record-addendum';
+import { Session } from './session';
+import { TimeSlot } from './time-slot';
+import { User } from './user';
+
+export {
+  Appointment,
+  AuditLog,
+  AvailabilityException,
+  Department,
+  DoctorAvailability,
+  DoctorProfile,
+  MedicalRecord,
+  Patient,
+  PrescriptionItem,
+  QueueCounter,
+  QueueEntry,
+  RecordAddendum,
+  Session,
+  TimeSlot,
+  User,
+};
+
+/** Binds every model to `sequelize` and declares the associations. Call once per Sequelize instance. */
+export function initModels(sequelize: Sequelize): void {
+  for (const model of [
+    User,
+    Session,
+    Department,
+    AuditLog,
+    DoctorProfile,
+    Patient,
+    DoctorAvailability,
+    AvailabilityException,
+    TimeSlot,
+    Appointment,
+    QueueCounter,
+    QueueEntry,
+    MedicalRecord,
+    RecordAddendum,
+    PrescriptionItem,
+  ]) {
+    model.initModel(sequelize);
+  }
+
+  User.hasMany(Session, { foreignKey: 'userId', as: 'sessions', onDelete: 'CASCADE' });
+  Session.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+
+  DoctorProfile.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+  User.hasOne(DoctorProfile, { foreignKey: 'userId', as: 'doctorProfile' });
+  DoctorProfile.belongsTo(Department, { foreignKey: 'departmentId', as: 'department' });
+  Department.hasMany(DoctorProfile, { foreignKey: 'departmentId', as: 'doctors' });
+
+  DoctorProfile.hasMany(DoctorAvailability, { foreignKey: 'doctorId', as: 'availabilities' });
+  DoctorAvailability.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+  DoctorProfile.hasMany(AvailabilityException, { foreignKey: 'doctorId', as: 'exceptions' });
+  AvailabilityException.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+  DoctorProfile.hasMany(TimeSlot, { foreignKey: 'doctorId', as: 'slots' });
+  TimeSlot.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+
+  Appointment.belongsTo(Patient, { foreignKey: 'patientId', as: 'patient' });
+  Patient.hasMany(Appointment, { foreignKey: 'patientId', as: 'appointments' });
+  Appointment.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+  DoctorProfile.hasMany(Appointment, { foreignKey: 'doctorId', as: 'appointments' });
+  Appointment.belongsTo(TimeSlot, { foreignKey: 'slotId', as: 'slot' });
+  TimeSlot.hasMany(Appointment, { foreignKey: 'slotId', as: 'appointments' });
+
+  QueueCounter.belongsTo(Department, { foreignKey: 'departmentId', as: 'department' });
+  QueueEntry.belongsTo(Department, { foreignKey: 'departmentId', as: 'department' });
+  QueueEntry.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+  QueueEntry.belongsTo(Patient, { foreignKey: 'patientId', as: 'patient' });
+  Patient.hasMany(QueueEntry, { foreignKey: 'patientId', as: 'queueEntries' });
+  QueueEntry.belongsTo(Appointment, { foreignKey: 'appointmentId', as: 'appointment' });
+  Appointment.hasMany(QueueEntry, { foreignKey: 'appointmentId', as: 'queueEntries' });
+  QueueEntry.belongsTo(QueueEntry, { foreignKey: 'transferredFromId', as: 'transferredFrom' });
+
+  MedicalRecord.belongsTo(QueueEntry, { foreignKey: 'queueEntryId', as: 'queueEntry' });
+  QueueEntry.hasOne(MedicalRecord, { foreignKey: 'queueEntryId', as: 'medicalRecord' });
+  MedicalRecord.belongsTo(Patient, { foreignKey: 'patientId', as: 'patient' });
+  Patient.hasMany(MedicalRecord, { foreignKey: 'patientId', as: 'medicalRecords' });
+  MedicalRecord.belongsTo(DoctorProfile, { foreignKey: 'doctorId', as: 'doctor' });
+  MedicalRecord.belongsTo(User, { foreignKey: 'signedBy', as: 'signer' });
+  MedicalRecord.hasMany(PrescriptionItem, { foreignKey: 'medicalRecordId', as: 'prescriptionItems' });
+  PrescriptionItem.belongsTo(MedicalRecord, { foreignKey: 'medicalRecordId', as: 'medicalRecord' });
+  MedicalRecord.hasMany(RecordAddendum, { foreignKey: 'medicalRecordId', as: 'addenda' });
+  RecordAddendum.belongsTo(MedicalRecord, { foreignKey: 'medicalRecordId', as: 'medicalRecord' });
+  RecordAddendum.belongsTo(User, { foreignKey: 'authorId', as: 'author' });
+}

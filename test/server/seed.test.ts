@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import type { Sequelize } from 'sequelize';
+import { Appointment, Department, DoctorProfile, Patient, TimeSlot, User } from '../../server/models';
+import { addDays, clinicDay, clinicDayBounds, eachDay } from '../../server/services/clinic-time';
+import { verifyPassword } from '../../server/services/passwords';
+import { DEMO_ACCOUNTS, DEMO_SLOT_DAYS, isClinicEmpty, seedDemoClinic } from '../../server/seed/demo';
+import { resetDatabase, testDatabase } from '../support/db';
+
+const ZONE = 'Europe/London';
+// A Wednesday morning; the seed must not depend on the machine's clock.
+const NOW = new Date('2026-12-02T08:00:00Z');
+const TODAY = '2026-12-02';
+
+describe('demo seed', () => {
+  let sequelize: Sequelize;
+
+  before(async () => {
+    sequelize = (await testDatabase()).sequelize;
+    await resetDatabase();
+  });
+
+  it('fills an empty clinic: departments, doctors, patients, two weeks of slots, appointments today', async () => {
+    expect(await isClinicEmpty(sequelize)).to.equal(true);
+    const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: NOW });
+    expect(await isClinicEmpty(sequelize)).to.equal(false);
+
+    const departments = await Department.findAll({ order: [['prefix', 'ASC']] });
+    expect(departments.map((d) => [d.prefix, d.name])).to.deep.equal([
+      ['C', 'Cardiology'],
+      ['G', 'General Practice'],
+      ['P', 'Pediatrics'],
+    ]);
+
+    const doctors = await DoctorProfile.findAll({ include: ['user', 'department'], order: [['room', 'ASC']] });
+    expect(doctors.map((d) => d.room)).to.deep.equal(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5']);
+    expect(doctors.every((d) => d.user!.role === 'doctor')).to.equal(true);
+    expect(new Set(doctors.map((d) => d.department!.prefix)).size).to.equal(3);
+    // DECIMAL reads back as a number on every dialect (mysql2 alone would give '4.8').
+    expect(doctors.map((d) => d.rating)).to.deep.equal([4.8, 4.5, 4.9, null, 4.7]);
+
+    const patients = await Patient.findAll();
+    expect(patients).to.have.length(20);
+    expect(new Set(patients.map((p) => p.medicalRecordNumber)).size).to.equal(20);
+
+    // Slots on each of the 14 clinic days from today (the Sunday clinic covers Sundays), and on no other day.
+    const slots = await TimeSlot.findAll();
+    expect(slots.length).to.equal(summary.slots).and.to.be.greaterThan(1000);
+    const slotDays = new Set(slots.map((s) => clinicDay(s.startsAt, ZONE)));
+    expect([...slotDays].sort()).to.deep.equal(eachDay(TODAY, addDays(TODAY, DEMO_SLOT_DAYS - 1)));
+
+    const { start, end } = clinicDayBounds(TODAY, ZONE);
+    const appointments = await Appointment.findAll({ include: ['slot'] });
+    const today = appointments.filter((a) => a.slot!.startsAt >= start && a.slot!.startsAt < end);
+    expect(today.length).to.equal(summary.appointmentsToday).and.to.be.at.least(5);
+    expect(today.every((a) => a.status === 'booked' && a.slot!.startsAt >= NOW)).to.equal(true);
+    expect(appointments.length - today.length).to.equal(summary.appointmentsLater).and.to.be.greaterThan(0);
+    expect(new Set(appointments.map((a) => a.patientId)).size).to.equal(appointments.length);
+  });
+
+  it('creates a working sign-in for every demo account', async () => {
+    const users = await User.findAll();
+    expect(users.map((u) => u.email).sort()).to.deep.equal(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(new Set(users.map((u) => u.role))).to.deep.equal(new Set(['admin', 'reception', 'doctor']));
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+    const stored = users.find((u) => u.email === admin.email)!;
+    expect(await verifyPassword(admin.password, stored.passwordHash)).to.equal(true);
+    expect(await verifyPassword('wrong password', stored.passwordHash)).to.equal(false);
+  });
+
+  it('refuses to seed a clinic that has data, and with reset starts over instead of adding to it', async () => {
+    const refusal = await seedDemoClinic(sequelize, { timeZone: ZONE, now: NOW }).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(refusal?.message).to.match(/already has data/);
+    expect(await Patient.count()).to.equal(20);
+
+    // A Sunday evening: only the Sunday clinic works, and its slots are over; there are still appointments today.
+    const sunday = new Date('2026-12-06T20:00:00Z');
+    const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: sunday, reset: true });
+    expect(await Patient.count()).to.equal(20);
+    expect(await Department.count()).to.equal(3);
+    expect(await User.count()).to.equal(DEMO_ACCOUNTS.length);
+    expect(summary.appointmentsToday).to.be.greaterThan(0);
+    const first = await TimeSlot.findOne({ order: [['startsAt', 'ASC']] });
+    expect(clinicDay(first!.startsAt, ZONE)).to.equal('2026-12-06');
+  });
+});
