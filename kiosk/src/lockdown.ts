@@ -1,0 +1,22 @@
+/**
+ * Kiosk hardening for a public touch screen: no context menu on long press, no zooming with pinch, ctrl+wheel
+ * or Safari's gesture events. CSS in index.html covers text selection and double-tap zoom. These listeners live
+ * as long as the page does, so they are never removed.
+ */
+export function lockDownKiosk(target: Document = document): void {
+  const prevent = (event: Event) => event.preventDefault();
+  target.addEventListener('contextmenu', prevent);
+  target.addEventListener('dragstart', prevent);
+  // Multi-finger touches are pinches (the viewport meta alone is ignored by some browsers).
+  target.addEventListener('touchmove', (event) => {
+    if ((event as TouchEvent).touches.length > 1) event.preventDefault();
+  }, { passive: false });
+  target.addEventListener('wheel', (event) => {
+    if ((event as WheelEvent).ctrlKey) event.preventDefault();
+  }, { passive: false });
+  for (const type of ['gesturestart', 'gesturechange', 'gestureend']) target.addEventListener(type, prevent, { passive: false });
+  target.addEventListener('keydown', (event) => {
+    // A keyboard plugged into the kiosk for maintenance should not be able to zoom the screen either.
+    if ((event.ctrlKey || event.metaKey) && ['+', '-', '=', '0'].includes(event.key)) event.preventDefault();
+  });
+}

@@ -1,0 +1,5 @@
+/** Entry point of the check-in kiosk (/kiosk). */
+import { lockDownKiosk } from './lockdown';
+import './mq-kiosk-app';
+
+lockDownKiosk();
