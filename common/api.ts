@@ -50,3 +50,104 @@ export interface ClinicInfo {
   /** The server's clock, so screens with a wrong clock still show the right time (ISO 8601, UTC). */
   serverTime: string;
 }
+
+// ----- Queue -----
+
+/** Priority classes, most urgent first. */
+export type QueuePriority = 'emergency' | 'priority' | 'normal';
+
+/** Why a patient has the `priority` class. */
+export type PriorityReason = 'elderly' | 'pregnant' | 'disability';
+
+/** Where a token is in its visit. */
+export type QueueStatus = 'waiting' | 'called' | 'in_consultation' | 'completed' | 'skipped' | 'cancelled' | 'transferred';
+
+/** The figures shown for a doctor or a department (snake_case, as in the original design's message). */
+export interface QueueStats {
+  waiting_count: number;
+  completed_today: number;
+  /** Minutes from check-in to call, over today's called entries; null before the first call. */
+  average_wait_minutes: number | null;
+  /** Minutes from start (or call) to completion, over today's completed visits; null before the first. */
+  average_consultation_minutes: number | null;
+}
+
+/** POST /api/queue/check-in: a walk-in at the kiosk or the desk. */
+export interface WalkInCheckInRequest {
+  departmentId: number;
+  /** A named doctor, or absent for "any doctor" of the department. */
+  doctorId?: number;
+  priority?: QueuePriority;
+  priorityReason?: PriorityReason;
+  /** A registered patient (reception), or absent for an anonymous walk-in. */
+  patientId?: number;
+  /** Chosen by the kiosk per attempt; a retry with the same key returns the same ticket. */
+  idempotencyKey: string;
+}
+
+/** POST /api/queue/check-in/appointment: by booking code, or by phone number and date of birth. */
+export type AppointmentCheckInRequest =
+  | { bookingCode: string; idempotencyKey: string }
+  | { phone: string; dateOfBirth: string; idempotencyKey: string };
+
+/** A ticket as the patient (kiosk, phone) sees it: no name, no clinical data. */
+export interface TicketView {
+  publicCode: string;
+  token: string;
+  status: QueueStatus;
+  department: { id: number; name: string; prefix: string };
+  doctor: { id: number; name: string; room: string } | null;
+  /** 1 = next; null when not waiting. */
+  position: number | null;
+  /** Estimated minutes until called; null when not waiting. */
+  etaMinutes: number | null;
+  /** Where to go once called (the calling doctor's room). */
+  room: string | null;
+  checkedInAt: string;
+  calledAt: string | null;
+  /** Set when the entry was transferred: the ticket that now stands for this visit. */
+  transferredTo: string | null;
+}
+
+/** A queue entry as staff see it (doctor console, reception). */
+export interface StaffQueueEntry {
+  id: number;
+  /** Echo it back with the next step on this entry: a step on a stale view is refused (409). */
+  version: number;
+  token: string;
+  status: QueueStatus;
+  priority: QueuePriority;
+  priorityReason: PriorityReason | null;
+  departmentId: number;
+  doctorId: number | null;
+  patient: { id: number; fullName: string; age: number | null; sex: string } | null;
+  /** True when the patient came for a booked appointment. */
+  appointment: { id: number; startsAt: string } | null;
+  checkedInAt: string;
+  calledAt: string | null;
+  consultationStartedAt: string | null;
+  recallCount: number;
+  position: number | null;
+  etaMinutes: number | null;
+}
+
+/** GET /api/queue/doctors/:id and the doctor channel's snapshot. */
+export interface DoctorQueueView {
+  doctor: { id: number; name: string; room: string; departmentId: number };
+  /** The patient called or in consultation with this doctor now. */
+  current: StaffQueueEntry | null;
+  waiting: StaffQueueEntry[];
+  stats: QueueStats;
+}
+
+/** Body of every step on an entry; `expectedVersion` is the version the screen showed. */
+export interface QueueStepRequest {
+  expectedVersion: number;
+}
+
+/** POST /api/queue/entries/:id/transfer */
+export interface TransferRequest extends QueueStepRequest {
+  toDepartmentId?: number;
+  toDoctorId?: number;
+  reason: string;
+}

@@ -6,6 +6,10 @@
  * a client that sees a gap in `seq`, or a new `epoch`, subscribes again and receives a fresh snapshot.
  */
 
+import type { DoctorQueueView, QueuePriority, QueueStats, QueueStatus, StaffQueueEntry, TicketView } from './api';
+
+export type { QueueStatus };
+
 /** Bumped on incompatible changes; sent in `hello`, so an old page knows to reload itself. */
 export const PROTOCOL_VERSION = 1;
 
@@ -73,34 +77,72 @@ export interface ErrorMessage {
   error: { id: string; message: string };
 }
 
-/** Where a queue entry (token) is in its visit. */
-export type QueueStatus =
-  | 'waiting'
-  | 'called'
-  | 'in_consultation'
-  | 'completed'
-  | 'skipped'
-  | 'cancelled'
-  | 'transferred';
-
 /** One line of a queue. `patient_name` is present on staff channels only, never on public ones. */
 export interface QueueLine {
   position: number;
   token: string;
   status: QueueStatus;
+  priority: QueuePriority;
+  eta_minutes: number | null;
   patient_name?: string;
 }
 
-/** A queue's full current state (the original design's message); sent as the snapshot and after every change. */
+/**
+ * A queue's full current state (the original design's message), sent as the snapshot and after every change:
+ * on a doctor's channel (staff, with names and `entries` for the console) and a department's public board.
+ */
 export interface QueueUpdateMessage extends Sequenced {
   type: 'queue_update';
   queue: QueueLine[];
-  stats: { waiting_count: number; completed_today: number };
+  stats: QueueStats;
+  /** Doctor channels only: the full staff view behind the lines. */
+  view?: DoctorQueueView;
+}
+
+/** A token called (or recalled) to a room: displays chime and announce it. No patient data. */
+export interface TokenCalledMessage extends Sequenced {
+  type: 'token_called';
+  token: string;
+  room: string;
+  doctor_name: string;
+  department_id: number;
+  department_name: string;
+  called_at: string;
+  recall_count: number;
+}
+
+/** What a waiting-room display shows for its departments: tokens and rooms only. */
+export interface BoardUpdateMessage extends Sequenced {
+  type: 'board_update';
+  departments: Array<{ id: number; name: string; prefix: string }>;
+  /** Each room and the token it is serving (called or in consultation), or null when free. */
+  rooms: Array<{ room: string; doctor_name: string; department_id: number; token: string | null; status: QueueStatus | null }>;
+  /** The next few waiting tokens per department, in order. */
+  next: Array<{ department_id: number; tokens: string[]; waiting_count: number }>;
+  /** The most recent calls, newest first. */
+  recent: Array<{ token: string; room: string; called_at: string }>;
+}
+
+/** One patient's ticket: place in line, wait, and the room once called. */
+export interface TicketUpdateMessage extends Sequenced {
+  type: 'ticket_update';
+  ticket: TicketView;
+}
+
+/** Confirms a staff action sent over the socket, with the entry as it is now. */
+export interface ActionResultMessage {
+  type: 'action_result';
+  requestId: string;
+  entry: StaffQueueEntry | null;
 }
 
 /** Every message the server sends. Later features add their channel events here. */
 export type ServerMessage =
   | QueueUpdateMessage
+  | TokenCalledMessage
+  | BoardUpdateMessage
+  | TicketUpdateMessage
+  | ActionResultMessage
   | HelloMessage
   | HeartbeatMessage
   | PongMessage
@@ -131,8 +173,46 @@ export interface PingMessage {
   id?: string;
 }
 
+/** A doctor's "call next" (doctorId defaults to the signed-in doctor; reception and admins name one). */
+export interface CallNextAction {
+  type: 'call_next';
+  requestId: string;
+  doctorId?: number;
+}
+
+/** Steps on one entry, each carrying the version the screen showed so a stale click is refused. */
+export const ENTRY_ACTIONS = [
+  'call_token',
+  'recall',
+  'skip',
+  'return_to_queue',
+  'start_consultation',
+  'complete',
+  'cancel',
+] as const;
+export type EntryActionType = (typeof ENTRY_ACTIONS)[number];
+
+/** One step on one entry. */
+export interface EntryAction {
+  type: EntryActionType;
+  requestId: string;
+  entryId: number;
+  expectedVersion: number;
+}
+
+/** Transfer to another department or doctor (keeps the original check-in time). */
+export interface TransferAction {
+  type: 'transfer';
+  requestId: string;
+  entryId: number;
+  expectedVersion: number;
+  toDepartmentId?: number;
+  toDoctorId?: number;
+  reason: string;
+}
+
 /** Every message a client may send. Anything else closes the connection with 1008. */
-export type ClientMessage = SubscribeMessage | UnsubscribeMessage | PingMessage;
+export type ClientMessage = SubscribeMessage | UnsubscribeMessage | PingMessage | CallNextAction | EntryAction | TransferAction;
 
 /** WebSocket close codes the server uses. */
 export const CLOSE_CODES = {

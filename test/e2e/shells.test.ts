@@ -7,6 +7,7 @@ import type { Channel, Sequenced } from '../../common/protocol';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
+import { stats } from '../support/messages';
 
 /** The built front ends (npm test's pretest builds them; run `npx vite build` when running this file alone). */
 const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../dist/public');
@@ -38,7 +39,7 @@ describe('front-end shells in Chromium', function () {
     server.hub.registerChannel('department', {
       authorize: () => {},
       snapshot: async (channel: Channel, meta: Sequenced) => [
-        { type: 'queue_update', queue: [], stats: { waiting_count: 0, completed_today: 0 }, ...meta },
+        { type: 'queue_update', queue: [], stats: stats(0), ...meta },
       ],
     });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -328,7 +329,7 @@ describe('front-end shells in Chromium', function () {
         type: 'queue_update' as const,
         channel: 'department:8' as const,
         queue: [],
-        stats: { waiting_count: waiting, completed_today: 0 },
+        stats: stats(waiting),
       });
       server.hub.publish(event(1));
       await expectSoon(async () => (await seen()).some((m) => m.seq === 1));
@@ -401,7 +402,7 @@ async function postSignIn(target: TestServer, email: string, password: string) {
 
 /** A queue_update for `channel` at `seq` in epoch E1. */
 function queue(channel: string, seq: number) {
-  return { type: 'queue_update', channel, seq, epoch: 'E1', queue: [], stats: { waiting_count: 0, completed_today: 0 } };
+  return { type: 'queue_update', channel, seq, epoch: 'E1', queue: [], stats: stats(0) };
 }
 
 /** Polls `check` until it is true, failing loudly after `timeoutMs`. */

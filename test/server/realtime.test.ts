@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Channel, QueueUpdateMessage, Sequenced } from '../../common/protocol';
+import type { QueueUpdateMessage, Sequenced } from '../../common/protocol';
 import { forbidden } from '../../server/errors';
 import { inTransaction } from '../../server/db/transaction';
 import { resetDatabase, testDatabase } from '../support/db';
@@ -7,8 +7,8 @@ import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
+import { queueUpdate } from '../support/messages';
 
-const emptyQueue = (channel: Channel) => ({ type: 'queue_update' as const, channel, queue: [], stats: { waiting_count: 0, completed_today: 0 } });
 
 describe('WebSocket hub (/ws)', () => {
   let server: TestServer;
@@ -27,7 +27,7 @@ describe('WebSocket hub (/ws)', () => {
       authorize: (channel) => {
         if (channel === 'department:secret') throw forbidden('This board is private.');
       },
-      snapshot: async (channel, meta: Sequenced) => [{ ...emptyQueue(channel), ...meta }],
+      snapshot: async (channel, meta: Sequenced) => [{ ...queueUpdate(channel), ...meta }],
     });
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
@@ -94,8 +94,8 @@ describe('WebSocket hub (/ws)', () => {
     expect(snapshot.seq).to.equal(subscribed.seq);
     expect(snapshot.epoch).to.equal(server.hub.epoch);
 
-    server.hub.publish({ ...emptyQueue('department:7'), stats: { waiting_count: 1, completed_today: 0 } });
-    server.hub.publish({ ...emptyQueue('department:7'), stats: { waiting_count: 2, completed_today: 0 } });
+    server.hub.publish(queueUpdate('department:7', 1));
+    server.hub.publish(queueUpdate('department:7', 2));
     const first = await socket.next('queue_update');
     const second = await socket.next('queue_update');
     expect([first.seq, second.seq]).to.deep.equal([subscribed.seq + 1, subscribed.seq + 2]);
@@ -103,7 +103,7 @@ describe('WebSocket hub (/ws)', () => {
 
     socket.send({ type: 'unsubscribe', channel: 'department:7' });
     await socket.next('unsubscribed');
-    server.hub.publish(emptyQueue('department:7'));
+    server.hub.publish(queueUpdate('department:7'));
     socket.send({ type: 'ping', id: 'after' });
     await socket.next('pong');
     expect(socket.unread.filter((m) => m.type === 'queue_update')).to.deep.equal([]);
@@ -117,11 +117,11 @@ describe('WebSocket hub (/ws)', () => {
     await socket.next('queue_update');
 
     await inTransaction(sequelize, async (t) => {
-      server.hub.publishAfterCommit(t, { ...emptyQueue('department:8'), stats: { waiting_count: 99, completed_today: 0 } });
+      server.hub.publishAfterCommit(t, queueUpdate('department:8', 99));
       throw new Error('rolled back');
     }).catch(() => undefined);
     await inTransaction(sequelize, async (t) => {
-      server.hub.publishAfterCommit(t, { ...emptyQueue('department:8'), stats: { waiting_count: 1, completed_today: 0 } });
+      server.hub.publishAfterCommit(t, queueUpdate('department:8', 1));
     });
     const event: QueueUpdateMessage = await socket.next('queue_update');
     expect(event.stats.waiting_count).to.equal(1);

@@ -1,0 +1,69 @@
+import type { Transaction } from 'sequelize';
+import type { PriorityReason, QueuePriority, QueueStats } from '../../../common/api';
+import type { DoctorProfile, QueueEntry, User } from '../../models';
+
+/**
+ * What changed in a queue, told by the engine inside its transaction. The realtime side (server/realtime/queue-*)
+ * implements it and broadcasts after commit; the engine never talks to sockets.
+ */
+export interface QueueNotifier {
+  /**
+   * Called once per committed step, inside the step's transaction. `departmentIds` are the queues whose order or
+   * figures changed; `called` is set when a token was called or recalled (displays announce it).
+   */
+  changed(transaction: Transaction, change: QueueChange): void;
+}
+
+/** One change to one or more queues. */
+export interface QueueChange {
+  departmentIds: number[];
+  called?: QueueEntry;
+}
+
+/** Who asks for a step; null for the public (kiosk, a patient's own ticket page). */
+export type Actor = User | null;
+
+/** A walk-in check-in at the kiosk or the desk. */
+export interface WalkInInput {
+  departmentId: number;
+  doctorId?: number;
+  priority?: QueuePriority;
+  priorityReason?: PriorityReason;
+  patientId?: number;
+  idempotencyKey: string;
+}
+
+/** An appointment check-in, by booking code or by phone and date of birth ('YYYY-MM-DD'). */
+export type AppointmentInput =
+  | { bookingCode: string; idempotencyKey: string }
+  | { phone: string; dateOfBirth: string; idempotencyKey: string };
+
+/** A waiting entry with its place and estimate, as computed in one place (figures.ts). */
+export interface RankedEntry {
+  entry: QueueEntry;
+  /** 1 = next for whoever would call it. */
+  position: number;
+  etaMinutes: number;
+}
+
+/** One doctor's part of a department's day. */
+export interface DoctorState {
+  doctor: DoctorProfile;
+  current: QueueEntry | null;
+  /** Entries this doctor would call, in order: their own and the department's "any doctor" pool. */
+  waiting: RankedEntry[];
+  stats: QueueStats;
+}
+
+/** Everything the screens show about one department's clinic day, read in one go after a change. */
+export interface DepartmentState {
+  departmentId: number;
+  clinicDay: string;
+  /** Every waiting entry of the department, in calling order, with place and estimate. */
+  waiting: RankedEntry[];
+  /** Keyed by doctor profile id: every doctor of the department (and any doctor serving an entry of it today). */
+  doctors: Map<number, DoctorState>;
+  stats: QueueStats;
+  /** The latest calls today, newest first (at most 10). */
+  recentCalls: QueueEntry[];
+}
