@@ -41,7 +41,9 @@ function humanField(field: string): string {
 export function toAppError(error: unknown): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false };
   if (error instanceof UniqueConstraintError) {
-    const fields = Object.keys(error.fields ?? {}).map(humanField);
+    // MySQL reports the fields as an object keyed by column, SQLite as an array of columns.
+    const raw = (error.fields ?? {}) as Record<string, unknown> | string[];
+    const fields = (Array.isArray(raw) ? raw : Object.keys(raw)).map(humanField);
     const what = fields.length ? fields.join(' and ') : 'value';
     return {
       appError: new AppError(409, 'already_exists', `Another record already uses this ${what}.`),
