@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Sequelize, Transaction } from 'sequelize';
 
 const RETRYABLE_MYSQL = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
@@ -10,6 +11,30 @@ export function isRetryable(error: unknown): boolean {
   return (parent.errno !== undefined && RETRYABLE_MYSQL.has(parent.errno)) || parent.code === 'SQLITE_BUSY';
 }
 
+const sqliteQueues = new WeakMap<Sequelize, Promise<unknown>>();
+const holdingSqliteTurn = new AsyncLocalStorage<Sequelize>();
+
+/**
+ * SQLite admits one writer at a time, and a connection waiting for the lock sleeps inside one of libuv's worker
+ * threads (4 by default). With more transactions waiting than there are threads, the one holding the lock cannot
+ * run its next statement until the waiters' busy timeout expires (15 s, then SQLITE_BUSY). So this process queues
+ * its own SQLite transactions and lets one at a time reach the database; the busy timeout is left for other
+ * processes. A transaction started inside another one's work does not wait for itself.
+ */
+async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promise<T> {
+  if (sequelize.getDialect() !== 'sqlite' || holdingSqliteTurn.getStore() === sequelize) return run();
+  const previous = sqliteQueues.get(sequelize) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  sqliteQueues.set(sequelize, previous.then(() => mine));
+  await previous;
+  try {
+    return await holdingSqliteTurn.run(sequelize, run);
+  } finally {
+    release();
+  }
+}
+
 /**
  * Runs `work` in a transaction, re-running it (with jittered back-off) when the database reports a deadlock or
  * lock timeout. `work` must therefore be safe to run again: do side effects only in `transaction.afterCommit`.
@@ -17,7 +42,7 @@ export function isRetryable(error: unknown): boolean {
 export async function inTransaction<T>(sequelize: Sequelize, work: (t: Transaction) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sequelize.transaction(work);
+      return await sqliteTurn(sequelize, () => sequelize.transaction(work));
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));

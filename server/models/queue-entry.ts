@@ -55,7 +55,10 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
   declare priorityReason: CreationOptional<PriorityReason | null>;
   declare status: CreationOptional<QueueStatus>;
   declare checkedInAt: Date;
+  /** The latest announcement: set by every call and recall, so displays show when the token was last called. */
   declare calledAt: CreationOptional<Date | null>;
+  /** The first call, kept through recalls and returns to the queue; the average wait is measured to it. */
+  declare firstCalledAt: CreationOptional<Date | null>;
   declare consultationStartedAt: CreationOptional<Date | null>;
   declare completedAt: CreationOptional<Date | null>;
   declare skippedAt: CreationOptional<Date | null>;
@@ -66,6 +69,8 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
   declare publicCode: CreationOptional<string>;
   /** The entry this one continues after a transfer (it keeps the original check-in time). */
   declare transferredFromId: CreationOptional<number | null>;
+  /** The check-in request's key (from the kiosk): a retry with the same key gets this entry back. Unique. */
+  declare idempotencyKey: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -77,7 +82,9 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
 
   /** Binds the model to a Sequelize instance. */
   static initModel(sequelize: Sequelize): void {
-    const instant = { type: DataTypes.DATE(3), allowNull: true, defaultValue: null };
+    // A function, not a shared object: Sequelize writes each attribute's column name (`field`) into its options
+    // object, so one object shared by several attributes maps them all to the first one's column.
+    const instant = () => ({ type: DataTypes.DATE(3), allowNull: true, defaultValue: null });
     QueueEntry.init(
       {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -92,15 +99,17 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
         priorityReason: { type: DataTypes.ENUM(...PRIORITY_REASONS), allowNull: true, defaultValue: null },
         status: { type: DataTypes.ENUM(...QUEUE_STATUSES), allowNull: false, defaultValue: 'waiting' },
         checkedInAt: { type: DataTypes.DATE(3), allowNull: false },
-        calledAt: instant,
-        consultationStartedAt: instant,
-        completedAt: instant,
-        skippedAt: instant,
-        cancelledAt: instant,
-        transferredAt: instant,
+        calledAt: instant(),
+        firstCalledAt: instant(),
+        consultationStartedAt: instant(),
+        completedAt: instant(),
+        skippedAt: instant(),
+        cancelledAt: instant(),
+        transferredAt: instant(),
         recallCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         publicCode: { type: DataTypes.STRING(64), allowNull: false, unique: true, defaultValue: () => publicCode() },
         transferredFromId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+        idempotencyKey: { type: DataTypes.STRING(64), allowNull: true, defaultValue: null, unique: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

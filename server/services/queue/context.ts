@@ -1,0 +1,12 @@
+import type { Sequelize } from 'sequelize';
+import type { QueueNotifier } from './types';
+
+/** What every queue operation runs with: the database, the clinic's zone, whom to tell, and the clock. */
+export interface QueueContext {
+  sequelize: Sequelize;
+  /** The clinic's IANA time zone: clinic days (token numbering, "today") and the times in messages follow it. */
+  timeZone: string;
+  notifier: QueueNotifier;
+  /** Injected so tests can move the clock (a new clinic day, a slot that has come). */
+  now: () => Date;
+}

@@ -1,0 +1,51 @@
+/**
+ * THE WAIT ESTIMATE. Every ETA the screens show is computed here, on the server, and nowhere else.
+ *
+ * - A doctor's pace is the mean length of their last ROLLING_WINDOW consultations completed today (from the start
+ *   of the consultation, or from the call when it was completed without being started, to completion). Before
+ *   their first completed consultation of the day it is their configured consultation minutes.
+ * - An entry for a named doctor waits for the patients ahead of it in that doctor's calling order (their own and
+ *   their department's shared entries), one pace each: ahead x pace.
+ * - An entry for "any doctor" waits for the patients ahead of it in the department's calling order, shared among
+ *   the doctors serving the department now: ahead x (mean pace of those doctors) / (how many they are). A doctor
+ *   serves now when their weekly availability today covers this moment and they have no exception (leave) today;
+ *   when nobody does (before opening, a schedule not entered yet), all the department's doctors count.
+ * - Rounded to whole minutes. The patient currently with the doctor is not counted as ahead.
+ */
+
+/** How many of today's latest consultations a doctor's pace is averaged over. */
+export const ROLLING_WINDOW = 10;
+
+/** The pace assumed when there is no doctor to take one from (a department without doctors). */
+export const DEFAULT_CONSULTATION_MINUTES = 15;
+
+/** A doctor's pace: the mean of the latest ROLLING_WINDOW of `durations` (minutes, oldest first), else `configured`. */
+export function paceMinutes(durations: readonly number[], configured: number): number {
+  const recent = durations.slice(-ROLLING_WINDOW);
+  if (!recent.length) return configured;
+  return recent.reduce((sum, d) => sum + d, 0) / recent.length;
+}
+
+/** The estimate for an entry with a named doctor: `ahead` patients at that doctor's pace. */
+export function namedDoctorEta(ahead: number, pace: number): number {
+  return Math.round(ahead * pace);
+}
+
+/** The estimate for an "any doctor" entry: `ahead` patients shared among the doctors serving now (their paces). */
+export function anyDoctorEta(ahead: number, servingPaces: readonly number[]): number {
+  const paces = servingPaces.length ? servingPaces : [DEFAULT_CONSULTATION_MINUTES];
+  const mean = paces.reduce((sum, p) => sum + p, 0) / paces.length;
+  return Math.round((ahead * mean) / paces.length);
+}
+
+/**
+ * Whether a doctor serves at local time `time` ('HH:MM') of a clinic day, given that day's availability intervals
+ * and whether an exception (leave) covers the day.
+ */
+export function servesAt(
+  intervals: ReadonlyArray<{ startTime: string; endTime: string }>,
+  onLeave: boolean,
+  time: string,
+): boolean {
+  return !onLeave && intervals.some((i) => i.startTime <= time && time < i.endTime);
+}

@@ -1,0 +1,172 @@
+import { DateTime } from 'luxon';
+import { Op, type Transaction } from 'sequelize';
+import type { QueueStats } from '../../../common/api';
+import {
+  Appointment,
+  AvailabilityException,
+  DoctorAvailability,
+  DoctorProfile,
+  Patient,
+  QueueEntry,
+  TimeSlot,
+  User,
+} from '../../models';
+import { clinicDay, isoWeekday } from '../clinic-time';
+import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from './eta';
+import { sortForCalling } from './ordering';
+import type { DepartmentState, DoctorState, RankedEntry } from './types';
+
+/** How many of the latest calls a department's state carries (displays show a few of them). */
+export const RECENT_CALLS = 10;
+
+const MINUTE = 60_000;
+
+/**
+ * Everything the screens show about one department's clinic day, in two queries: today's entries of the
+ * department (with patient and appointment slot), and its doctors (with their names, today's availability and any
+ * leave today). Calling order comes from ordering.ts, estimates from eta.ts; averages are over today, in minutes
+ * rounded to one decimal.
+ */
+export async function departmentState(
+  departmentId: number,
+  options: { timeZone: string; now: Date; transaction?: Transaction },
+): Promise<DepartmentState> {
+  const { timeZone, now, transaction } = options;
+  const day = clinicDay(now, timeZone);
+  const entries = await QueueEntry.findAll({
+    where: { departmentId, clinicDay: day },
+    include: [
+      { model: Patient, as: 'patient' },
+      { model: Appointment, as: 'appointment', include: [{ model: TimeSlot, as: 'slot' }] },
+    ],
+    order: [['id', 'ASC']],
+    transaction,
+  });
+  const outsideDoctorIds = [...new Set(entries.map((e) => e.doctorId).filter((id): id is number => id !== null))];
+  const doctors = await DoctorProfile.findAll({
+    where: { [Op.or]: [{ departmentId }, { id: { [Op.in]: outsideDoctorIds } }] },
+    include: [
+      { model: User, as: 'user', attributes: { exclude: ['passwordHash'] } },
+      { model: DoctorAvailability, as: 'availabilities', where: { weekday: isoWeekday(day) }, required: false },
+      {
+        model: AvailabilityException,
+        as: 'exceptions',
+        where: { startDate: { [Op.lte]: day }, endDate: { [Op.gte]: day } },
+        required: false,
+      },
+    ],
+    order: [['id', 'ASC']],
+    transaction,
+  });
+
+  const ordered = sortForCalling(
+    entries.filter((e) => e.status === 'waiting'),
+    now,
+  );
+  const own = doctors.filter((d) => d.departmentId === departmentId);
+  const pace = new Map(doctors.map((d) => [d.id, paceMinutes(consultationMinutes(entries, d.id), d.consultationMinutes)]));
+  const localTime = DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm');
+  const serving = own.filter((d) => servesAt(scheduleOf(d).availabilities ?? [], (scheduleOf(d).exceptions ?? []).length > 0, localTime));
+  const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.id)!);
+
+  /** The entries doctor `d` would call, in order: their own, and the shared ones if the department is theirs. */
+  const lineOf = (doctorId: number, sharesPool: boolean) =>
+    ordered.filter((e) => e.doctorId === doctorId || (sharesPool && e.doctorId === null));
+
+  const rank = new Map<number, { position: number; etaMinutes: number }>();
+  ordered.forEach((entry, index) => {
+    if (entry.doctorId === null) {
+      rank.set(entry.id, { position: index + 1, etaMinutes: anyDoctorEta(index, servingPaces) });
+    } else {
+      const doctor = doctors.find((d) => d.id === entry.doctorId);
+      const ahead = lineOf(entry.doctorId, doctor?.departmentId === departmentId).indexOf(entry);
+      rank.set(entry.id, {
+        position: ahead + 1,
+        etaMinutes: namedDoctorEta(ahead, pace.get(entry.doctorId) ?? DEFAULT_CONSULTATION_MINUTES),
+      });
+    }
+  });
+  const ranked = (entry: QueueEntry, position: number): RankedEntry => ({
+    entry,
+    position,
+    etaMinutes: rank.get(entry.id)!.etaMinutes,
+  });
+
+  const doctorStates = new Map<number, DoctorState>();
+  for (const doctor of doctors) {
+    const line = lineOf(doctor.id, doctor.departmentId === departmentId);
+    const theirs = entries.filter((e) => e.doctorId === doctor.id);
+    const current =
+      theirs
+        .filter((e) => e.status === 'called' || e.status === 'in_consultation')
+        .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0))[0] ?? null;
+    doctorStates.set(doctor.id, {
+      doctor,
+      current,
+      waiting: line.map((entry, index) => ranked(entry, index + 1)),
+      stats: statsOf(theirs, line.length),
+    });
+  }
+
+  return {
+    departmentId,
+    clinicDay: day,
+    waiting: ordered.map((entry) => ranked(entry, rank.get(entry.id)!.position)),
+    doctors: doctorStates,
+    stats: statsOf(entries, ordered.length),
+    recentCalls: entries
+      .filter((e) => e.calledAt !== null)
+      .sort((a, b) => b.calledAt!.getTime() - a.calledAt!.getTime())
+      .slice(0, RECENT_CALLS),
+  };
+}
+
+/** Today's consultation lengths of one doctor in minutes, oldest completion first (for their rolling pace). */
+function consultationMinutes(entries: QueueEntry[], doctorId: number): number[] {
+  return entries
+    .filter((e) => e.doctorId === doctorId && e.status === 'completed' && e.completedAt)
+    .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime())
+    .map(consultationLength)
+    .filter((m): m is number => m !== null);
+}
+
+/** From the start of the consultation (or the call, when it was never started) to completion, in minutes. */
+function consultationLength(entry: QueueEntry): number | null {
+  const start = entry.consultationStartedAt ?? entry.calledAt;
+  if (!start || !entry.completedAt) return null;
+  const minutes = (entry.completedAt.getTime() - start.getTime()) / MINUTE;
+  return minutes >= 0 ? minutes : null;
+}
+
+/**
+ * From check-in to the first call, in minutes. Entries that came by transfer are left out: they carry the original
+ * check-in time, so their wait would include the time spent in the other queue or consultation.
+ */
+function waitLength(entry: QueueEntry): number | null {
+  if (!entry.firstCalledAt || entry.transferredFromId !== null) return null;
+  const minutes = (entry.firstCalledAt.getTime() - entry.checkedInAt.getTime()) / MINUTE;
+  return minutes >= 0 ? minutes : null;
+}
+
+/** The figures over `entries` (today's, of a department or a doctor), with `waiting` given by the caller. */
+function statsOf(entries: QueueEntry[], waiting: number): QueueStats {
+  const completed = entries.filter((e) => e.status === 'completed');
+  return {
+    waiting_count: waiting,
+    completed_today: completed.length,
+    average_wait_minutes: mean(entries.map(waitLength)),
+    average_consultation_minutes: mean(completed.map(consultationLength)),
+  };
+}
+
+/** The mean of the known values, rounded to one decimal; null when there are none. */
+function mean(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (!known.length) return null;
+  return Math.round((known.reduce((sum, v) => sum + v, 0) / known.length) * 10) / 10;
+}
+
+/** The day's schedule rows loaded with a doctor (the model does not declare these includes). */
+function scheduleOf(doctor: DoctorProfile): { availabilities?: DoctorAvailability[]; exceptions?: AvailabilityException[] } {
+  return doctor as DoctorProfile & { availabilities?: DoctorAvailability[]; exceptions?: AvailabilityException[] };
+}

@@ -1,0 +1,309 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import { AppError, conflict, notFound, validationFailed } from '../../errors';
+import { QueueEntry } from '../../models';
+import { inTransaction } from '../../db/transaction';
+import { audit } from '../audit';
+import { clinicDay } from '../clinic-time';
+import { assertMayActForDoctor, assertMayActOnEntry, requireStaff, resolveActor, type StaffActor } from './access';
+import { assertDoctorFree, claimNext, lockDoctor } from './calling';
+import { checkInAppointment, checkInWalkIn } from './check-in';
+import type { QueueContext } from './context';
+import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, saveEntry, staleError } from './entries';
+import { applyStep, assertStep, type QueueStep } from './transitions';
+import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
+import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from './types';
+
+/** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
+export interface CompleteAndCallNextResult {
+  completed: QueueEntry;
+  called: QueueEntry | null;
+}
+
+/** Extra work to run inside completeAndCallNext's transaction (issue 6's sign-off signs the record here). */
+export interface CompleteAndCallNextOptions {
+  /** Runs after the entry is completed and before the next patient is called; throwing undoes all of it. */
+  alongside?: (transaction: Transaction, completed: QueueEntry) => Promise<void>;
+}
+
+/**
+ * The live queue engine: check-in and every step of a visit, each in one transaction that re-runs safely on a
+ * deadlock (inTransaction). Each step checks who is acting, locks what it changes, refuses a stale view (`stale`)
+ * or an impossible step (`invalid_transition`), stamps the time, writes the audit row, and tells the notifier once
+ * (which broadcasts after commit). Entries are returned with everything presenters need (entryIncludes).
+ */
+export class QueueService {
+  private readonly ctx: QueueContext;
+
+  constructor(
+    sequelize: Sequelize,
+    options: { timeZone: string },
+    notifier: QueueNotifier,
+    now: () => Date = () => new Date(),
+  ) {
+    this.ctx = { sequelize, timeZone: options.timeZone, notifier, now };
+  }
+
+  /** A walk-in at the kiosk (actor null) or the desk. Returns the same ticket for a repeated idempotency key. */
+  async checkInWalkIn(input: WalkInInput, actor: Actor): Promise<QueueEntry> {
+    return checkInWalkIn(this.ctx, input, await resolveActor(actor));
+  }
+
+  /** An appointment check-in by booking code or by phone and date of birth; see check-in.ts for the refusals. */
+  async checkInAppointment(input: AppointmentInput, actor: Actor): Promise<QueueEntry> {
+    return checkInAppointment(this.ctx, input, await resolveActor(actor));
+  }
+
+  /**
+   * Calls the next patient for a doctor (by the ordering rule, from their own and their department's shared
+   * entries). `doctorId` may be left out when the actor is a doctor. 409 `doctor_busy` while the doctor still has a
+   * patient called or in consultation, 409 `queue_empty` when nobody is waiting.
+   */
+  async callNext(doctorId: number | undefined, actor: Actor): Promise<QueueEntry> {
+    const resolved = await resolveActor(actor);
+    const forDoctor = this.doctorOf(doctorId, resolved);
+    const staff = assertMayActForDoctor(resolved, forDoctor);
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const now = this.ctx.now();
+      const doctor = await lockDoctor(forDoctor, transaction);
+      const day = clinicDay(now, this.ctx.timeZone);
+      await assertDoctorFree(doctor, day, transaction);
+      const called = await claimNext(doctor, day, now, transaction);
+      if (!called) throw conflict('queue_empty', 'No one is waiting for you right now.');
+      await this.audit(staff, 'call_next', called, transaction);
+      const result = await loadEntry(called.id, transaction);
+      this.ctx.notifier.changed(transaction, { departmentIds: [called.departmentId], called: result });
+      return result;
+    });
+  }
+
+  /**
+   * Calls one waiting token out of order for a doctor. The entry must be the doctor's own or in their department's
+   * shared queue; the doctor must be free, as for callNext.
+   */
+  async callToken(entryId: number, expectedVersion: number, doctorId: number | undefined, actor: Actor): Promise<QueueEntry> {
+    const resolved = await resolveActor(actor);
+    const forDoctor = this.doctorOf(doctorId, resolved);
+    const staff = assertMayActForDoctor(resolved, forDoctor);
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const now = this.ctx.now();
+      // Doctor first, then the entry: the same lock order as callNext, so the two cannot deadlock each other.
+      const doctor = await lockDoctor(forDoctor, transaction);
+      const entry = await lockEntry(entryId, transaction);
+      assertMayActOnEntry(staff, entry);
+      checkVersion(entry, expectedVersion);
+      assertStep(entry, 'call');
+      if (entry.doctorId !== doctor.id && !(entry.doctorId === null && entry.departmentId === doctor.departmentId)) {
+        throw conflict('wrong_doctor', `${entry.token} is waiting for another doctor. Transfer it first to call it here.`);
+      }
+      await assertDoctorFree(doctor, clinicDay(now, this.ctx.timeZone), transaction);
+      applyStep(entry, 'call', now);
+      entry.doctorId = doctor.id;
+      await saveEntry(entry, transaction);
+      await this.audit(staff, 'call_token', entry, transaction);
+      const result = await loadEntry(entry.id, transaction);
+      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId], called: result });
+      return result;
+    });
+  }
+
+  /** Announces a called token again (counts recalls). */
+  recall(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'recall');
+  }
+
+  /** Marks a called patient as a no-show; they can be returned to the queue later. */
+  skip(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'skip');
+  }
+
+  /** Puts a skipped patient back in the queue at their original place (their check-in time is kept). */
+  returnToQueue(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'return_to_queue');
+  }
+
+  /** The called patient is in the room. */
+  startConsultation(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'start_consultation');
+  }
+
+  /** The visit is over (also completes the appointment). */
+  complete(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'complete');
+  }
+
+  /** Staff cancel a waiting, called or skipped entry (and its appointment). */
+  cancel(entryId: number, expectedVersion: number, actor: Actor): Promise<QueueEntry> {
+    return this.step(entryId, expectedVersion, actor, 'cancel');
+  }
+
+  /**
+   * Sends the visit to another department or doctor; returns the NEW entry that continues it (see transfer.ts).
+   * 422 without a target or a reason, 409 `same_queue` for the queue it is already in.
+   */
+  async transfer(entryId: number, expectedVersion: number, target: TransferTarget, actor: Actor): Promise<QueueEntry> {
+    const staff = requireStaff(await resolveActor(actor));
+    checkTransferTarget(target);
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const now = this.ctx.now();
+      const entry = await lockEntry(entryId, transaction);
+      assertMayActOnEntry(staff, entry);
+      checkVersion(entry, expectedVersion);
+      assertStep(entry, 'transfer');
+      const next = await transferEntry(this.ctx, entry, target, now, transaction);
+      await this.audit(staff, 'transfer', entry, transaction, {
+        toEntryId: next.id,
+        toToken: next.token,
+        toDepartmentId: next.departmentId,
+        toDoctorId: next.doctorId,
+        reason: target.reason.trim(),
+      });
+      this.ctx.notifier.changed(transaction, { departmentIds: unique([entry.departmentId, next.departmentId]) });
+      return loadEntry(next.id, transaction);
+    });
+  }
+
+  /**
+   * The patient leaves, from their own ticket page (no sign-in: the code is the secret). Follows a transfer to the
+   * visit's current entry; allowed while waiting, called or skipped.
+   */
+  async cancelByPublicCode(publicCode: string): Promise<QueueEntry> {
+    const found = await this.findByPublicCode(publicCode);
+    if (!found) throw notFound('That ticket');
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const entry = await lockEntry(found.id, transaction);
+      applyStep(entry, 'cancel', this.ctx.now());
+      await saveEntry(entry, transaction);
+      await followAppointment(entry, 'cancel', transaction);
+      await audit(
+        {
+          userId: null,
+          action: 'queue.cancel',
+          entityType: 'queue_entry',
+          entityId: entry.id,
+          patientId: entry.patientId ?? undefined,
+          details: { token: entry.token, by: 'patient' },
+        },
+        transaction,
+      );
+      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId] });
+      return loadEntry(entry.id, transaction);
+    });
+  }
+
+  /**
+   * Completes a visit and calls the doctor's next patient in ONE transaction (the sign-off of issue 6; `alongside`
+   * runs in the same transaction). When nobody is waiting the completion still stands and `called` is null.
+   */
+  async completeAndCallNext(
+    entryId: number,
+    expectedVersion: number,
+    actor: Actor,
+    options: CompleteAndCallNextOptions = {},
+  ): Promise<CompleteAndCallNextResult> {
+    const staff = requireStaff(await resolveActor(actor));
+    // Whose next patient to call is read first, outside, so the transaction can lock the doctor before the entry
+    // (the lock order of callNext and callToken). Checked again under the lock.
+    const seen = await QueueEntry.findByPk(entryId);
+    if (!seen) throw notFound('That queue entry');
+    assertMayActOnEntry(staff, seen);
+    if (seen.doctorId === null) {
+      assertStep(seen, 'complete');
+      throw conflict('invalid_transition', `${seen.token} has not been called by a doctor, so it cannot be completed.`);
+    }
+    const doctorId = seen.doctorId;
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const now = this.ctx.now();
+      const doctor = await lockDoctor(doctorId, transaction);
+      const entry = await lockEntry(entryId, transaction);
+      if (entry.doctorId !== doctorId) throw staleError();
+      checkVersion(entry, expectedVersion);
+      applyStep(entry, 'complete', now);
+      await saveEntry(entry, transaction);
+      await followAppointment(entry, 'complete', transaction);
+      await this.audit(staff, 'complete', entry, transaction);
+      await options.alongside?.(transaction, entry);
+
+      const day = clinicDay(now, this.ctx.timeZone);
+      let called: QueueEntry | null = null;
+      try {
+        await assertDoctorFree(doctor, day, transaction);
+        called = await claimNext(doctor, day, now, transaction);
+      } catch (error) {
+        // Another patient of this doctor still called: the completion stands, nobody new is called.
+        if (!(error instanceof AppError && error.id === 'doctor_busy')) throw error;
+      }
+      if (called) {
+        await this.audit(staff, 'call_next', called, transaction);
+        called = await loadEntry(called.id, transaction);
+      }
+      const completed = await loadEntry(entry.id, transaction);
+      this.ctx.notifier.changed(transaction, {
+        departmentIds: unique([entry.departmentId, ...(called ? [called.departmentId] : [])]),
+        called: called ?? undefined,
+      });
+      return { completed, called };
+    });
+  }
+
+  /** A ticket by its public code, following transfers to the visit's newest entry; null when unknown. */
+  async findByPublicCode(publicCode: string): Promise<QueueEntry | null> {
+    const entry = await QueueEntry.findOne({ where: { publicCode } });
+    if (!entry) return null;
+    return loadEntry((await newestOfVisit(entry)).id);
+  }
+
+  /** One step on one entry by staff: lock, check who and which version, apply, save, follow, audit, notify. */
+  private async step(entryId: number, expectedVersion: number, actor: Actor, step: QueueStep): Promise<QueueEntry> {
+    const staff = requireStaff(await resolveActor(actor));
+    return inTransaction(this.ctx.sequelize, async (transaction) => {
+      const entry = await lockEntry(entryId, transaction);
+      assertMayActOnEntry(staff, entry);
+      checkVersion(entry, expectedVersion);
+      const from = entry.status;
+      applyStep(entry, step, this.ctx.now());
+      await saveEntry(entry, transaction);
+      await followAppointment(entry, step, transaction);
+      await this.audit(staff, step, entry, transaction, { from });
+      const result = await loadEntry(entry.id, transaction);
+      this.ctx.notifier.changed(transaction, {
+        departmentIds: [entry.departmentId],
+        called: step === 'recall' ? result : undefined,
+      });
+      return result;
+    });
+  }
+
+  /** The doctor a call is for: as given, or the acting doctor's own profile. */
+  private doctorOf(doctorId: number | undefined, staff: StaffActor | null): number {
+    const id = doctorId ?? staff?.doctor?.id;
+    if (id === undefined) {
+      requireStaff(staff);
+      throw validationFailed([{ path: 'doctorId', message: 'Choose the doctor who is calling.' }]);
+    }
+    return id;
+  }
+
+  private async audit(
+    staff: StaffActor,
+    action: string,
+    entry: QueueEntry,
+    transaction: Transaction,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await audit(
+      {
+        userId: staff.userId,
+        action: `queue.${action}`,
+        entityType: 'queue_entry',
+        entityId: entry.id,
+        patientId: entry.patientId ?? undefined,
+        details: { token: entry.token, ...details },
+      },
+      transaction,
+    );
+  }
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
+}
