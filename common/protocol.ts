@@ -17,6 +17,9 @@ export const PROTOCOL_VERSION = 1;
 export const CHANNEL_KINDS = ['doctor', 'department', 'display', 'ticket'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
+/** Channel kinds that carry patient names: staff only, and lost when the session ends. */
+export const STAFF_CHANNEL_KINDS: readonly ChannelKind[] = ['doctor'];
+
 /** A channel name such as `department:3` or `ticket:q7Hk...`. */
 export type Channel = `${ChannelKind}:${string}`;
 
@@ -198,6 +201,8 @@ export interface EntryAction {
   requestId: string;
   entryId: number;
   expectedVersion: number;
+  /** call_token only: the doctor calling (defaults to the signed-in doctor; reception and admins name one). */
+  doctorId?: number;
 }
 
 /** Transfer to another department or doctor (keeps the original check-in time). */
@@ -211,8 +216,11 @@ export interface TransferAction {
   reason: string;
 }
 
+/** The staff actions a client may send over the socket (the same steps exist as REST routes). */
+export type StaffAction = CallNextAction | EntryAction | TransferAction;
+
 /** Every message a client may send. Anything else closes the connection with 1008. */
-export type ClientMessage = SubscribeMessage | UnsubscribeMessage | PingMessage | CallNextAction | EntryAction | TransferAction;
+export type ClientMessage = SubscribeMessage | UnsubscribeMessage | PingMessage | StaffAction;
 
 /** WebSocket close codes the server uses. */
 export const CLOSE_CODES = {

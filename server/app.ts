@@ -12,7 +12,14 @@ import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { userRoutes } from './routes/users';
 import type { AppState } from './state';
+import { queueRoutes } from './routes/queue';
+import type { RealtimeHub } from './realtime/hub';
+import { queueActionHandler } from './realtime/queue-actions';
+import { QueueBroadcaster } from './realtime/queue-broadcaster';
+import { registerQueueChannels } from './realtime/queue-channels';
+import { QueueReads } from './realtime/queue-reads';
 import { AuthService } from './services/auth';
+import { QueueService } from './services/queue/steps';
 import { SignInThrottle } from './services/sign-in-throttle';
 
 /** Everything the app is built from; tests pass their own (a test database, tighter limits). */
@@ -26,17 +33,34 @@ export interface AppDeps {
 /** The services routes and the WebSocket hub share. */
 export interface Services {
   auth: AuthService;
+  queue: QueueService;
+  queueReads: QueueReads;
+  broadcaster: QueueBroadcaster;
 }
 
-/** Builds the services for one app instance. */
-export function createServices(deps: AppDeps): Services {
+/**
+ * Builds the services for one app instance and connects them to the hub: the queue engine tells the broadcaster
+ * what changed, the hub serves the queue channels and takes staff actions.
+ */
+export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
+  const timeZone = deps.config.clinicTimeZone;
+  let broadcaster: QueueBroadcaster | undefined;
+  // The engine and the broadcaster need each other (it reads through the engine); the notifier closes the loop.
+  const queue = new QueueService(deps.db.sequelize, { timeZone }, { changed: (t, change) => broadcaster!.changed(t, change) });
+  const queueReads = new QueueReads(queue, timeZone);
+  broadcaster = new QueueBroadcaster(hub, queueReads, deps.logger);
+  registerQueueChannels(hub, queueReads);
+  hub.onAction(queueActionHandler(queue, queueReads));
   return {
     auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes),
+    queue,
+    queueReads,
+    broadcaster,
   };
 }
 
 /** Builds the Koa app without listening, so tests can start it on port 0. */
-export function createApp(deps: AppDeps, services: Services = createServices(deps)): Koa<AppState> {
+export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   const app = new Koa<AppState>();
   // Koa would print every error to stderr itself; ours are logged once, with context, by errorHandler.
   app.silent = true;
@@ -56,6 +80,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     clinicRoutes(deps.config),
     authRoutes(services.auth),
     userRoutes(),
+    queueRoutes(services.queue, services.queueReads),
     pageRoutes(),
   ]) {
     app.use(router.routes());

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, createServices, type AppDeps } from './app';
+import { createApp, createServices, type AppDeps, type Services } from './app';
 import { SESSION_COOKIE } from './services/auth';
 import { RealtimeHub, type HubOptions } from './realtime/hub';
 
@@ -8,6 +8,7 @@ import { RealtimeHub, type HubOptions } from './realtime/hub';
 export interface RunningServer {
   http: http.Server;
   hub: RealtimeHub;
+  services: Services;
   port: number;
   close(): Promise<void>;
 }
@@ -38,19 +39,27 @@ export async function startServer(
   host?: string,
   hubOptions: Partial<HubOptions> = {},
 ): Promise<RunningServer> {
-  const services = createServices(deps);
-  const app = createApp(deps, services);
-  const server = http.createServer(app.callback());
+  // The hub asks the auth service about sessions lazily, so it can be built first and handed to the services.
+  let services: Services | undefined;
   const hub = new RealtimeHub(
-    async (req) => {
-      // Another site's page must not ride on a staff member's cookie (cross-site WebSocket hijacking).
-      if (!sameOrigin(req.headers.origin, req.headers.host)) return null;
-      const found = await services.auth.lookup(cookie(req.headers.cookie, SESSION_COOKIE));
-      return found.state === 'active' ? found.user : null;
+    {
+      resolve: async (req) => {
+        // Another site's page must not ride on a staff member's cookie (cross-site WebSocket hijacking).
+        if (!sameOrigin(req.headers.origin, req.headers.host)) return null;
+        const found = await services!.auth.lookup(cookie(req.headers.cookie, SESSION_COOKIE));
+        return found.state === 'active' ? { user: found.user, sessionId: found.session.id } : null;
+      },
+      check: async (sessionId, renew) => {
+        const found = await services!.auth.lookupById(sessionId, { renew });
+        return found.state === 'active' ? found.user : null;
+      },
     },
     deps.logger,
     hubOptions,
   );
+  services = createServices(deps, hub);
+  services.auth.onSessionEnded = (sessionId) => hub.revokeSession(sessionId);
+  const server = http.createServer(createApp(deps, services).callback());
   hub.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,8 +68,10 @@ export async function startServer(
   return {
     http: server,
     hub,
+    services,
     port: (server.address() as AddressInfo).port,
     close: async () => {
+      await services!.broadcaster.idle();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,6 +11,8 @@ import {
   type ChannelMessage,
   type ServerMessage,
   type Sequenced,
+  type StaffAction,
+  STAFF_CHANNEL_KINDS,
 } from '../../common/protocol';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
@@ -28,6 +30,17 @@ export interface ChannelProvider {
   snapshot(channel: Channel, meta: Sequenced): Promise<ChannelMessage[]>;
 }
 
+/** How the hub knows who is on a connection, and keeps checking. */
+export interface HubAuth {
+  /** The staff member behind an upgrade request's session cookie, or null for a public screen. */
+  resolve(req: IncomingMessage): Promise<{ user: User; sessionId: string } | null>;
+  /** Re-checks a session: the user while it is live, else null. `renew` counts as staff activity. */
+  check(sessionId: string, renew: boolean): Promise<User | null>;
+}
+
+/** Carries out a staff action sent over the socket and returns the reply (the REST routes call the same service). */
+export type ActionHandler = (user: User, action: StaffAction) => Promise<ServerMessage>;
+
 /** Timings, shortened in tests. */
 export interface HubOptions {
   /** How often an application `heartbeat` is sent (browsers cannot see ping frames). */
@@ -43,6 +56,7 @@ const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscript
 interface Client {
   ws: WebSocket;
   user: User | null;
+  sessionId: string | null;
   alive: boolean;
   /** Per channel: null once live, or the events that arrived while its snapshot was being read. */
   channels: Map<Channel, string[] | null>;
@@ -62,15 +76,19 @@ export class RealtimeHub {
   private readonly seqs = new Map<Channel, number>();
   private readonly subscribers = new Map<Channel, Set<Client>>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private actionHandler?: ActionHandler;
 
   constructor(
-    private readonly resolveUser: (req: IncomingMessage) => Promise<User | null>,
+    private readonly auth: HubAuth,
     private readonly logger: Logger,
     options: Partial<HubOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.timers.push(
-      setInterval(() => this.pingAll(), this.options.pingMs),
+      setInterval(() => {
+        this.pingAll();
+        void this.recheckSessions();
+      }, this.options.pingMs),
       setInterval(() => this.broadcastAll({ type: 'heartbeat', serverTime: new Date().toISOString() }), this.options.heartbeatMs),
     );
   }
@@ -82,13 +100,29 @@ export class RealtimeHub {
         socket.destroy();
         return;
       }
-      this.resolveUser(req)
+      this.auth
+        .resolve(req)
         .catch((error) => {
           this.logger.warn({ err: error }, 'websocket session lookup failed; continuing as a public screen');
           return null;
         })
-        .then((user) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, user)));
+        .then((found) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, found)));
     });
+  }
+
+  /** Sets the handler for staff actions (call next and the other steps). */
+  onAction(handler: ActionHandler): void {
+    this.actionHandler = handler;
+  }
+
+  /** The channels of one kind that someone is subscribed to now (only those need an update built). */
+  subscribedChannels(kind: ChannelKind): Channel[] {
+    return [...this.subscribers.keys()].filter((channel) => channel.startsWith(`${kind}:`));
+  }
+
+  /** Ends staff access on every connection of a signed-out session at once. */
+  revokeSession(sessionId: string): void {
+    for (const client of this.clients) if (client.sessionId === sessionId) this.revoke(client);
   }
 
   /** Registers the provider for one kind of channel. */
@@ -127,8 +161,9 @@ export class RealtimeHub {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, user: User | null): void {
-    const client: Client = { ws, user, alive: true, channels: new Map() };
+  private accept(ws: WebSocket, found: { user: User; sessionId: string } | null): void {
+    const user = found?.user ?? null;
+    const client: Client = { ws, user, sessionId: found?.sessionId ?? null, alive: true, channels: new Map() };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => this.receive(client, data.toString(), isBinary));
@@ -168,6 +203,58 @@ export class RealtimeHub {
         this.unsubscribe(client, message.channel);
         this.send(client, { type: 'unsubscribed', channel: message.channel });
         break;
+      default:
+        void this.act(client, message);
+    }
+  }
+
+  private async act(client: Client, action: StaffAction): Promise<void> {
+    const refuse = (id: string, message: string) =>
+      this.send(client, { type: 'error', requestId: action.requestId, error: { id, message } });
+    if (!client.sessionId || !this.actionHandler) {
+      refuse('not_signed_in', 'Please sign in to continue.');
+      return;
+    }
+    try {
+      const user = await this.auth.check(client.sessionId, true);
+      if (!user) {
+        this.revoke(client);
+        refuse('session_expired', 'Your session ended after a period of inactivity. Please sign in again.');
+        return;
+      }
+      client.user = user;
+      this.send(client, await this.actionHandler(user, action));
+    } catch (error) {
+      const known = error instanceof AppError;
+      if (!known) this.logger.error({ err: error, action: action.type }, 'websocket action failed');
+      if (known) refuse(String(error.id), error.message);
+      else refuse('internal_error', 'Something went wrong on our side. Please try again.');
+    }
+  }
+
+  /** Drops the staff side of a connection whose session ended: its user and its staff channels. */
+  private revoke(client: Client): void {
+    client.user = null;
+    client.sessionId = null;
+    for (const channel of [...client.channels.keys()]) {
+      if (!STAFF_CHANNEL_KINDS.some((kind) => channel.startsWith(`${kind}:`))) continue;
+      this.unsubscribe(client, channel);
+      this.send(client, {
+        type: 'error',
+        channel,
+        error: { id: 'session_expired', message: 'Your session has ended. Please sign in again to see this queue.' },
+      });
+    }
+  }
+
+  private async recheckSessions(): Promise<void> {
+    for (const client of [...this.clients]) {
+      if (!client.sessionId) continue;
+      try {
+        if (!(await this.auth.check(client.sessionId, false))) this.revoke(client);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'websocket session re-check failed; will try again');
+      }
     }
   }
 

@@ -35,6 +35,9 @@ export interface RequestOrigin {
 
 /** Staff sign-in, sessions and sign-out, with a sliding idle lifetime. */
 export class AuthService {
+  /** Told when a session is signed out, so open WebSocket connections lose their staff channels at once. */
+  onSessionEnded?: (sessionId: string) => void;
+
   constructor(
     private readonly sequelize: Sequelize,
     private readonly throttle: SignInThrottle,
@@ -88,15 +91,22 @@ export class AuthService {
 
   /** Finds the session for a cookie token, renewing its idle expiry; expired sessions are deleted. */
   async lookup(token: string | undefined): Promise<SessionLookup> {
-    if (!token) return { state: 'none' };
-    const session = await Session.findByPk(sessionId(token), { include: [{ model: User, as: 'user' }] });
+    return token ? this.lookupById(sessionId(token), { renew: true }) : { state: 'none' };
+  }
+
+  /**
+   * Finds a session by its stored id. `renew` extends its idle expiry (staff activity); the WebSocket hub's
+   * periodic check passes false, so an open but idle screen still times out.
+   */
+  async lookupById(id: string, { renew }: { renew: boolean }): Promise<SessionLookup> {
+    const session = await Session.findByPk(id, { include: [{ model: User, as: 'user' }] });
     if (!session || !session.user) return { state: 'none' };
     const now = Date.now();
     if (session.expiresAt.getTime() <= now || !session.user.active) {
       await session.destroy();
       return { state: 'expired' };
     }
-    if (this.expiry(now).getTime() - session.expiresAt.getTime() > RENEW_AFTER_MS) {
+    if (renew && this.expiry(now).getTime() - session.expiresAt.getTime() > RENEW_AFTER_MS) {
       await session.update({ expiresAt: this.expiry(now) });
     }
     return { state: 'active', user: session.user, session };
@@ -110,6 +120,7 @@ export class AuthService {
     await inTransaction(this.sequelize, async (transaction) => {
       await session.destroy({ transaction });
       await audit({ userId: session.userId, action: 'auth.sign_out', entityType: 'user', entityId: session.userId, ip: origin.ip }, transaction);
+      transaction.afterCommit(() => this.onSessionEnded?.(session.id));
     });
   }
 }

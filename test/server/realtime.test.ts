@@ -68,11 +68,11 @@ describe('WebSocket hub (/ws)', () => {
     });
   }
 
-  it('refuses an unknown channel kind without closing the connection', async () => {
+  it('refuses a channel that names nothing, without closing the connection', async () => {
     const socket = open();
     await socket.next('hello');
-    socket.send({ type: 'subscribe', channel: 'ticket:abc' });
-    expect((await socket.next('error')).error.id).to.equal('unknown_channel');
+    socket.send({ type: 'subscribe', channel: 'ticket:no-such-ticket-code' });
+    expect((await socket.next('error')).error).to.deep.equal({ id: 'not_found', message: 'That ticket was not found.' });
     socket.send({ type: 'ping' });
     await socket.next('pong');
   });

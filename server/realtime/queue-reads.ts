@@ -1,0 +1,70 @@
+import { Op } from 'sequelize';
+import type { StaffQueueEntry } from '../../common/api';
+import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot, User } from '../models';
+import { presentStaffEntry, rankOf } from '../presenters/queue';
+import { departmentState } from '../services/queue/figures';
+import type { QueueService } from '../services/queue/steps';
+import type { DepartmentState } from '../services/queue/types';
+
+/** The reads behind every queue channel, shared by the channel providers (snapshots) and the broadcaster (events). */
+export class QueueReads {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly timeZone: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** One department's clinic day as the screens show it. */
+  state(departmentId: number): Promise<DepartmentState> {
+    return departmentState(departmentId, { timeZone: this.timeZone, now: this.now() });
+  }
+
+  /** Active departments by id (or all of them), in name order. */
+  departments(ids: number[] | 'all'): Promise<Department[]> {
+    return Department.findAll({
+      where: ids === 'all' ? { active: true } : { id: { [Op.in]: ids } },
+      order: [['name', 'ASC']],
+    });
+  }
+
+  /** A doctor with their staff account (for the name). */
+  doctor(id: number): Promise<DoctorProfile | null> {
+    return DoctorProfile.findByPk(id, { include: [{ model: User, as: 'user' }] });
+  }
+
+  /** The doctor profile of a staff user, if they are a doctor. */
+  doctorOfUser(userId: number): Promise<DoctorProfile | null> {
+    return DoctorProfile.findOne({ where: { userId } });
+  }
+
+  /** An entry as staff see it right after a step: reloaded with its patient and appointment, and placed in line. */
+  async staffEntry(entry: QueueEntry): Promise<StaffQueueEntry> {
+    const [full, state] = await Promise.all([
+      QueueEntry.findByPk(entry.id, {
+        include: [
+          { model: Patient, as: 'patient' },
+          { model: Appointment, as: 'appointment', include: [{ model: TimeSlot, as: 'slot' }] },
+        ],
+      }),
+      this.state(entry.departmentId),
+    ]);
+    return presentStaffEntry(full ?? entry, rankOf(state, entry.id), state.clinicDay);
+  }
+
+  /**
+   * A ticket by the code on the patient's QR: the newest entry of the visit (after transfers), and that entry's
+   * own code when it differs from the one asked for.
+   */
+  async ticket(code: string): Promise<{ entry: QueueEntry; transferredTo: string | null } | null> {
+    const entry = await this.queue.findByPublicCode(code);
+    if (!entry) return null;
+    return { entry, transferredTo: entry.publicCode === code ? null : entry.publicCode };
+  }
+}
+
+/** Department ids a display channel covers: `display:all` or `display:3,5`. Null when the name is malformed. */
+export function displayDepartments(name: string): number[] | 'all' | null {
+  if (name === 'all') return 'all';
+  const ids = name.split(',').map(Number);
+  return ids.length && ids.every((id) => Number.isInteger(id) && id > 0) ? ids : null;
+}
