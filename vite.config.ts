@@ -6,7 +6,8 @@ import { defineConfig, type Logger, type Plugin, type ProxyOptions } from 'vite'
 export const PAGES = ['kiosk', 'display', 'admin'] as const;
 
 /** Where the production build goes; the server serves `/<page>` and `/assets/*` from here. */
-export const OUT_DIR = 'dist/public';
+// MQ_BUILD_DIR lets parallel checkouts or test runs build side by side; everyone else uses dist/public.
+export const OUT_DIR = process.env.MQ_BUILD_DIR || 'dist/public';
 
 /**
  * Gzipped JavaScript budget per page, in KB (issues 4 and 5: the kiosk and the TV display run on cheap hardware).

@@ -8,9 +8,9 @@ import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { stats } from '../support/messages';
+// The built front ends (npm test's pretest builds them; run `npx vite build` when running this file alone).
+import { PUBLIC_DIR } from '../../server/routes/pages';
 
-/** The built front ends (npm test's pretest builds them; run `npx vite build` when running this file alone). */
-const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../dist/public');
 const PAGES = ['kiosk', 'display', 'admin'] as const;
 /** Gzipped JS budgets from issues 4 and 5, in KB. */
 const BUDGET_KB: Partial<Record<(typeof PAGES)[number], number>> = { kiosk: 60, display: 30 };

@@ -6,8 +6,8 @@ import { ROOT_DIR } from '../../config';
 import { AppError } from '../../errors';
 import type { AppRouter } from '../../state';
 
-/** Where `vite build` writes the three front ends. */
-export const PUBLIC_DIR = path.join(ROOT_DIR, 'dist', 'public');
+/** Where `vite build` writes the three front ends (MQ_BUILD_DIR overrides it, as in vite.config.ts). */
+export const PUBLIC_DIR = path.resolve(ROOT_DIR, process.env.MQ_BUILD_DIR || path.join('dist', 'public'));
 
 /** The single-page front ends, each served at `/<name>` (and below, for their own routing). */
 export const PAGES = ['kiosk', 'display', 'admin'] as const;
