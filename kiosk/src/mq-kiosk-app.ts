@@ -4,35 +4,48 @@ import { ClinicController } from '../../common/web/clinic-controller';
 import { ClockController } from '../../common/web/clock-controller';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
+import { IdleController } from './controllers/idle-controller';
+import type { IssuedTicket } from './events';
+import type { KioskLanguage } from './i18n';
+import { kioskStyles } from './kiosk-styles';
+import { KioskLive } from './live';
+import { KioskLocale } from './locale';
+import { readSettings } from './settings';
 import '../../common/web/mq-clinic-mark';
-import '../../common/web/mq-connection-status';
+import './mq-appointment-flow';
+import './mq-emergency-screen';
+import './mq-kiosk-offline';
+import './mq-start-screen';
+import './mq-ticket-screen';
+import './mq-walk-in-flow';
 
-/** The arrow on each choice, saying "this way" without words. */
-const chevron = html`<svg class="chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="m9 5 7 7-7 7" /></svg>`;
-
-/** The two ways a patient can start at the kiosk. */
-type CheckInChoice = 'appointment' | 'walk-in';
-
-/** How long the "coming soon" note stays up; a kiosk must drift back to its calm start screen by itself. */
-const NOTICE_MS = 8000;
+/** Where the kiosk is: the start screen, one of the two flows, or a ticket. */
+type Screen =
+  | { name: 'start' }
+  | { name: 'appointment' }
+  | { name: 'walk-in' }
+  | { name: 'ticket'; issued: IssuedTicket }
+  | { name: 'emergency'; issued: IssuedTicket };
 
 /**
- * The check-in kiosk's root element: the clinic's name and the time, the two big choices a patient starts
- * with ("I have an appointment", "Walk-in"), and a plain-words notice when the server cannot be reached.
- * The flows behind the choices arrive with the kiosk issue; for now each says so and points to the desk.
+ * The check-in kiosk's root element: the clinic's name and time above whichever screen is showing (start,
+ * appointment, walk-in, ticket, emergency), the patient's language (the whole kiosk, right-to-left for Arabic), the
+ * live connection the screens share, a plain-words notice while the server cannot be reached, and the way back to
+ * the start screen after each patient (ticket countdowns, or "Are you still there?" when someone walks away).
  *
- * Reflects `connection` (the live connection's status) so tests and styles can see it.
+ * Reflects `connection` (the live connection's status) and `screen`, so tests and styles can see them.
  */
 @customElement('mq-kiosk-app')
 export class MqKioskApp extends LitElement {
   static styles = [
     baseStyles,
+    kioskStyles,
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr auto;
-        min-height: 100vh;
-        min-height: 100dvh;
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        height: 100vh;
+        height: 100dvh;
         background:
           radial-gradient(circle at 85% -10%, var(--mq-color-primary-soft) 0, transparent 55%),
           var(--mq-color-bg);
@@ -42,14 +55,14 @@ export class MqKioskApp extends LitElement {
         align-items: center;
         justify-content: space-between;
         gap: 2rem;
-        padding: clamp(1.25rem, 3vmin, 2.5rem) clamp(1.5rem, 5vmin, 4rem);
+        padding: clamp(1rem, 2.5vmin, 2rem) clamp(1.5rem, 5vmin, 4rem);
       }
       .clinic {
         display: flex;
         align-items: center;
         gap: 0.75em;
         margin: 0;
-        font-size: clamp(1.6rem, 3.6vmin, 2.6rem);
+        font-size: clamp(1.5rem, 3.4vmin, 2.4rem);
         font-weight: 700;
         letter-spacing: -0.01em;
       }
@@ -63,7 +76,7 @@ export class MqKioskApp extends LitElement {
       }
       .time {
         display: block;
-        font-size: clamp(1.8rem, 4.4vmin, 3.2rem);
+        font-size: clamp(1.7rem, 4.2vmin, 3rem);
         font-weight: 700;
         line-height: 1.1;
       }
@@ -72,148 +85,63 @@ export class MqKioskApp extends LitElement {
         font-size: clamp(1rem, 2.2vmin, 1.4rem);
       }
       main {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        gap: clamp(1.5rem, 4vmin, 3rem);
         width: 100%;
-        max-width: 90rem;
+        max-width: 96rem;
         margin: 0 auto;
-        padding: 0 clamp(1.5rem, 5vmin, 4rem);
-      }
-      .welcome h2 {
-        margin: 0 0 0.35em;
-        font-size: clamp(2.2rem, 6vmin, 4rem);
-        line-height: 1.1;
-        letter-spacing: -0.02em;
-      }
-      .welcome p {
-        margin: 0;
-        font-size: clamp(1.25rem, 3vmin, 1.9rem);
-        color: var(--mq-color-text-muted);
-      }
-      .choices {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
-        gap: clamp(1rem, 3vmin, 2rem);
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: clamp(1rem, 2.5vmin, 1.75rem);
-        min-height: max(64px, 12rem);
-        padding: 1.5rem clamp(1.25rem, 3vmin, 2.25rem);
-        border: 3px solid var(--mq-color-primary);
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-primary-strong);
-        box-shadow: var(--mq-shadow);
-        font: inherit;
-        text-align: start;
-        cursor: pointer;
-        touch-action: manipulation;
-        transition:
-          transform 120ms ease,
-          box-shadow 120ms ease;
-      }
-      .choice.primary {
-        background: var(--mq-color-primary);
-        color: var(--mq-color-on-primary);
-        box-shadow: var(--mq-shadow-raised);
-      }
-      .choice:active {
-        transform: scale(0.985);
-        box-shadow: none;
-      }
-      .icon {
-        display: grid;
-        place-items: center;
-        flex: none;
-        width: clamp(4.5rem, 11vmin, 6.5rem);
-        aspect-ratio: 1;
-        border-radius: 50%;
-        background: var(--mq-color-primary-soft);
-      }
-      .primary .icon {
-        background: rgb(255 255 255 / 0.16);
-      }
-      .icon svg {
-        width: 55%;
-        height: 55%;
-      }
-      .text {
-        flex: 1;
-      }
-      .chevron {
-        flex: none;
-        width: clamp(1.75rem, 4vmin, 2.5rem);
-        height: clamp(1.75rem, 4vmin, 2.5rem);
-        opacity: 0.8;
-      }
-      .choice-title {
-        display: block;
-        font-size: clamp(1.6rem, 4.2vmin, 2.6rem);
-        font-weight: 700;
-        line-height: 1.15;
-      }
-      .choice-hint {
-        display: block;
-        margin-top: 0.3em;
-        font-size: clamp(1.05rem, 2.4vmin, 1.45rem);
-        opacity: 0.9;
-      }
-      .notice {
-        min-height: 4.5rem;
-      }
-      .notice p {
-        margin: 0;
-        padding: 1rem 1.5rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-primary-soft);
-        color: var(--mq-color-primary-strong);
-        font-size: clamp(1.1rem, 2.6vmin, 1.5rem);
-        font-weight: 500;
+        padding: 0.25rem clamp(1.5rem, 5vmin, 4rem) 1rem;
+        /* The page itself never scrolls (index.html); a long list scrolls here, under a fixed header. */
+        overflow-y: auto;
+        overscroll-behavior: contain;
       }
       footer {
         display: grid;
         gap: 1rem;
-        padding: clamp(1rem, 3vmin, 2rem) clamp(1.5rem, 5vmin, 4rem);
+        padding: clamp(0.75rem, 2.5vmin, 1.75rem) clamp(1.5rem, 5vmin, 4rem);
         font-size: clamp(1rem, 2.2vmin, 1.35rem);
         color: var(--mq-color-text-muted);
       }
       footer p {
         margin: 0;
       }
-      /* Portrait kiosks (1080x1920): one choice above the other, each a big slab that is hard to miss. */
-      @media (orientation: portrait) {
-        .choices {
-          grid-template-columns: 1fr;
-        }
-        .choice {
-          min-height: 16rem;
-        }
-        .welcome h2 {
-          font-size: 7vmin;
-        }
-        .welcome p,
-        .choice-hint {
-          font-size: 3.2vmin;
-        }
-        .choice-title {
-          font-size: 5.2vmin;
-        }
+      /* Covers the screen while asking, so a tap anywhere answers the question instead of pressing what is below. */
+      .backdrop {
+        position: fixed;
+        inset: 0;
+        z-index: 20;
+        display: flex;
+        align-items: flex-end;
+        background: rgb(19 36 44 / 0.35);
       }
-      @media (prefers-reduced-motion: reduce) {
-        .choice {
-          transition: none;
-        }
+      .idle {
+        flex: 1;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        padding: 1.25rem clamp(1.5rem, 5vmin, 4rem);
+        background: var(--mq-color-text);
+        color: #fff;
+        box-shadow: 0 -8px 32px rgb(16 40 50 / 0.25);
+      }
+      .idle strong {
+        display: block;
+        font-size: clamp(1.4rem, 3vmin, 1.9rem);
+      }
+      .idle span {
+        font-size: clamp(1.1rem, 2.4vmin, 1.45rem);
+      }
+      .idle .btn {
+        border-color: #fff;
       }
     `,
   ];
 
-  /** What the patient last tapped, while its note is on screen. */
-  @state() private notice: CheckInChoice | null = null;
+  @state() private screen: Screen = { name: 'start' };
+  @state() private language: KioskLanguage;
 
+  private readonly settings = readSettings();
+  private readonly live = new KioskLive();
   private readonly clock = new ClockController(this);
   private readonly clinic = new ClinicController(this, {
     onLoad: (info) => {
@@ -222,87 +150,116 @@ export class MqKioskApp extends LitElement {
       document.title = `Check-in · ${info.name}`;
     },
   });
-  /** Public so tests and later kiosk screens can reach the live connection. */
+  /** Public so tests can reach the live connection. */
   readonly realtime = new SocketController(this, {
     offlineAfterMs: 2500,
-    onHello: (hello) => this.clock.syncWith(hello.serverTime),
+    onHello: (hello) => {
+      this.clock.syncWith(hello.serverTime);
+      this.live.hello(hello);
+    },
+    onMessage: (message) => this.live.message(message),
   });
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly idle = new IdleController(this, {
+    idleSeconds: this.settings.idleSeconds,
+    onIdle: () => this.goHome(),
+  });
+  private cachedLocale: KioskLocale | undefined;
 
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.noticeTimer);
+  constructor() {
+    super();
+    this.language = this.settings.language;
+    this.live.socket = this.realtime;
+    this.addEventListener('start-choice', (event) => this.show({ name: event.detail }));
+    this.addEventListener('language-change', (event) => (this.language = event.detail));
+    this.addEventListener('kiosk-home', () => this.goHome());
+    this.addEventListener('kiosk-start', () => this.show({ name: 'start' }));
+    this.addEventListener('ticket-issued', (event) =>
+      this.show({ name: event.detail.emergency ? 'emergency' : 'ticket', issued: event.detail }),
+    );
+  }
+
+  /** The current language in the clinic's time zone (rebuilt only when either changes). */
+  private get locale(): KioskLocale {
+    const zone = this.clinic.info?.timeZone;
+    if (this.cachedLocale?.language !== this.language || this.cachedLocale.timeZone !== zone) {
+      this.cachedLocale = new KioskLocale(this.language, zone);
+    }
+    return this.cachedLocale;
+  }
+
+  protected willUpdate(): void {
+    // The whole document follows the language: screen readers pick the voice from lang, the layout mirrors with dir.
+    document.documentElement.lang = this.language;
+    document.documentElement.dir = this.locale.dir;
+    this.idle.active = this.screen.name === 'appointment' || this.screen.name === 'walk-in';
   }
 
   protected updated(): void {
     this.setAttribute('connection', this.realtime.status);
+    this.setAttribute('screen', this.screen.name);
   }
 
   render() {
     const name = this.clinic.info?.name;
+    const { t } = this.locale;
     return html`
       <header>
         <h1 class="clinic">
           <mq-clinic-mark></mq-clinic-mark>
-          <span class="clinic-name ${name ? '' : 'loading'}">${name ?? 'Welcome'}</span>
+          <span class="clinic-name ${name ? '' : 'loading'}">${name ?? t.start.welcome}</span>
         </h1>
         <div class="clock" aria-hidden="true">
-          <span class="time">${this.clock.time()}</span>
-          <span class="date">${this.clock.date()}</span>
+          <span class="time">${this.clock.time(t.locale)}</span>
+          <span class="date">${this.clock.date(t.locale)}</span>
         </div>
       </header>
-      <main>
-        <div class="welcome">
-          <h2>Welcome</h2>
-          <p>Please check in for your visit. Touch one of the buttons below.</p>
-        </div>
-        <div class="choices">
-          <button class="choice primary" @click=${() => this.choose('appointment')}>
-            <span class="icon">
-              <svg viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-                <rect x="6" y="10" width="36" height="32" rx="5" />
-                <path d="M6 19h36M16 6v8M32 6v8M17 30l5 5 9-10" />
-              </svg>
-            </span>
-            <span class="text">
-              <span class="choice-title">I have an appointment</span>
-              <span class="choice-hint">Check in with your booking code</span>
-            </span>
-            ${chevron}
-          </button>
-          <button class="choice" @click=${() => this.choose('walk-in')}>
-            <span class="icon">
-              <svg viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-                <circle cx="24" cy="14" r="7" />
-                <path d="M10 42c0-8 6.3-14 14-14s14 6 14 14" />
-              </svg>
-            </span>
-            <span class="text">
-              <span class="choice-title">Walk-in</span>
-              <span class="choice-hint">No appointment? Take a ticket</span>
-            </span>
-            ${chevron}
-          </button>
-        </div>
-        <div class="notice" aria-live="polite">${this.notice ? html`<p>${this.noticeText(this.notice)}</p>` : nothing}</div>
-      </main>
+      <main>${this.renderScreen()}</main>
       <footer>
-        <mq-connection-status variant="banner" .status=${this.realtime.status} ?offline=${this.realtime.offline}></mq-connection-status>
-        <p>Need help? Please ask at the reception desk.</p>
+        <mq-kiosk-offline ?offline=${this.realtime.offline && this.realtime.status !== 'open'} heading=${t.offline.title} detail=${t.offline.detail}></mq-kiosk-offline>
+        ${this.screen.name === 'start' ? nothing : html`<p>${t.help}</p>`}
       </footer>
+      ${this.idle.remaining !== null
+        ? html`<div class="backdrop" @click=${() => this.idle.restart()}>
+            <div class="idle" role="alertdialog" aria-live="assertive" aria-label=${t.idle.title}>
+              <div><strong>${t.idle.title}</strong><span>${t.idle.detail(this.idle.remaining)}</span></div>
+              <button class="btn">${t.idle.more}</button>
+            </div>
+          </div>`
+        : nothing}
     `;
   }
 
-  private noticeText(choice: CheckInChoice): string {
-    return choice === 'appointment'
-      ? 'Checking in with a booking code is coming soon. For now, please show your appointment at the reception desk.'
-      : 'Walk-in tickets are coming soon. For now, please ask at the reception desk for a number.';
+  private renderScreen() {
+    const locale = this.locale;
+    switch (this.screen.name) {
+      case 'start':
+        return html`<mq-start-screen .locale=${locale}></mq-start-screen>`;
+      case 'appointment':
+        return html`<mq-appointment-flow .locale=${locale}></mq-appointment-flow>`;
+      case 'walk-in':
+        return html`<mq-walk-in-flow .locale=${locale} .live=${this.live}></mq-walk-in-flow>`;
+      case 'ticket':
+        return html`<mq-ticket-screen
+          .locale=${locale}
+          .issued=${this.screen.issued}
+          .seconds=${this.settings.ticketSeconds}
+          .printedSeconds=${this.settings.printedSeconds}
+        ></mq-ticket-screen>`;
+      case 'emergency':
+        return html`<mq-emergency-screen .locale=${locale} .issued=${this.screen.issued} .seconds=${Math.max(60, this.settings.ticketSeconds)}></mq-emergency-screen>`;
+    }
   }
 
-  private choose(choice: CheckInChoice): void {
-    this.notice = choice;
-    clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.notice = null), NOTICE_MS);
+  private show(screen: Screen): void {
+    this.screen = screen;
+    // A new screen starts at its top, with nothing of the last patient's scroll position.
+    window.scrollTo(0, 0);
+  }
+
+  /** Back to the start for the next patient, in the kiosk's own language. */
+  private goHome(): void {
+    this.language = this.settings.language;
+    this.show({ name: 'start' });
   }
 }
 

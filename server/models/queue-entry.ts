@@ -71,6 +71,10 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
   declare transferredFromId: CreationOptional<number | null>;
   /** The check-in request's key (from the kiosk): a retry with the same key gets this entry back. Unique. */
   declare idempotencyKey: CreationOptional<string | null>;
+  /** Optional first name an anonymous walk-in gave at the kiosk; staff screens only, never public ones. */
+  declare firstName: CreationOptional<string | null>;
+  /** Optional phone number an anonymous walk-in gave at the kiosk; staff screens only, never public ones. */
+  declare contactPhone: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -110,6 +114,8 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
         publicCode: { type: DataTypes.STRING(64), allowNull: false, unique: true, defaultValue: () => publicCode() },
         transferredFromId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
         idempotencyKey: { type: DataTypes.STRING(64), allowNull: true, defaultValue: null, unique: true },
+        firstName: { type: DataTypes.STRING(40), allowNull: true, defaultValue: null },
+        contactPhone: { type: DataTypes.STRING(32), allowNull: true, defaultValue: null },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

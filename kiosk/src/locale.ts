@@ -1,0 +1,67 @@
+import type { ApiError } from '../../common/web/api';
+import { textsFor, type KioskLanguage, type KioskTexts } from './i18n';
+
+/**
+ * One language on the kiosk: its texts, and dates and times written in it, in the clinic's time zone (a kiosk's own
+ * clock zone may be anything). Handed to every screen as one property, so a language change re-renders them all.
+ */
+export class KioskLocale {
+  readonly t: KioskTexts;
+  private readonly formats = new Map<string, Intl.DateTimeFormat>();
+
+  constructor(
+    readonly language: KioskLanguage,
+    /** The clinic's IANA zone; undefined until /api/clinic has answered (the device's zone meanwhile). */
+    readonly timeZone: string | undefined,
+  ) {
+    this.t = textsFor(language);
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return this.t.dir;
+  }
+
+  /** "14:30" */
+  time(iso: string): string {
+    return this.format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  }
+
+  /** "Tuesday 8 December" */
+  date(iso: string): string {
+    return this.format({ weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+  }
+
+  /** "today at 14:00", "tomorrow at 09:00" or "Monday at 08:00", by the clinic's calendar. */
+  when(iso: string, now: Date = new Date()): string {
+    const day = (d: Date) => this.format({ year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(d);
+    const target = day(new Date(iso));
+    const time = this.time(iso);
+    if (target === day(now)) return this.t.when.today(time);
+    if (target === day(new Date(now.getTime() + 86_400_000))) return this.t.when.tomorrow(time);
+    return this.t.when.on(this.format({ weekday: 'long' }).format(new Date(iso)), time);
+  }
+
+  /** "Room 3" in this language ("Consulta 3", "غرفة 3"); other room names as they are. */
+  room(room: string): string {
+    return room.replace(/^Room\b/, this.t.room);
+  }
+
+  /**
+   * A failed request in this language: the server's own words in English (they are written for patients), a
+   * translation by error id otherwise, and a plain "ask at the desk" when there is none.
+   */
+  error(error: ApiError): string {
+    if (this.language === 'en') return error.message;
+    return this.t.errors[error.id] ?? this.t.errors.generic;
+  }
+
+  private format(options: Intl.DateTimeFormatOptions, locale = this.t.locale): Intl.DateTimeFormat {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let format = this.formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: this.timeZone });
+      this.formats.set(key, format);
+    }
+    return format;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Middleware } from 'koa';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { tooManyAttempts } from '../errors';
+import type { AuthState } from './auth';
+
+/** How many requests one address may make in a window. */
+export interface RateLimits {
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * Public check-ins per address: a busy kiosk issues a ticket every half minute or so at its busiest, and each may
+ * take a look-up, a check-in and a few retries; a minute's allowance of 60 leaves plenty of room for that while
+ * stopping a script from emptying the token counter.
+ */
+export const DEFAULT_CHECK_IN_LIMITS: RateLimits = { points: 60, windowSeconds: 60 };
+
+/**
+ * Counts requests per client address in memory (a restart forgives). `setLimits` replaces the limits at run time,
+ * so tests can make them tight without restarting the server.
+ */
+export class AddressRateLimiter {
+  private limiter!: RateLimiterMemory;
+
+  constructor(limits: RateLimits = DEFAULT_CHECK_IN_LIMITS) {
+    this.setLimits(limits);
+  }
+
+  /** New limits, counting from zero. */
+  setLimits(limits: RateLimits): void {
+    this.limiter = new RateLimiterMemory({ points: limits.points, duration: limits.windowSeconds });
+  }
+
+  /** Takes one request from `address`'s allowance; throws 429 `too_many_attempts` with Retry-After once it is spent. */
+  async consume(address: string): Promise<void> {
+    try {
+      await this.limiter.consume(address);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw tooManyAttempts(
+        'Too many check-ins from this screen in a short time. Please wait a moment, or ask at the reception desk.',
+        rejection.msBeforeNext / 1000,
+      );
+    }
+  }
+}
+
+/**
+ * Rate-limits the public requests that create tickets (or look up bookings, which could be guessed at) by client
+ * address. Signed-in staff are not limited: a reception desk checks many people in from one computer.
+ */
+export function rateLimitPublic(limiter: AddressRateLimiter, matches: (method: string, path: string) => boolean): Middleware<AuthState> {
+  return async (ctx, next) => {
+    if (!ctx.state.user && matches(ctx.method, ctx.path)) await limiter.consume(ctx.ip);
+    await next();
+  };
+}

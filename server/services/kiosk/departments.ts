@@ -1,0 +1,65 @@
+import type { KioskDepartment } from '../../../common/kiosk';
+import { Department } from '../../models';
+import { doctorName } from '../../presenters/queue';
+import { clinicDay } from '../clinic-time';
+import { departmentState } from '../queue/figures';
+import { consultationLengths, newWalkInEstimates } from './estimates';
+import { nextStarts, worksNow } from './schedule';
+
+/**
+ * The kiosk's department choice: every active department with its live waiting count and the wait a new walk-in
+ * would get, each of its doctors likewise, and whether it is open now (a doctor is working) or when it next opens.
+ * Counts and estimates come from the queue engine's own department state and estimate functions.
+ */
+export async function kioskDepartments(options: { timeZone: string; now: Date }): Promise<KioskDepartment[]> {
+  const { timeZone, now } = options;
+  const departments = await Department.findAll({ where: { active: true }, order: [['name', 'ASC']] });
+  if (!departments.length) return [];
+  const states = await Promise.all(departments.map((d) => departmentState(d.id, { timeZone, now })));
+  const lengths = await consultationLengths(
+    departments.map((d) => d.id),
+    clinicDay(now, timeZone),
+  );
+
+  const own = states.map((state) => [...state.doctors.values()].filter((d) => d.doctor.departmentId === state.departmentId));
+  const unavailable = own.flat().filter((d) => !worksNow(d, now, timeZone));
+  const starts = await nextStarts(
+    unavailable.map((d) => d.doctor.id),
+    now,
+    timeZone,
+  );
+
+  return departments.map((department, index) => {
+    const state = states[index];
+    const doctors = own[index];
+    const serving = doctors.filter((d) => worksNow(d, now, timeZone));
+    const estimates = newWalkInEstimates(state, doctors, serving, lengths);
+    const opensAt = serving.length
+      ? null
+      : (doctors
+          .map((d) => starts.get(d.doctor.id))
+          .filter((s): s is Date => s !== undefined)
+          .sort((a, b) => a.getTime() - b.getTime())[0] ?? null);
+    return {
+      id: department.id,
+      name: department.name,
+      prefix: department.prefix,
+      open: serving.length > 0,
+      opensAt: opensAt?.toISOString() ?? null,
+      waitingCount: state.stats.waiting_count,
+      estimateMinutes: estimates.anyDoctor,
+      doctors: doctors.map((d) => {
+        const available = serving.includes(d);
+        return {
+          id: d.doctor.id,
+          name: doctorName(d.doctor),
+          room: d.doctor.room,
+          available,
+          waitingCount: d.waiting.length,
+          estimateMinutes: estimates.byDoctor.get(d.doctor.id)!,
+          nextAvailableAt: available ? null : (starts.get(d.doctor.id)?.toISOString() ?? null),
+        };
+      }).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  });
+}

@@ -1,0 +1,19 @@
+import type { RealtimeHub } from '../../realtime/hub';
+import { ReceptionAlerts } from '../../realtime/reception-channel';
+import { AddressRateLimiter } from '../../middleware/rate-limit';
+
+/** What the kiosk's routes and pages share: reception's alerts, the public check-in limit, the clinic's zone and clock. */
+export interface KioskServices {
+  alerts: ReceptionAlerts;
+  /** Public check-ins and booking look-ups per address; tests tighten it with `setLimits`. */
+  checkInLimiter: AddressRateLimiter;
+  timeZone: string;
+  now: () => Date;
+}
+
+/** Builds the kiosk's services and registers the staff `reception` channel on the hub. */
+export function createKioskServices(hub: RealtimeHub, timeZone: string, now: () => Date = () => new Date()): KioskServices {
+  const alerts = new ReceptionAlerts(hub, timeZone, now);
+  alerts.register();
+  return { alerts, checkInLimiter: new AddressRateLimiter(), timeZone, now };
+}

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import { Op } from 'sequelize';
+import { AvailabilityException, DoctorAvailability } from '../../models';
+import { addDays, clinicDay, isoWeekday, localToUtc } from '../clinic-time';
+import { servesAt } from '../queue/eta';
+import type { DoctorState } from '../queue/types';
+
+/** How far ahead the kiosk looks for a closed department's next opening. */
+export const LOOKAHEAD_DAYS = 14;
+
+/** The day's schedule rows departmentState loads with each doctor (the model does not declare these includes). */
+type Scheduled = { availabilities?: DoctorAvailability[]; exceptions?: AvailabilityException[] };
+
+/**
+ * Whether a doctor works now, by the same rule the wait estimates use (eta.ts servesAt): their weekly availability
+ * today covers this moment in the clinic's zone and no exception (leave) covers today. Reads the schedule rows
+ * departmentState loaded with the doctor.
+ */
+export function worksNow(state: DoctorState, now: Date, timeZone: string): boolean {
+  const schedule = state.doctor as DoctorState['doctor'] & Scheduled;
+  const localTime = DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm');
+  return servesAt(schedule.availabilities ?? [], (schedule.exceptions ?? []).length > 0, localTime);
+}
+
+/**
+ * When each doctor next starts a working interval after `now`, within LOOKAHEAD_DAYS: weekly availability expanded
+ * date by date in the clinic's zone, skipping days an exception covers. Doctors with nothing scheduled are absent.
+ */
+export async function nextStarts(doctorIds: number[], now: Date, timeZone: string): Promise<Map<number, Date>> {
+  const found = new Map<number, Date>();
+  if (!doctorIds.length) return found;
+  const today = clinicDay(now, timeZone);
+  const last = addDays(today, LOOKAHEAD_DAYS);
+  const [intervals, exceptions] = await Promise.all([
+    DoctorAvailability.findAll({ where: { doctorId: { [Op.in]: doctorIds } }, order: [['startTime', 'ASC']] }),
+    AvailabilityException.findAll({
+      where: { doctorId: { [Op.in]: doctorIds }, startDate: { [Op.lte]: last }, endDate: { [Op.gte]: today } },
+    }),
+  ]);
+  for (const doctorId of doctorIds) {
+    const mine = intervals.filter((i) => i.doctorId === doctorId);
+    const leave = exceptions.filter((e) => e.doctorId === doctorId);
+    for (let offset = 0; offset <= LOOKAHEAD_DAYS && !found.has(doctorId); offset++) {
+      const day = addDays(today, offset);
+      if (leave.some((e) => e.startDate <= day && day <= e.endDate)) continue;
+      const weekday = isoWeekday(day);
+      const start = mine
+        .filter((i) => i.weekday === weekday)
+        .map((i) => localToUtc(day, i.startTime, timeZone))
+        .find((instant) => instant > now);
+      if (start) found.set(doctorId, start);
+    }
+  }
+  return found;
+}
