@@ -1,20 +1,51 @@
-import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { DisplaySetup } from '../../common/display';
+import type { Channel, ServerMessage } from '../../common/protocol';
 import { ClinicController } from '../../common/web/clinic-controller';
 import { ClockController } from '../../common/web/clock-controller';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
+import { boardFrom, callFrom, sameCall, type BoardView, type CallView } from './board';
+import { LayoutController } from './controllers/layout-controller';
+import { SetupController } from './controllers/setup-controller';
+import { SoundController } from './controllers/sound-controller';
+import { announcement, textsFor } from './i18n';
 import '../../common/web/mq-clinic-mark';
-import '../../common/web/mq-connection-status';
+import './mq-next-tokens';
+import './mq-now-calling';
+import './mq-recent-calls';
+import './mq-room-board';
+import './mq-sound-prompt';
+
+
+/** The address parameters passed on to the server's setup (everything else in the address is ignored). */
+const SETUP_PARAMS = ['profile', 'departments', 'lang', 'theme', 'voice'];
+
+/** The display's own query string, reduced to what the setup understands. */
+function setupSearch(): string {
+  const from = new URLSearchParams(location.search);
+  const to = new URLSearchParams();
+  for (const name of SETUP_PARAMS) {
+    const value = from.get(name);
+    if (value) to.set(name, value);
+  }
+  const query = to.toString();
+  return query ? `?${query}` : '';
+}
 
 /**
- * The waiting-room TV display's root element: the clinic's name, the date and a large clock, and the
- * "Now calling" area (empty until the display issue fills it from the live queue). It needs no sign-in, so
- * nothing can expire on a screen nobody touches, and it shows a small "Reconnecting…" sign only after the
- * connection has been down for a few seconds.
+ * The waiting-room TV display (`/display`): the clinic's name, date and clock; "Now calling" with the newest call;
+ * the rooms board; the next tokens per department; the recent calls. Every call is chimed and spoken, one after
+ * another, in the display's language.
  *
- * Everything is sized in viewport units so the same layout reads from across the room on a 1080p or 4K TV,
- * landscape or portrait. Reflects `connection` (the live connection's status) for tests and styles.
+ * What it shows comes from its address (a display profile, or department prefixes, or everything), resolved by the
+ * server. It needs no sign-in, so nothing can expire on a screen nobody touches; it reconnects by itself and
+ * redraws from a fresh snapshot, and shows a small "Reconnecting…" sign only after a few seconds without the server.
+ * Only tokens and rooms are ever taken from the server's messages (see board.ts).
+ *
+ * Reflects `connection` (the live connection's status), `layout` (landscape or portrait) and `sound`
+ * (`blocked` until sound is allowed, then `on`) for tests and styles.
  */
 @customElement('mq-display-app')
 export class MqDisplayApp extends LitElement {
@@ -23,11 +54,11 @@ export class MqDisplayApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
         grid-template-columns: minmax(0, 1fr);
         height: 100vh;
-        gap: 2.2vmin;
-        padding: 2.6vmin 3.2vmin;
+        gap: 2vmin;
+        padding: 2.4vmin 3vmin;
         background:
           radial-gradient(ellipse at 0% 0%, rgb(63 193 201 / 0.12), transparent 50%),
           var(--mq-color-bg);
@@ -72,67 +103,23 @@ export class MqDisplayApp extends LitElement {
       }
       main {
         display: grid;
-        grid-template-columns: 1.7fr 1fr;
-        gap: 2.6vmin;
-        min-height: 0;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        border-radius: 2.2vmin;
-        background: var(--mq-color-surface);
-        box-shadow: var(--mq-shadow);
-        overflow: hidden;
-      }
-      h2 {
-        margin: 0;
-        padding: 2vmin 3vmin;
-        font-size: 3.6vmin;
-        font-weight: 700;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-      }
-      .calling h2 {
-        background: var(--mq-color-accent);
-        color: var(--mq-color-on-accent);
-      }
-      .recent h2 {
-        background: var(--mq-color-surface-alt);
-        color: var(--mq-color-text-muted);
-      }
-      .empty {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
         gap: 2vmin;
-        padding: 4vmin;
-        text-align: center;
+        min-height: 0;
+        grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1.35fr) minmax(0, 1fr);
+        grid-template-areas: 'calling rooms' 'next recent';
       }
-      .empty svg {
-        width: 14vmin;
-        height: 14vmin;
-        color: var(--mq-color-primary);
-        opacity: 0.85;
+      mq-now-calling {
+        grid-area: calling;
       }
-      .empty p {
-        margin: 0;
-        max-width: 28ch;
-        font-size: 4.2vmin;
-        line-height: 1.25;
-        font-weight: 600;
+      mq-room-board {
+        grid-area: rooms;
       }
-      .empty .hint {
-        font-size: 3vmin;
-        font-weight: 400;
-        color: var(--mq-color-text-muted);
+      mq-next-tokens {
+        grid-area: next;
       }
-      .recent .empty p {
-        font-size: 3.2vmin;
-        font-weight: 400;
-        color: var(--mq-color-text-muted);
+      mq-recent-calls {
+        grid-area: recent;
       }
       footer {
         display: flex;
@@ -141,47 +128,94 @@ export class MqDisplayApp extends LitElement {
         gap: 3vmin;
         font-size: 2.8vmin;
         color: var(--mq-color-text-muted);
-        --mq-status-font-size: 2.4vmin;
       }
       footer p {
         margin: 0;
       }
-      @media (orientation: portrait) {
-        main {
-          grid-template-columns: 1fr;
-          grid-template-rows: 1.6fr 1fr;
-        }
-        header {
-          flex-direction: column;
-          align-items: stretch;
-          gap: 1.5vmin;
-        }
-        .clock {
-          justify-content: space-between;
-        }
+      .problem {
+        padding: 0.4em 0.8em;
+        border-radius: 1vmin;
+        background: var(--mq-color-warning-soft);
+        color: var(--mq-color-warning);
+        font-weight: 600;
+      }
+      .offline {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5em;
+        padding: 0.35em 0.85em;
+        border-radius: 999px;
+        font-size: 2.4vmin;
+        font-weight: 600;
+        white-space: nowrap;
+        background: var(--mq-color-warning-soft);
+        color: var(--mq-color-warning);
+      }
+      .offline::before {
+        content: '';
+        width: 0.6em;
+        height: 0.6em;
+        border-radius: 50%;
+        background: currentColor;
+      }
+      /* Portrait is narrow: the date goes under the time rather than beside it. */
+      :host([layout='portrait']) .clock {
+        flex-direction: column-reverse;
+        align-items: flex-end;
+        gap: 0.8vmin;
+      }
+      :host([layout='portrait']) main {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1.15fr) minmax(0, 1fr) minmax(0, 0.8fr) minmax(0, 0.7fr);
+        grid-template-areas: 'calling' 'rooms' 'next' 'recent';
       }
     `,
   ];
+
+  @state() private board: BoardView | null = null;
+  @state() private call: CallView | null = null;
+  /** Counts live calls; each one restarts the "Now calling" flash. */
+  @state() private flash = 0;
+  private texts = textsFor('en');
+  private channel: Channel | null = null;
+  /** True from `subscribed` until the snapshot's board arrives: that board also sets "Now calling", silently. */
+  private awaitingSnapshot = false;
+  private hellos = 0;
 
   private readonly clock = new ClockController(this);
   private readonly clinic = new ClinicController(this, {
     onLoad: (info) => {
       this.clock.setTimeZone(info.timeZone);
       this.clock.syncWith(info.serverTime);
-      document.title = `Waiting room · ${info.name}`;
+      this.updateTitle();
     },
   });
-  /** Public so tests and the display's later board can reach the live connection. */
+  private readonly layout = new LayoutController(this);
+  /** Public so tests can see whether sound is blocked. */
+  readonly sound = new SoundController(this);
+  private readonly setup = new SetupController(this, { search: setupSearch(), onLoad: (setup) => this.apply(setup) });
+  /** Public so tests can reach the live connection. */
   readonly realtime = new SocketController(this, {
     offlineAfterMs: 4000,
-    onHello: (hello) => this.clock.syncWith(hello.serverTime),
+    onHello: (hello) => {
+      this.clock.syncWith(hello.serverTime);
+      // After a reconnect, pick up a profile an admin may have changed meanwhile.
+      if (++this.hellos > 1) this.setup.reload();
+    },
+    onMessage: (message) => this.receive(message),
   });
+
 
   protected updated(): void {
     this.setAttribute('connection', this.realtime.status);
+    this.setAttribute('layout', this.layout.layout);
+    this.setAttribute('sound', this.sound.blocked ? 'blocked' : 'on');
   }
 
   render() {
+    const t = this.texts;
+    const board = this.board;
+    const problem = this.setup.setup ? null : this.setup.error;
     return html`
       <header>
         <h1 class="clinic">
@@ -189,34 +223,71 @@ export class MqDisplayApp extends LitElement {
           <span>${this.clinic.info?.name ?? ''}</span>
         </h1>
         <div class="clock">
-          <span class="date">${this.clock.date()}</span>
-          <span class="time">${this.clock.time()}</span>
+          <span class="date">${this.clock.date(t.locale)}</span>
+          <span class="time">${this.clock.time(t.locale)}</span>
         </div>
       </header>
       <main>
-        <section class="calling" aria-labelledby="calling-title">
-          <h2 id="calling-title">Now calling</h2>
-          <div class="empty">
-            <svg viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-              <path d="M10 8h28v34l-4.7-3-4.6 3-4.7-3-4.7 3-4.6-3L10 42z" />
-              <path d="M17 18h14M17 25h14M17 32h8" />
-            </svg>
-            <p>No one is being called right now.</p>
-            <p class="hint">Please keep your ticket ready. Your number will appear here and be announced.</p>
-          </div>
-        </section>
-        <section class="recent" aria-labelledby="recent-title">
-          <h2 id="recent-title">Recently called</h2>
-          <div class="empty">
-            <p>Called numbers will be listed here.</p>
-          </div>
-        </section>
+        <mq-now-calling .call=${this.call} flash=${this.flash} .texts=${t}></mq-now-calling>
+        <mq-room-board .rooms=${board?.rooms ?? []} .texts=${t}></mq-room-board>
+        <mq-next-tokens .next=${board?.next ?? []} .texts=${t}></mq-next-tokens>
+        <mq-recent-calls .calls=${board?.recent.filter((c) => !sameCall(c, this.call)) ?? []} .texts=${t}></mq-recent-calls>
       </main>
       <footer>
-        <p>Please listen for your number and go to the room shown.</p>
-        <mq-connection-status quiet .status=${this.realtime.status} ?offline=${this.realtime.offline}></mq-connection-status>
+        ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html`<p>${t.footer}</p>`}
+        ${this.realtime.offline ? html`<p class="offline" role="status">${t.reconnecting}</p>` : nothing}
       </footer>
+      ${this.sound.blocked
+        ? html`<mq-sound-prompt label=${t.enableSound} @enable-sound=${this.sound.unlock}></mq-sound-prompt>`
+        : nothing}
     `;
+  }
+
+  /** Applies a (new) setup: language, direction and theme of the page, voice, and the channel to follow. */
+  private apply(setup: DisplaySetup): void {
+    this.texts = textsFor(setup.language);
+    const root = document.documentElement;
+    root.lang = setup.language;
+    root.dir = this.texts.dir;
+    root.dataset.theme = setup.theme;
+    document.querySelector('meta[name="color-scheme"]')?.setAttribute('content', setup.theme);
+    this.sound.configure(setup.voice, this.texts.speechLang);
+    if (setup.channel !== this.channel) {
+      if (this.channel) this.realtime.unsubscribe(this.channel);
+      this.channel = setup.channel;
+      this.board = null;
+      this.call = null;
+      this.awaitingSnapshot = true;
+      this.realtime.subscribe(setup.channel);
+    }
+    this.updateTitle();
+    this.requestUpdate();
+  }
+
+  private receive(message: ServerMessage): void {
+    if (!this.channel || !('channel' in message) || message.channel !== this.channel) return;
+    if (message.type === 'subscribed') {
+      this.awaitingSnapshot = true;
+    } else if (message.type === 'board_update') {
+      this.board = boardFrom(message);
+      if (this.awaitingSnapshot) {
+        // After a (re)connect the newest call is shown again without flashing or announcing it: it is not new.
+        this.awaitingSnapshot = false;
+        const latest = this.board.recent[0] ?? null;
+        if (!sameCall(latest, this.call)) this.call = latest;
+      }
+    } else if (message.type === 'token_called') {
+      const call = callFrom(message);
+      if (!call) return;
+      this.call = call;
+      this.flash++;
+      this.sound.announce(announcement(this.texts, call.token, call.room));
+    }
+  }
+
+  private updateTitle(): void {
+    const name = this.clinic.info?.name;
+    document.title = name ? `${this.texts.title} · ${name}` : this.texts.title;
   }
 }
 

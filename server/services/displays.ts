@@ -1,0 +1,160 @@
+import { Op, type Sequelize, type Transaction } from 'sequelize';
+import type { DisplayLanguage, DisplayProfileInput, DisplaySetup, DisplayTheme } from '../../common/display';
+import type { Channel } from '../../common/protocol';
+import { inTransaction } from '../db/transaction';
+import { AppError, notFound, validationFailed } from '../errors';
+import { Department, DisplayProfile, DisplayProfileDepartment, type User } from '../models';
+import { presentDepartment, presentDisplayProfile } from '../presenters/display';
+import { audit } from './audit';
+
+/** What a display's address may ask for (GET /api/displays/setup). */
+export interface DisplaySetupQuery {
+  /** A profile's id or slug. */
+  profile?: string;
+  /** Department prefixes, e.g. ['C', 'D']; ignored when a profile is named. */
+  departments?: string[];
+  /** Overrides for the profile's settings (or the defaults), for a quick test on site. */
+  lang?: DisplayLanguage;
+  theme?: DisplayTheme;
+  voice?: boolean;
+}
+
+/** A slug made from a profile's name: "Main Hall (ground floor)" -> "main-hall-ground-floor". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, '');
+  // A name in another script leaves nothing; an all-digit slug would read as an id in the address.
+  if (!slug) return 'display';
+  return /^\d+$/.test(slug) ? `display-${slug}`.slice(0, 64) : slug;
+}
+
+/** The display channel for a set of departments: ids ascending, so screens showing the same ones share a channel. */
+export function displayChannel(departmentIds: number[]): Channel {
+  return departmentIds.length ? `display:${[...new Set(departmentIds)].sort((a, b) => a - b).join(',')}` : 'display:all';
+}
+
+const withDepartments = { include: [{ model: Department, as: 'departments', through: { attributes: [] } }] };
+
+/**
+ * Display profiles (admins set them up; screens read them without signing in) and the resolution of a display's
+ * address into what it shows. Changes are audited in the same transaction.
+ */
+export class DisplayProfileService {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Every profile, by name. */
+  list(): Promise<DisplayProfile[]> {
+    return DisplayProfile.findAll({ ...withDepartments, order: [['name', 'ASC']] });
+  }
+
+  /** A profile by id (all digits) or by slug. */
+  find(ref: string, transaction?: Transaction): Promise<DisplayProfile | null> {
+    return /^\d+$/.test(ref)
+      ? DisplayProfile.findByPk(Number(ref), { ...withDepartments, transaction })
+      : DisplayProfile.findOne({ where: { slug: ref }, ...withDepartments, transaction });
+  }
+
+  /** Creates a profile; the slug defaults to one made from the name. */
+  create(input: DisplayProfileInput, staff: User): Promise<DisplayProfile> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const departmentIds = await this.checkDepartments(input.departmentIds ?? [], transaction);
+      const profile = await DisplayProfile.create(
+        {
+          name: input.name,
+          slug: input.slug ?? slugify(input.name),
+          language: input.language,
+          voice: input.voice,
+          theme: input.theme,
+        },
+        { transaction },
+      );
+      await this.setDepartments(profile.id, departmentIds, transaction);
+      await audit({ userId: staff.id, action: 'display_profile_created', entityType: 'display_profile', entityId: profile.id }, transaction);
+      return (await this.find(String(profile.id), transaction))!;
+    });
+  }
+
+  /** Changes the given fields of a profile; `departmentIds` replaces the whole list. */
+  update(id: number, patch: Partial<DisplayProfileInput>, staff: User): Promise<DisplayProfile> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const profile = await DisplayProfile.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!profile) throw notFound('That display profile');
+      const { departmentIds, ...fields } = patch;
+      await profile.update(fields, { transaction });
+      if (departmentIds) await this.setDepartments(id, await this.checkDepartments(departmentIds, transaction), transaction);
+      await audit(
+        { userId: staff.id, action: 'display_profile_updated', entityType: 'display_profile', entityId: id, details: { fields: Object.keys(patch) } },
+        transaction,
+      );
+      return (await this.find(String(id), transaction))!;
+    });
+  }
+
+  /** Deletes a profile (its department rows go with it). */
+  remove(id: number, staff: User): Promise<void> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const profile = await DisplayProfile.findByPk(id, { transaction });
+      if (!profile) throw notFound('That display profile');
+      await profile.destroy({ transaction });
+      await audit(
+        { userId: staff.id, action: 'display_profile_deleted', entityType: 'display_profile', entityId: id, details: { name: profile.name } },
+        transaction,
+      );
+    });
+  }
+
+  /** Resolves a display's address into the departments, channel, language, voice and theme it uses. */
+  async setup(query: DisplaySetupQuery): Promise<DisplaySetup> {
+    let departments: Department[] = [];
+    let profile: DisplayProfile | null = null;
+    if (query.profile) {
+      profile = await this.find(query.profile);
+      if (!profile) {
+        throw new AppError(404, 'not_found', `There is no display profile "${query.profile}". Check the address of this screen.`);
+      }
+      departments = profile.departments ?? [];
+    } else if (query.departments?.length) {
+      departments = await Department.findAll({ where: { prefix: { [Op.in]: query.departments } } });
+      const unknown = query.departments.filter((prefix) => !departments.some((d) => d.prefix === prefix));
+      if (unknown.length) {
+        throw new AppError(404, 'not_found', `No department has the token prefix ${unknown.join(', ')}. Check the address of this screen.`);
+      }
+    }
+    departments.sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      profile: profile ? presentDisplayProfile(profile) : null,
+      departments: departments.map(presentDepartment),
+      channel: displayChannel(departments.map((d) => d.id)),
+      language: query.lang ?? profile?.language ?? 'en',
+      voice: query.voice ?? profile?.voice ?? true,
+      theme: query.theme ?? profile?.theme ?? 'dark',
+    };
+  }
+
+  /** Refuses (422) ids of departments that do not exist; returns the ids without duplicates. */
+  private async checkDepartments(ids: number[], transaction: Transaction): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return unique;
+    const found = await Department.findAll({ where: { id: { [Op.in]: unique } }, attributes: ['id'], transaction });
+    const missing = unique.filter((id) => !found.some((d) => d.id === id));
+    if (missing.length) {
+      throw validationFailed([{ path: 'departmentIds', message: `There is no department with id ${missing.join(', ')}.` }]);
+    }
+    return unique;
+  }
+
+  private async setDepartments(profileId: number, departmentIds: number[], transaction: Transaction): Promise<void> {
+    await DisplayProfileDepartment.destroy({ where: { displayProfileId: profileId }, transaction });
+    if (departmentIds.length) {
+      await DisplayProfileDepartment.bulkCreate(
+        departmentIds.map((departmentId) => ({ displayProfileId: profileId, departmentId })),
+        { transaction },
+      );
+    }
+  }
+}
