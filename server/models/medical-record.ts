@@ -49,6 +49,8 @@ export class MedicalRecord extends Model<InferAttributes<MedicalRecord>, InferCr
   declare icd10Code: CreationOptional<string | null>;
   declare notes: CreationOptional<string | null>;
   declare status: CreationOptional<MedicalRecordStatus>;
+  /** Moves with every saved change of the draft; an autosave based on an older revision is refused. */
+  declare revision: CreationOptional<number>;
   declare signedAt: CreationOptional<Date | null>;
   /** The user who signed it. */
   declare signedBy: CreationOptional<number | null>;
@@ -88,6 +90,7 @@ export class MedicalRecord extends Model<InferAttributes<MedicalRecord>, InferCr
         },
         notes: { type: DataTypes.TEXT, allowNull: true, defaultValue: null },
         status: { type: DataTypes.ENUM(...MEDICAL_RECORD_STATUSES), allowNull: false, defaultValue: 'draft' },
+        revision: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         signedAt: { type: DataTypes.DATE(3), allowNull: true, defaultValue: null },
         signedBy: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE(3),

@@ -23,6 +23,8 @@ export class PrescriptionItem extends Model<
   declare frequency: CreationOptional<string | null>;
   declare duration: CreationOptional<string | null>;
   declare instructions: CreationOptional<string | null>;
+  /** The doctor prescribed it despite a matching recorded allergy (the confirmation is in the audit log). */
+  declare allergyConfirmed: CreationOptional<boolean>;
   declare medicalRecord?: NonAttribute<MedicalRecord>;
 
   /** Binds the model to a Sequelize instance. */
@@ -39,6 +41,7 @@ export class PrescriptionItem extends Model<
         frequency: text(100),
         duration: text(100),
         instructions: { type: DataTypes.TEXT, allowNull: true, defaultValue: null },
+        allergyConfirmed: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       },
       { sequelize, tableName: 'prescription_items', timestamps: false },
     );

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { checkVital, rangeMessage, type VitalField } from '../../../common/vitals';
+import { icd10Entry } from '../../services/records/icd10';
+
+const id = z.coerce.number({ error: 'Expected a number.' }).int().positive('Expected a positive id.');
+const revision = z.number({ error: 'Send the revision of the record your screen shows.' }).int().min(0);
+
+/** A text the doctor may clear: trimmed, and an empty string means null. */
+const text = (max: number) =>
+  z
+    .string({ error: 'Expected text, or null to clear it.' })
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+
+/** One vital: null (not measured) or a number within its plausible range (common/vitals.ts), named in the error. */
+const vital = (field: VitalField) =>
+  z
+    .number({ error: rangeMessage(field) })
+    .nullable()
+    .transform((value, ctx) => {
+      const checked = checkVital(field, value);
+      if ('error' in checked) {
+        ctx.addIssue({ code: 'custom', message: checked.error });
+        return z.NEVER;
+      }
+      return checked.value;
+    });
+
+/** The vitals of a save; a key left out is not changed (PATCH) or not measured (PUT). */
+const vitals = z.object({
+  bpSystolicMmhg: vital('bpSystolicMmhg').optional(),
+  bpDiastolicMmhg: vital('bpDiastolicMmhg').optional(),
+  pulseBpm: vital('pulseBpm').optional(),
+  spo2Percent: vital('spo2Percent').optional(),
+  temperatureC: vital('temperatureC').optional(),
+  respiratoryRatePerMin: vital('respiratoryRatePerMin').optional(),
+  weightKg: vital('weightKg').optional(),
+  heightCm: vital('heightCm').optional(),
+});
+
+/** An ICD-10 code from the shipped list (server/data/icd10.json), or null. */
+const icd10Code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    const entry = icd10Entry(v);
+    if (!entry) {
+      ctx.addIssue({ code: 'custom', message: `${v} is not in the clinic's ICD-10 list. Pick a code from the search.` });
+      return z.NEVER;
+    }
+    return entry.code;
+  })
+  .nullable();
+
+const item = z.object({
+  id: id.optional(),
+  medicine: z.string({ error: 'Name the medicine.' }).trim().min(1, 'Name the medicine.').max(200, 'Use at most 200 characters.'),
+  dose: text(100).optional().default(null),
+  route: text(50).optional().default(null),
+  frequency: text(100).optional().default(null),
+  duration: text(100).optional().default(null),
+  instructions: text(2000).optional().default(null),
+});
+
+const draftFields = {
+  vitals,
+  chiefComplaint: text(500),
+  diagnosis: text(500),
+  icd10Code,
+  notes: text(20_000),
+  items: z.array(item).max(30, 'At most 30 medicines on one record.'),
+};
+
+/** POST /api/records */
+export const OpenRecordSchema = { body: z.object({ queueEntryId: id }) };
+
+/** Routes on one record. */
+export const RecordIdSchema = { params: z.object({ id }) };
+
+/** PUT /api/records/:id: the whole draft; every key is required (null when empty), so a bug cannot wipe a field. */
+export const PutDraftSchema = {
+  params: z.object({ id }),
+  body: z.object({ revision, ...draftFields, confirmAllergy: z.boolean().optional().default(false) }),
+};
+
+/** PATCH /api/records/:id: only the keys sent change. */
+export const PatchDraftSchema = {
+  params: z.object({ id }),
+  body: z.object({
+    revision,
+    vitals: vitals.optional(),
+    chiefComplaint: draftFields.chiefComplaint.optional(),
+    diagnosis: draftFields.diagnosis.optional(),
+    icd10Code: icd10Code.optional(),
+    notes: draftFields.notes.optional(),
+    items: draftFields.items.optional(),
+    confirmAllergy: z.boolean().optional().default(false),
+  }),
+};
+
+/** POST /api/records/:id/sign */
+export const SignSchema = {
+  params: z.object({ id }),
+  body: z.object({
+    revision,
+    expectedVersion: z.number({ error: 'Send the version of the queue entry your screen shows.' }).int().min(0),
+  }),
+};
+
+/** POST /api/records/:id/addenda */
+export const AddendumSchema = {
+  params: z.object({ id }),
+  body: z.object({
+    text: z.string({ error: 'Write the addendum.' }).trim().min(1, 'Write the addendum.').max(20_000, 'Use at most 20000 characters.'),
+  }),
+};
