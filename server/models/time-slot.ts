@@ -21,6 +21,11 @@ export class TimeSlot extends Model<InferAttributes<TimeSlot>, InferCreationAttr
   declare endsAt: Date;
   /** Taken out of booking by staff without deleting it. */
   declare blocked: CreationOptional<boolean>;
+  /**
+   * Set when slot generation took the slot out of the schedule but could not delete it, because cancelled or
+   * no-show appointments refer to it. A withdrawn slot is never bookable or shown (services/slots.ts).
+   */
+  declare withdrawnAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare doctor?: NonAttribute<DoctorProfile>;
@@ -35,6 +40,7 @@ export class TimeSlot extends Model<InferAttributes<TimeSlot>, InferCreationAttr
         startsAt: { type: DataTypes.DATE(3), allowNull: false },
         endsAt: { type: DataTypes.DATE(3), allowNull: false },
         blocked: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        withdrawnAt: { type: DataTypes.DATE(3), allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

@@ -1,6 +1,6 @@
-import { Op, type Transaction } from 'sequelize';
-import { AvailabilityException, DoctorAvailability, TimeSlot } from '../models';
-import { eachDay, isoWeekday, localToUtc } from './clinic-time';
+import { literal, Op, type Transaction } from 'sequelize';
+import { Appointment, AvailabilityException, DoctorAvailability, TimeSlot } from '../models';
+import { clinicDayBounds, eachDay, isoWeekday, localToUtc } from './clinic-time';
 
 /** What generateSlots works on: one doctor, a range of clinic days (both included), and the clinic's zone. */
 export interface GenerateSlotsOptions {
@@ -13,12 +13,18 @@ export interface GenerateSlotsOptions {
 
 /** What one run of generateSlots did. */
 export interface GenerateSlotsResult {
-  /** Slots inserted by this run. */
+  /** Slots inserted (or a withdrawn slot put back) by this run. */
   created: number;
-  /** Wanted slots that were already there (same doctor and start), left exactly as they were. */
+  /** Wanted slots that were already there (same doctor, start and end), left exactly as they were. */
   alreadyPresent: number;
-  /** Wanted slots not inserted because they would overlap an existing slot (after a change of slot length). */
+  /** Wanted slots not inserted because they would overlap a booked slot the schedule no longer has. */
   overlapping: number;
+  /** Free slots deleted because the schedule no longer has them. */
+  removed: number;
+  /** Free slots the schedule no longer has, kept (withdrawn) because cancelled or no-show appointments refer to them. */
+  withdrawn: number;
+  /** Booked slots the schedule no longer has (a day off, a changed interval): kept, their appointments to be moved. */
+  bookedOutside: number[];
 }
 
 /** A slot to be, as UTC instants. */
@@ -62,10 +68,25 @@ export function plannedSlots(
   return planned.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
+/** An existing slot as generation sees it. */
+interface Existing {
+  id: number;
+  start: number;
+  end: number;
+  withdrawn: boolean;
+}
+
 /**
- * Expands a doctor's weekly availability into time slots for the given clinic days, skipping exception days.
- * Repeatable: it only inserts what is missing and never changes or deletes an existing slot, so booked slots are
- * safe. A concurrent run on the same doctor ends in a unique-key error on (doctor_id, starts_at) rather than
+ * Brings a doctor's slots on the given clinic days in line with their weekly availability and exception days.
+ * Repeatable, and safe for bookings:
+ * - a wanted slot that exists (same start and end) is left exactly as it is;
+ * - a slot the schedule no longer has is deleted only when it is free; when cancelled or no-show appointments refer
+ *   to it, it is withdrawn instead (kept for their history, never offered again);
+ * - a booked slot is never changed or removed: it is reported in `bookedOutside` (slot ids), and wanted slots that
+ *   would overlap it are left out (`overlapping`);
+ * - wanted slots that are missing are inserted, or a withdrawn slot with the same start is put back.
+ * Deletes and withdrawals re-check "free" in the statement itself, so a booking that commits in between keeps its
+ * slot. A concurrent run on the same doctor ends in a unique-key error on (doctor_id, starts_at) rather than
  * duplicates; run it through inTransaction and it is retried where the database reports a deadlock.
  */
 export async function generateSlots(options: GenerateSlotsOptions): Promise<GenerateSlotsResult> {
@@ -76,38 +97,106 @@ export async function generateSlots(options: GenerateSlotsOptions): Promise<Gene
     transaction,
   });
   const planned = plannedSlots(intervals, daysOff, fromDay, toDay, zone);
-  const result: GenerateSlotsResult = { created: 0, alreadyPresent: 0, overlapping: 0 };
-  if (planned.length === 0) return result;
+  const result: GenerateSlotsResult = { created: 0, alreadyPresent: 0, overlapping: 0, removed: 0, withdrawn: 0, bookedOutside: [] };
 
-  const taken = (
+  // Slots never cross midnight (intervals end after they start, on the same day), so a day's bounds find them all.
+  const existing: Existing[] = (
     await TimeSlot.findAll({
-      attributes: ['startsAt', 'endsAt'],
+      attributes: ['id', 'startsAt', 'endsAt', 'withdrawnAt'],
       where: {
         doctorId,
-        startsAt: { [Op.lt]: planned[planned.length - 1].endsAt },
-        endsAt: { [Op.gt]: planned[0].startsAt },
+        startsAt: { [Op.gte]: clinicDayBounds(fromDay, zone).start, [Op.lt]: clinicDayBounds(toDay, zone).end },
       },
       transaction,
     })
-  ).map((s) => ({ start: s.startsAt.getTime(), end: s.endsAt.getTime() }));
+  ).map((s) => ({ id: s.id, start: s.startsAt.getTime(), end: s.endsAt.getTime(), withdrawn: s.withdrawnAt !== null }));
+  const { active, referenced } = await appointmentsOn(existing.map((s) => s.id), transaction);
+
+  const wanted = new Map(planned.map((p) => [p.startsAt.getTime(), p.endsAt.getTime()]));
+  const kept: Existing[] = [];
+  const toDelete: number[] = [];
+  const toWithdraw: number[] = [];
+  const withdrawnByStart = new Map<number, Existing>();
+  for (const slot of existing) {
+    if (slot.withdrawn) withdrawnByStart.set(slot.start, slot);
+    else if (wanted.get(slot.start) === slot.end) kept.push(slot);
+    else if (active.has(slot.id)) {
+      kept.push(slot);
+      result.bookedOutside.push(slot.id);
+    } else if (referenced.has(slot.id)) {
+      toWithdraw.push(slot.id);
+      withdrawnByStart.set(slot.start, { ...slot, withdrawn: true });
+    } else toDelete.push(slot.id);
+  }
+  result.removed = await deleteFree(toDelete, transaction);
+  result.withdrawn = await withdrawFree(toWithdraw, transaction);
 
   const missing: PlannedSlot[] = [];
   for (const slot of planned) {
     const start = slot.startsAt.getTime();
     const end = slot.endsAt.getTime();
-    if (taken.some((t) => t.start === start)) result.alreadyPresent++;
-    else if (taken.some((t) => t.start < end && start < t.end)) result.overlapping++;
+    if (kept.some((k) => k.start === start && k.end === end)) result.alreadyPresent++;
+    else if (kept.some((k) => k.start < end && start < k.end)) result.overlapping++;
     else {
-      missing.push(slot);
+      const back = withdrawnByStart.get(start);
+      if (back) {
+        await TimeSlot.update({ endsAt: slot.endsAt, withdrawnAt: null }, { where: { id: back.id }, transaction });
+        result.created++;
+      } else missing.push(slot);
       // Overlapping intervals in the schedule itself must not yield overlapping slots either.
-      taken.push({ start, end });
+      kept.push({ id: back?.id ?? 0, start, end, withdrawn: false });
     }
   }
-  // Chunked to stay under SQLite's limit on bound parameters per statement.
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = missing.slice(i, i + 500).map((s) => ({ doctorId, startsAt: s.startsAt, endsAt: s.endsAt }));
-    await TimeSlot.bulkCreate(rows, { transaction });
+  for (const rows of chunks(missing)) {
+    await TimeSlot.bulkCreate(rows.map((s) => ({ doctorId, startsAt: s.startsAt, endsAt: s.endsAt })), { transaction });
   }
-  result.created = missing.length;
+  result.created += missing.length;
   return result;
+}
+
+// Chunked to stay under SQLite's limit on bound parameters per statement.
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Which of the slots have an active appointment, and which have any appointment at all. */
+async function appointmentsOn(slotIds: number[], transaction: Transaction) {
+  const active = new Set<number>();
+  const referenced = new Set<number>();
+  for (const ids of chunks(slotIds)) {
+    const rows = await Appointment.findAll({ attributes: ['slotId', 'active'], where: { slotId: ids }, transaction });
+    for (const row of rows) {
+      referenced.add(row.slotId);
+      if (row.active) active.add(row.slotId);
+    }
+  }
+  return { active, referenced };
+}
+
+// The NOT EXISTS is evaluated by the DELETE/UPDATE itself: a slot booked since it was read is left alone.
+const NO_APPOINTMENT = literal('NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = time_slots.id)');
+const NO_ACTIVE_APPOINTMENT = literal(
+  'NOT EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = time_slots.id AND a.active IS NOT NULL)',
+);
+
+async function deleteFree(ids: number[], transaction: Transaction): Promise<number> {
+  let count = 0;
+  for (const part of chunks(ids)) {
+    count += await TimeSlot.destroy({ where: { id: part, [Op.and]: [NO_APPOINTMENT] }, transaction });
+  }
+  return count;
+}
+
+async function withdrawFree(ids: number[], transaction: Transaction): Promise<number> {
+  let count = 0;
+  for (const part of chunks(ids)) {
+    const [changed] = await TimeSlot.update(
+      { withdrawnAt: new Date() },
+      { where: { id: part, [Op.and]: [NO_ACTIVE_APPOINTMENT] }, transaction },
+    );
+    count += changed;
+  }
+  return count;
 }

@@ -53,7 +53,7 @@ describe('slot generation', () => {
     // Monday 6 July to Sunday 12 July 2026 (British Summer Time, UTC+1).
     const result = await generate('2026-07-06', '2026-07-12');
 
-    expect(result).to.deep.equal({ created: 70, alreadyPresent: 0, overlapping: 0 });
+    expect(result).to.deep.equal({ created: 70, alreadyPresent: 0, overlapping: 0, removed: 0, withdrawn: 0, bookedOutside: [] });
     const starts = await localStarts(doctor.id);
     expect(starts).to.have.length(70);
     const monday = starts.filter((s) => s.startsWith('2026-07-06')).map((s) => s.slice(11));
@@ -81,35 +81,43 @@ describe('slot generation', () => {
     expect([...days]).to.deep.equal(['2026-07-06', '2026-07-07', '2026-07-09']);
   });
 
-  it('adds nothing when run again, and leaves a booked slot exactly as it was', async () => {
+  it('adds nothing when run again, and leaves booked slots exactly as they were when the schedule changes', async () => {
     await weekdaySchedule();
     await generate('2026-07-06', '2026-07-12');
     const slot = await TimeSlot.findOne({ where: { doctorId: doctor.id }, order: [['startsAt', 'ASC']] });
     const appointment = await makeAppointment(slot!);
+    const afternoon = await TimeSlot.findOne({ where: { doctorId: doctor.id, startsAt: new Date('2026-07-06T13:00:00Z') } });
+    await makeAppointment(afternoon!);
 
-    expect(await generate('2026-07-06', '2026-07-12')).to.deep.equal({ created: 0, alreadyPresent: 70, overlapping: 0 });
+    expect(await generate('2026-07-06', '2026-07-12')).to.deep.equal({
+      created: 0, alreadyPresent: 70, overlapping: 0, removed: 0, withdrawn: 0, bookedOutside: [],
+    });
     expect(await TimeSlot.count({ where: { doctorId: doctor.id } })).to.equal(70);
 
-    // A longer afternoon in 20-minute slots: of its 14 slots, those starting on the hour exist already, those that
-    // would overlap a 30-minute slot are left out, and only 17:00 and 17:20 are new.
+    // A longer afternoon in 20-minute slots. The booked 14:00-14:30 (13:00 UTC) no longer fits: it stays, and the
+    // two 20-minute slots that would overlap it are left out; the other 7 free 30-minute slots go, 12 new ones come.
     await DoctorAvailability.update(
       { slotMinutes: 20, endTime: '17:40' },
       { where: { doctorId: doctor.id, startTime: '13:00' } },
     );
     const result = await generate('2026-07-06', '2026-07-06');
-    expect(result).to.deep.equal({ created: 2, alreadyPresent: 6 + 4, overlapping: 8 });
+    expect(result).to.deep.equal({
+      created: 12, alreadyPresent: 6, overlapping: 2, removed: 7, withdrawn: 0, bookedOutside: [afternoon!.id],
+    });
     const monday = await TimeSlot.findAll({
       where: { doctorId: doctor.id, startsAt: { [Op.lt]: new Date('2026-07-07T00:00:00Z') } },
       order: [['startsAt', 'ASC']],
     });
-    expect(monday.map((m) => DateTime.fromJSDate(m.startsAt, { zone: ZONE }).toFormat('HH:mm')).slice(-3)).to.deep.equal(
-      ['16:30', '17:00', '17:20'],
-    );
+    expect(monday.map((m) => DateTime.fromJSDate(m.startsAt, { zone: ZONE }).toFormat('HH:mm')).slice(6)).to.deep.equal([
+      '13:00', '13:20', '13:40', '14:00', '14:40', '15:00', '15:20', '15:40', '16:00', '16:20', '16:40', '17:00', '17:20',
+    ]);
     for (let i = 1; i < monday.length; i++) expect(monday[i].startsAt >= monday[i - 1].endsAt).to.equal(true);
 
-    const reloaded = await TimeSlot.findByPk(slot!.id);
-    expect(reloaded!.startsAt.toISOString()).to.equal(slot!.startsAt.toISOString());
-    expect(reloaded!.endsAt.toISOString()).to.equal(slot!.endsAt.toISOString());
+    for (const kept of [slot!, afternoon!]) {
+      const reloaded = await TimeSlot.findByPk(kept.id);
+      expect(reloaded!.startsAt.toISOString()).to.equal(kept.startsAt.toISOString());
+      expect(reloaded!.endsAt.toISOString()).to.equal(kept.endsAt.toISOString());
+    }
     expect((await Appointment.findByPk(appointment.id))!.slotId).to.equal(slot!.id);
   });
 

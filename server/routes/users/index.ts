@@ -1,18 +1,56 @@
 import Router from '@koa/router';
+import type { StaffResponse } from '../../../common/admin';
 import type { StaffUser } from '../../../common/api';
 import { auth } from '../../middleware/auth';
-import type { AppRouter } from '../../state';
+import { validate, type InputOf } from '../../middleware/validate';
 import { User } from '../../models';
 import { presentUser } from '../../presenters/user';
+import type { StaffService } from '../../services/staff';
+import type { AppRouter, AppState } from '../../state';
+import type { ParameterizedContext } from 'koa';
+import { actorOf } from '../actor';
+import { CreateStaffSchema, ListStaffSchema, ResetPasswordSchema, StaffIdSchema, UpdateStaffSchema } from './schema';
 
-/** Staff accounts. Listing only for now; the admin panel adds editing. */
-export function userRoutes(): AppRouter {
+function respond(ctx: ParameterizedContext<AppState>, user: User, status = 200): void {
+  const body: StaffResponse = { user: presentUser(user) };
+  ctx.status = status;
+  ctx.body = body;
+}
+
+/** Staff accounts (admins only): list, create, edit, deactivate and reactivate, reset a password. Never deleted. */
+export function userRoutes(staff: StaffService): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/users' });
 
-  router.get('/', auth('admin'), async (ctx) => {
-    const users = await User.findAll({ order: [['fullName', 'ASC']] });
+  router.get('/', auth('admin'), validate(ListStaffSchema), async (ctx) => {
+    const { query } = ctx.state.input as InputOf<typeof ListStaffSchema>;
+    const users = await User.findAll({ where: query.role ? { role: query.role } : {}, order: [['fullName', 'ASC']] });
     const body: { users: StaffUser[] } = { users: users.map(presentUser) };
     ctx.body = body;
+  });
+
+  router.post('/', auth('admin'), validate(CreateStaffSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof CreateStaffSchema>;
+    respond(ctx, await staff.create(body, actorOf(ctx)), 201);
+  });
+
+  router.patch('/:id', auth('admin'), validate(UpdateStaffSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof UpdateStaffSchema>;
+    respond(ctx, await staff.update(params.id, body, actorOf(ctx)));
+  });
+
+  router.post('/:id/deactivate', auth('admin'), validate(StaffIdSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof StaffIdSchema>;
+    respond(ctx, await staff.deactivate(params.id, actorOf(ctx)));
+  });
+
+  router.post('/:id/activate', auth('admin'), validate(StaffIdSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof StaffIdSchema>;
+    respond(ctx, await staff.activate(params.id, actorOf(ctx)));
+  });
+
+  router.post('/:id/reset-password', auth('admin'), validate(ResetPasswordSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof ResetPasswordSchema>;
+    respond(ctx, await staff.resetPassword(params.id, body.password, actorOf(ctx)));
   });
 
   return router;

@@ -1,0 +1,62 @@
+import Router from '@koa/router';
+import type { Sequelize } from 'sequelize';
+import type { PatientSearchResponse, PatientView, PossibleDuplicateBody } from '../../../common/admin';
+import { notFound } from '../../errors';
+import { auth } from '../../middleware/auth';
+import { validate, type InputOf } from '../../middleware/validate';
+import { Patient } from '../../models';
+import { presentPatient } from '../../presenters/admin';
+import { createPatient, searchPatients, updatePatient } from '../../services/patients';
+import type { AppRouter } from '../../state';
+import { actorOf } from '../actor';
+import { CreatePatientSchema, PatientIdSchema, SearchPatientsSchema, UpdatePatientSchema } from './schema';
+
+/**
+ * Patients, for admins and reception: search, read, register (with a duplicate warning) and edit. Every write is
+ * audited with the patient's id.
+ */
+export function patientRoutes(sequelize: Sequelize): AppRouter {
+  const router: AppRouter = new Router({ prefix: '/api/patients' });
+
+  router.get('/', auth('admin', 'reception'), validate(SearchPatientsSchema), async (ctx) => {
+    const { query } = ctx.state.input as InputOf<typeof SearchPatientsSchema>;
+    const { patients, total } = await searchPatients(query.q, query.page, query.pageSize);
+    const body: PatientSearchResponse = { patients: patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total };
+    ctx.body = body;
+  });
+
+  router.get('/:id', auth('admin', 'reception'), validate(PatientIdSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof PatientIdSchema>;
+    const patient = await Patient.findByPk(params.id);
+    if (!patient) throw notFound('That patient');
+    const body: { patient: PatientView } = { patient: presentPatient(patient) };
+    ctx.body = body;
+  });
+
+  router.post('/', auth('admin', 'reception'), validate(CreatePatientSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof CreatePatientSchema>;
+    const result = await createPatient(sequelize, body, actorOf(ctx));
+    if ('duplicates' in result) {
+      // The usual error shape plus the patients it may be, so the screen can offer them or "create anyway".
+      const warning: PossibleDuplicateBody = {
+        error: {
+          id: 'possible_duplicate',
+          message: 'This patient may already be registered. Check the patients listed, or confirm to register a new one.',
+        },
+        duplicates: result.duplicates.map((d) => ({ patient: presentPatient(d.patient), reasons: d.reasons })),
+      };
+      ctx.status = 409;
+      ctx.body = warning;
+      return;
+    }
+    ctx.status = 201;
+    ctx.body = { patient: presentPatient(result.patient) };
+  });
+
+  router.patch('/:id', auth('admin', 'reception'), validate(UpdatePatientSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof UpdatePatientSchema>;
+    ctx.body = { patient: presentPatient(await updatePatient(sequelize, params.id, body, actorOf(ctx))) };
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+import type { Sequelize } from 'sequelize';
+import { inTransaction } from '../db/transaction';
+import { notFound } from '../errors';
+import { Department } from '../models';
+import { audit } from './audit';
+
+/** The admin making the change. */
+interface Actor {
+  userId: number;
+  ip: string;
+}
+
+/**
+ * Departments: create, rename or re-letter, deactivate and reactivate. Names and prefixes are unique by the
+ * database's indexes (a clash answers 409 `already_exists`). A deactivated department keeps its history and its
+ * doctors, but the kiosk stops offering it and check-in refuses it.
+ */
+export class DepartmentService {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Creates a department. */
+  create(input: { name: string; prefix: string }, actor: Actor): Promise<Department> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const department = await Department.create(input, { transaction });
+      await audit({ userId: actor.userId, action: 'department.create', entityType: 'department', entityId: department.id, ip: actor.ip, details: input }, transaction);
+      return department;
+    });
+  }
+
+  /** Changes name, prefix or `active`. Tokens already issued keep the prefix they were issued with. */
+  update(id: number, changes: { name?: string; prefix?: string; active?: boolean }, actor: Actor): Promise<Department> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const department = await Department.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!department) throw notFound('That department');
+      department.set(changes);
+      const changed = department.changed() || [];
+      if (changed.length) {
+        await department.save({ transaction });
+        await audit({ userId: actor.userId, action: 'department.update', entityType: 'department', entityId: id, ip: actor.ip, details: changes }, transaction);
+      }
+      return department;
+    });
+  }
+}

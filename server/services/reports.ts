@@ -1,0 +1,142 @@
+import { DateTime } from 'luxon';
+import { Op } from 'sequelize';
+import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
+import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
+import { clinicDayBounds } from './clinic-time';
+
+const MINUTE = 60_000;
+
+/** The columns the figures need (a range of days can hold many entries). */
+const ENTRY_COLUMNS = [
+  'id',
+  'departmentId',
+  'doctorId',
+  'status',
+  'checkedInAt',
+  'firstCalledAt',
+  'calledAt',
+  'consultationStartedAt',
+  'completedAt',
+  'transferredFromId',
+] as const;
+
+type Entry = Pick<QueueEntry, (typeof ENTRY_COLUMNS)[number]>;
+
+/** Rounded to one decimal, as the live figures are. */
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The mean, or null for none. */
+function mean(values: number[]): number | null {
+  return values.length ? round(values.reduce((s, v) => s + v, 0) / values.length) : null;
+}
+
+/** The p-th percentile by nearest rank: the smallest value with at least p % of the values at or below it. */
+export function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]);
+}
+
+/** Check-in to first call in minutes; transfers are left out (they carry the original check-in time). */
+function waitOf(e: Entry): number | null {
+  if (!e.firstCalledAt || e.transferredFromId !== null) return null;
+  const m = (e.firstCalledAt.getTime() - e.checkedInAt.getTime()) / MINUTE;
+  return m >= 0 ? m : null;
+}
+
+/** Start of consultation (or the call, when never started) to completion, in minutes. */
+function consultationOf(e: Entry): number | null {
+  const start = e.consultationStartedAt ?? e.calledAt;
+  if (e.status !== 'completed' || !start || !e.completedAt) return null;
+  const m = (e.completedAt.getTime() - start.getTime()) / MINUTE;
+  return m >= 0 ? m : null;
+}
+
+const known = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
+
+/** The figures over some entries, plus `appointmentNoShows` booked appointments nobody came for. */
+export function figuresOf(entries: Entry[], appointmentNoShows: number, zone: string): ReportFigures {
+  const arrivals = entries.filter((e) => e.transferredFromId === null);
+  const waits = known(entries.map(waitOf));
+  const byHour = new Array<number>(24).fill(0);
+  for (const e of arrivals) byHour[DateTime.fromJSDate(e.checkedInAt, { zone }).hour]++;
+  return {
+    checkIns: arrivals.length,
+    patientsSeen: entries.filter((e) => e.status === 'completed').length,
+    noShows: entries.filter((e) => e.status === 'skipped').length + appointmentNoShows,
+    averageWaitMinutes: mean(waits),
+    p90WaitMinutes: percentile(waits, 90),
+    averageConsultationMinutes: mean(known(entries.map(consultationOf))),
+    arrivalsByHour: byHour,
+  };
+}
+
+/**
+ * The clinic's figures for the clinic days `from` to `to` (both included), for the whole clinic, each department
+ * and each doctor: over the queue entries of those days, plus the appointments of those days marked as no-shows.
+ * A department's line counts the entries issued in it; a doctor's, the entries named for or called by them.
+ */
+export async function buildReport(from: string, to: string, zone: string): Promise<ReportResponse> {
+  const entries: Entry[] = await QueueEntry.findAll({
+    attributes: [...ENTRY_COLUMNS],
+    where: { clinicDay: { [Op.between]: [from, to] } },
+    raw: false,
+  });
+  const noShows = await Appointment.findAll({
+    attributes: ['id', 'doctorId'],
+    where: { status: 'no_show' },
+    include: [
+      {
+        model: TimeSlot,
+        as: 'slot',
+        attributes: ['id'],
+        where: { startsAt: { [Op.gte]: clinicDayBounds(from, zone).start, [Op.lt]: clinicDayBounds(to, zone).end } },
+      },
+      { model: DoctorProfile, as: 'doctor', attributes: ['id', 'departmentId'] },
+    ],
+  });
+  const departments = await Department.findAll({ order: [['name', 'ASC']] });
+  const doctors = await DoctorProfile.findAll({ include: [{ model: User, as: 'user', attributes: ['fullName'] }], order: [['id', 'ASC']] });
+
+  const departmentLines: DepartmentReport[] = departments
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      ...figuresOf(entries.filter((e) => e.departmentId === d.id), noShows.filter((a) => a.doctor?.departmentId === d.id).length, zone),
+    }))
+    .filter((line) => line.checkIns || line.patientsSeen || line.noShows);
+  const doctorLines: DoctorReport[] = doctors
+    .map((d) => ({
+      id: d.id,
+      name: d.user?.fullName ?? `Doctor ${d.id}`,
+      departmentId: d.departmentId,
+      ...figuresOf(entries.filter((e) => e.doctorId === d.id), noShows.filter((a) => a.doctorId === d.id).length, zone),
+    }))
+    .filter((line) => line.checkIns || line.patientsSeen || line.noShows);
+  return { from, to, timeZone: zone, total: figuresOf(entries, noShows.length, zone), departments: departmentLines, doctors: doctorLines };
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (=, +, -, @ get a leading '). */
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => `arrivals_${String(h).padStart(2, '0')}`);
+
+/** The same figures as CSV: one line for the clinic, then each department and each doctor. */
+export function reportCsv(report: ReportResponse): string {
+  const header = ['scope', 'id', 'name', 'from', 'to', 'check_ins', 'patients_seen', 'no_shows', 'average_wait_minutes', 'p90_wait_minutes', 'average_consultation_minutes', ...HOURS];
+  const line = (scope: string, id: number | null, name: string, f: ReportFigures) =>
+    [scope, id, name, report.from, report.to, f.checkIns, f.patientsSeen, f.noShows, f.averageWaitMinutes, f.p90WaitMinutes, f.averageConsultationMinutes, ...f.arrivalsByHour]
+      .map(cell)
+      .join(',');
+  return [
+    header.join(','),
+    line('clinic', null, 'All departments', report.total),
+    ...report.departments.map((d) => line('department', d.id, d.name, d)),
+    ...report.doctors.map((d) => line('doctor', d.id, d.name, d)),
+  ].join('\r\n') + '\r\n';
+}

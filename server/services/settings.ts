@@ -1,0 +1,101 @@
+import type { Sequelize } from 'sequelize';
+import type { ClinicSettings, ClinicSettingsRequest, PublicSettings } from '../../common/admin';
+import type { Config } from '../config';
+import { inTransaction } from '../db/transaction';
+import { ClinicSetting } from '../models';
+import { audit } from './audit';
+
+/** Days of slots generated from today when nobody has said otherwise (the issue's "four weeks"). */
+export const DEFAULT_HORIZON_DAYS = 28;
+
+const SETTINGS_ID = 1;
+
+/**
+ * The clinic's settings: the saved row when an admin has saved one, otherwise the environment's values (CLINIC_NAME,
+ * CLINIC_TIMEZONE) and defaults. Read on every use (one primary-key read), so the public-booking switch and the
+ * horizon take effect at once.
+ *
+ * The time zone is different: the queue engine, token numbering and every clinic-day calculation run on the zone the
+ * server started with (`activeTimeZone`). A saved zone is applied at the next start (see applySavedSettings), and
+ * until then `restartRequired` says so. Switching zones under a running queue would move "today" mid-day.
+ */
+export class SettingsService {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly config: Readonly<Config>,
+  ) {}
+
+  /** The zone this server runs on. */
+  get activeTimeZone(): string {
+    return this.config.clinicTimeZone;
+  }
+
+  /** Everything, for admins. */
+  async get(): Promise<ClinicSettings> {
+    const row = await ClinicSetting.findByPk(SETTINGS_ID);
+    const base = row ? fromRow(row) : this.defaults();
+    return {
+      ...base,
+      activeTimeZone: this.activeTimeZone,
+      restartRequired: base.timeZone !== this.activeTimeZone,
+      savedAt: row ? row.updatedAt.toISOString() : null,
+    };
+  }
+
+  /** What any screen may read. */
+  async getPublic(): Promise<PublicSettings> {
+    const { name, timeZone, openingHours, kioskLanguages, displayLanguages, publicBooking } = await this.get();
+    return { name, timeZone, openingHours, kioskLanguages, displayLanguages, publicBooking };
+  }
+
+  /** Saves the whole settings object (admin), audited with the names of the fields that changed. */
+  async save(input: ClinicSettingsRequest, userId: number, ip: string): Promise<ClinicSettings> {
+    await inTransaction(this.sequelize, async (transaction) => {
+      const row = await ClinicSetting.findByPk(SETTINGS_ID, { transaction, lock: transaction.LOCK.UPDATE });
+      const before = row ? fromRow(row) : this.defaults();
+      const changed = (Object.keys(input) as Array<keyof ClinicSettingsRequest>).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(input[key]),
+      );
+      const values = { ...input, updatedBy: userId };
+      if (row) await row.update(values, { transaction });
+      else await ClinicSetting.create({ id: SETTINGS_ID, ...values }, { transaction });
+      await audit({ userId, action: 'settings.update', entityType: 'clinic_settings', entityId: SETTINGS_ID, ip, details: { changed } }, transaction);
+    });
+    return this.get();
+  }
+
+  /** The environment's values, until an admin saves settings. */
+  private defaults(): ClinicSettingsRequest {
+    return {
+      name: this.config.clinicName,
+      timeZone: this.config.clinicTimeZone,
+      openingHours: { text: null, weekly: [] },
+      kioskLanguages: ['en'],
+      displayLanguages: ['en'],
+      publicBooking: true,
+      slotHorizonDays: DEFAULT_HORIZON_DAYS,
+    };
+  }
+}
+
+function fromRow(row: ClinicSetting): ClinicSettingsRequest {
+  return {
+    name: row.name,
+    timeZone: row.timeZone,
+    openingHours: row.openingHours,
+    kioskLanguages: row.kioskLanguages,
+    displayLanguages: row.displayLanguages,
+    publicBooking: Boolean(row.publicBooking),
+    slotHorizonDays: row.slotHorizonDays,
+  };
+}
+
+/**
+ * The configuration the server starts with: the environment, with the clinic name and time zone an admin saved
+ * taking their place. Called once at start-up (server/index.ts), which is how a changed zone takes effect.
+ */
+export async function applySavedSettings(config: Readonly<Config>): Promise<Readonly<Config>> {
+  const row = await ClinicSetting.findByPk(SETTINGS_ID);
+  if (!row) return config;
+  return Object.freeze({ ...config, clinicName: row.name, clinicTimeZone: row.timeZone });
+}
