@@ -110,12 +110,18 @@ export default defineConfig({
   build: {
     outDir: OUT_DIR,
     emptyOutDir: true,
+    // The server looks up the hashed name of the ticket page's script (a server-rendered page) here.
+    manifest: true,
     assetsDir: 'assets',
     target: 'es2022',
     // The only stylesheet is the shared theme (components carry their own styles): one file, cached by all pages.
     cssCodeSplit: false,
     rolldownOptions: {
-      input: Object.fromEntries(PAGES.map((page) => [page, path.resolve(import.meta.dirname, page, 'index.html')])),
+      input: {
+        ...Object.fromEntries(PAGES.map((page) => [page, path.resolve(import.meta.dirname, page, 'index.html')])),
+        // The patient's ticket page (/t/<code>) is rendered by the server; only its small live script is built here.
+        ticket: path.resolve(import.meta.dirname, 'ticket/src/main.ts'),
+      },
       output: {
         // Lit in a chunk of its own: it changes less often than our code, so screens keep it cached across releases.
         codeSplitting: { groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }] },

@@ -7,6 +7,7 @@
  */
 
 import type { DoctorQueueView, QueuePriority, QueueStats, QueueStatus, StaffQueueEntry, TicketView } from './api';
+import type { ReceptionAlert } from './kiosk';
 
 export type { QueueStatus };
 
@@ -14,17 +15,17 @@ export type { QueueStatus };
 export const PROTOCOL_VERSION = 1;
 
 /** Kinds of channel. Staff channels carry patient names; public ones never do. */
-export const CHANNEL_KINDS = ['doctor', 'department', 'display', 'ticket'] as const;
+export const CHANNEL_KINDS = ['doctor', 'department', 'display', 'ticket', 'reception'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** Channel kinds that carry patient names: staff only, and lost when the session ends. */
-export const STAFF_CHANNEL_KINDS: readonly ChannelKind[] = ['doctor'];
+export const STAFF_CHANNEL_KINDS: readonly ChannelKind[] = ['doctor', 'reception'];
 
 /** A channel name such as `department:3` or `ticket:q7Hk...`. */
 export type Channel = `${ChannelKind}:${string}`;
 
 /** What a channel name must look like; checked on both sides. */
-export const CHANNEL_PATTERN = /^(doctor|department|display|ticket):[A-Za-z0-9_,-]{1,64}$/;
+export const CHANNEL_PATTERN = /^(doctor|department|display|ticket|reception):[A-Za-z0-9_,-]{1,64}$/;
 
 /** Fields every channel message carries, so clients can detect gaps and restarts. */
 export interface Sequenced {
@@ -139,8 +140,22 @@ export interface ActionResultMessage {
   entry: StaffQueueEntry | null;
 }
 
+/** `reception:all` (staff): an emergency check-in at the kiosk; the patient was told to come to the desk now. */
+export interface EmergencyAlertMessage extends Sequenced {
+  type: 'emergency_alert';
+  alert: ReceptionAlert;
+}
+
+/** `reception:all` snapshot: today's emergency check-ins not yet called or seen. */
+export interface ReceptionAlertsMessage extends Sequenced {
+  type: 'reception_alerts';
+  alerts: ReceptionAlert[];
+}
+
 /** Every message the server sends. Later features add their channel events here. */
 export type ServerMessage =
+  | EmergencyAlertMessage
+  | ReceptionAlertsMessage
   | QueueUpdateMessage
   | TokenCalledMessage
   | BoardUpdateMessage

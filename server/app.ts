@@ -10,9 +10,19 @@ import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
-import { userRoutes } from './routes/users';
+import { administrationRoutes } from './routes/administration';
+import { displayRoutes } from './routes/displays';
+import { DisplayProfileService } from './services/displays';
 import type { AppState } from './state';
 import { queueRoutes } from './routes/queue';
+import { icd10Routes } from './routes/icd10';
+import { patientSummaryRoutes } from './routes/patient-summary';
+import { recordRoutes } from './routes/records';
+import { kioskRoutes } from './routes/kiosk';
+import { isRateLimited } from './routes/kiosk/schema';
+import { ticketPageRoutes } from './routes/tickets';
+import { rateLimitPublic } from './middleware/rate-limit';
+import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { queueActionHandler } from './realtime/queue-actions';
 import { QueueBroadcaster } from './realtime/queue-broadcaster';
@@ -36,6 +46,7 @@ export interface Services {
   queue: QueueService;
   queueReads: QueueReads;
   broadcaster: QueueBroadcaster;
+  kiosk: KioskServices;
 }
 
 /**
@@ -56,6 +67,7 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
     queue,
     queueReads,
     broadcaster,
+    kiosk: createKioskServices(hub, timeZone),
   };
 }
 
@@ -74,13 +86,20 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   app.use(loadSession(services.auth));
+  app.use(rateLimitPublic(services.kiosk.checkInLimiter, isRateLimited));
 
   for (const router of [
     healthRoutes(deps.db.sequelize),
     clinicRoutes(deps.config),
     authRoutes(services.auth),
-    userRoutes(),
+    ...administrationRoutes(deps, services),
+    displayRoutes(new DisplayProfileService(deps.db.sequelize)),
     queueRoutes(services.queue, services.queueReads),
+    recordRoutes(deps.config, deps.db.sequelize, services.queue, services.queueReads),
+    icd10Routes(),
+    patientSummaryRoutes(deps.config),
+    kioskRoutes(services.queue, services.queueReads, services.kiosk),
+    ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk),
     pageRoutes(),
   ]) {
     app.use(router.routes());

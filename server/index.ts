@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { frontEndsBuilt } from './routes/pages';
 import { DEMO_ACCOUNTS, isClinicEmpty, seedDemoClinic } from './seed/demo';
 import { startServer } from './server';
+import { applySavedSettings } from './services/settings';
 import { buildFrontEnds } from './build';
 
 function fail(message: string): never {
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const { db, seeded } = await prepareDatabase(config, logger);
+  // The clinic name and time zone an admin saved replace the environment's from this start on.
+  config = await applySavedSettings(config);
   if (!frontEndsBuilt()) {
     console.log('Building the kiosk, display and staff panel (first run only)...');
     await buildFrontEnds();

@@ -2,7 +2,10 @@ import type { Sequelize } from 'sequelize';
 import { Appointment } from './appointment';
 import { AuditLog } from './audit-log';
 import { AvailabilityException } from './availability-exception';
+import { ClinicSetting } from './clinic-setting';
 import { Department } from './department';
+import { DisplayProfile } from './display-profile';
+import { DisplayProfileDepartment } from './display-profile-department';
 import { DoctorAvailability } from './doctor-availability';
 import { DoctorProfile } from './doctor-profile';
 import { MedicalRecord } from './medical-record';
@@ -19,7 +22,10 @@ export {
   Appointment,
   AuditLog,
   AvailabilityException,
+  ClinicSetting,
   Department,
+  DisplayProfile,
+  DisplayProfileDepartment,
   DoctorAvailability,
   DoctorProfile,
   MedicalRecord,
@@ -51,6 +57,9 @@ export function initModels(sequelize: Sequelize): void {
     MedicalRecord,
     RecordAddendum,
     PrescriptionItem,
+    DisplayProfile,
+    DisplayProfileDepartment,
+    ClinicSetting,
   ]) {
     model.initModel(sequelize);
   }
@@ -85,6 +94,13 @@ export function initModels(sequelize: Sequelize): void {
   QueueEntry.belongsTo(Appointment, { foreignKey: 'appointmentId', as: 'appointment' });
   Appointment.hasMany(QueueEntry, { foreignKey: 'appointmentId', as: 'queueEntries' });
   QueueEntry.belongsTo(QueueEntry, { foreignKey: 'transferredFromId', as: 'transferredFrom' });
+
+  DisplayProfile.belongsToMany(Department, {
+    through: DisplayProfileDepartment,
+    foreignKey: 'displayProfileId',
+    otherKey: 'departmentId',
+    as: 'departments',
+  });
 
   MedicalRecord.belongsTo(QueueEntry, { foreignKey: 'queueEntryId', as: 'queueEntry' });
   QueueEntry.hasOne(MedicalRecord, { foreignKey: 'queueEntryId', as: 'medicalRecord' });

@@ -89,7 +89,7 @@ describe('front-end shells in Chromium', function () {
       }
       await page.waitForSelector('mq-kiosk-app[connection="open"]');
       await app.getByRole('button', { name: 'Walk-in' }).click();
-      await app.getByText('Walk-in tickets are coming soon').waitFor();
+      await app.getByRole('heading', { name: 'Which department do you need?' }).waitFor();
     });
 
     it('blocks text selection and the context menu', async () => {
@@ -98,7 +98,7 @@ describe('front-end shells in Chromium', function () {
       expect(await page.evaluate('getComputedStyle(document.body).userSelect')).to.equal('none');
       const prevented = await page.evaluate(`(() => {
         const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true });
-        document.querySelector('mq-kiosk-app').shadowRoot.querySelector('button').dispatchEvent(event);
+        document.querySelector('mq-kiosk-app').shadowRoot.querySelector('mq-start-screen').shadowRoot.querySelector('button').dispatchEvent(event);
         return event.defaultPrevented;
       })()`);
       expect(prevented).to.equal(true);
@@ -271,7 +271,8 @@ describe('front-end shells in Chromium', function () {
     const recordMessages = (selector: string) =>
       page.locator(selector).evaluate((el: any) => {
         const seen: unknown[] = ((globalThis as any).__seen = []);
-        el.realtime.client.on('message', (m: unknown) => seen.push(m));
+        // The display follows its own board channel (display:...); these tests watch only the channel they add.
+        el.realtime.client.on('message', (m: any) => !m.channel?.startsWith('display:') && seen.push(m));
       });
     const seen = () => page.evaluate(() => (globalThis as any).__seen as Array<{ type: string; seq?: number; epoch?: string }>);
 
@@ -364,7 +365,8 @@ describe('front-end shells in Chromium', function () {
         ws.onClose(() => clearInterval(beat));
         ws.onMessage((message) => {
           const parsed = JSON.parse(String(message));
-          if (parsed.type !== 'subscribe') return;
+          // The display's own board subscription (display:all) is left unanswered: this test is about department:9.
+          if (parsed.type !== 'subscribe' || parsed.channel !== 'department:9') return;
           clearInterval(beat);
           subscribes.push({ connection, channel: parsed.channel });
           const count = subscribes.filter((s) => s.connection === connection).length;

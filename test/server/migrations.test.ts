@@ -19,6 +19,9 @@ const APP_TABLES = [
   'medical_records',
   'record_addenda',
   'prescription_items',
+  'clinic_settings',
+  'display_profiles',
+  'display_profile_departments',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

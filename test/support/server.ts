@@ -17,6 +17,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   throttle?: ThrottleLimits;
   hub?: Partial<HubOptions>;
+  /** Listen on this port instead of a free one (to restart a server where its clients expect it). */
+  port?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   );
   const db = await testDatabase();
   const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
-  const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, 0, '127.0.0.1', options.hub);
+  const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, options.port ?? 0, '127.0.0.1', options.hub);
   return {
     ...running,
     config,
