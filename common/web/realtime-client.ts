@@ -15,6 +15,12 @@ import {
  */
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
+/** Channel refusals that asking again cannot fix. */
+const PERMANENT_REFUSALS = new Set(['not_signed_in', 'session_expired', 'forbidden', 'not_found', 'unknown_channel']);
+
+/** Mean wait before asking again for a channel the server could not serve. */
+const CHANNEL_RETRY_MS = 4000;
+
 /** Tuning knobs; the defaults suit a clinic LAN. Tests shorten them. */
 export interface RealtimeClientOptions {
   /** Defaults to `/ws` on the page's own origin, so the session cookie goes with it. */
@@ -116,6 +122,8 @@ export class RealtimeClient {
     resync: new Set(),
   };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Channels whose subscription the server refused for a passing reason, waiting to be asked for again. */
+  private readonly channelRetries = new Map<Channel, ReturnType<typeof setTimeout>>();
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
   private openedAt = 0;
@@ -206,6 +214,8 @@ export class RealtimeClient {
     this.disposed = true;
     globalThis.removeEventListener?.('online', this.onOnline);
     clearTimeout(this.retryTimer);
+    for (const timer of this.channelRetries.values()) clearTimeout(timer);
+    this.channelRetries.clear();
     this.dropSocket(1000, 'client closed');
     this.channels.clear();
     for (const set of Object.values(this.listeners)) set.clear();
@@ -252,8 +262,27 @@ export class RealtimeClient {
       this.armSilenceTimer(this.heartbeatMs * this.silenceFactor);
     }
 
+    if (msg.type === 'error' && msg.channel) this.retryRefusedChannel(msg.channel, msg.error.id);
     if (!this.passesSequenceCheck(msg)) return;
     this.emit('message', msg);
+  }
+
+  /**
+   * The server drops a subscription it could not serve. When the reason may pass (its database hiccupped), ask
+   * again after a few seconds, or a healthy connection would show nothing for that channel until it breaks.
+   * Refusals that will not pass by waiting (not signed in, not allowed, no such channel) are left to the screen.
+   */
+  private retryRefusedChannel(channel: Channel, errorId: string): void {
+    const state = this.channels.get(channel);
+    if (!state || state.subscribed || this.channelRetries.has(channel) || PERMANENT_REFUSALS.has(errorId)) return;
+    const delay = CHANNEL_RETRY_MS / 2 + this.random() * CHANNEL_RETRY_MS;
+    this.channelRetries.set(
+      channel,
+      setTimeout(() => {
+        this.channelRetries.delete(channel);
+        if (this.channels.has(channel)) this.send({ type: 'subscribe', channel });
+      }, delay),
+    );
   }
 
   private onHello(hello: HelloMessage): void {
