@@ -10,12 +10,16 @@ import { displayDepartments, type QueueReads } from './queue-reads';
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 
 /**
- * Turns committed queue changes into channel messages. Each change reads its department once and builds one
- * message per affected channel (not per client). Refreshes of one department run one after another, so the last
- * message on every channel always reflects the last commit.
+ * Turns committed queue changes into channel messages. A call is announced (`token_called`) as soon as it commits,
+ * from the entry the engine hands over; then each changed department is read once and one message is built per
+ * affected channel (not per client). Refreshes of one department run one after another and coalesce: changes that
+ * commit while a refresh is waiting to start are covered by that one refresh, so a burst of check-ins costs a few
+ * reads, not one each, and the last message on every channel still reflects the last commit.
  */
 export class QueueBroadcaster implements QueueNotifier {
-  private readonly tails = new Map<number, Promise<void>>();
+  private readonly running = new Map<number, Promise<void>>();
+  /** Departments with a refresh queued but not yet started. */
+  private readonly queued = new Set<number>();
   /** Which department each watched ticket is in, so a change only rebuilds the tickets it can affect. */
   private readonly ticketDepartments = new Map<string, number>();
 
@@ -28,43 +32,52 @@ export class QueueBroadcaster implements QueueNotifier {
   /** Schedules the broadcast for after commit: a rolled-back step never reaches a screen. */
   changed(transaction: Transaction, change: QueueChange): void {
     transaction.afterCommit(() => {
-      for (const departmentId of new Set(change.departmentIds)) {
-        this.enqueue(departmentId, change.called?.departmentId === departmentId ? change.called : undefined);
-      }
+      if (change.called) this.announce(change.called);
+      for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
     });
   }
 
   /** Resolves once every broadcast scheduled so far has gone out (for orderly shutdown and tests). */
   async idle(): Promise<void> {
-    await Promise.all([...this.tails.values()]);
+    while (this.running.size) await Promise.all([...this.running.values()]);
   }
 
-  private enqueue(departmentId: number, called?: QueueEntry): void {
-    const tail = (this.tails.get(departmentId) ?? Promise.resolve())
-      .then(() => this.refresh(departmentId, called))
+  /** Publishes a call to its department and the displays showing it, without waiting for any read. */
+  private announce(entry: QueueEntry): void {
+    const { doctor, department } = entry;
+    if (!doctor || !department) {
+      this.logger.warn({ entryId: entry.id }, 'a called entry came without its doctor or department; not announced');
+      return;
+    }
+    const displays = this.hub.subscribedChannels('display').filter((c) => this.displayCovers(c, department.id));
+    for (const channel of [`department:${department.id}` as Channel, ...displays]) {
+      this.hub.publish(tokenCalledMessage(channel, entry, doctor, department));
+    }
+  }
+
+  private schedule(departmentId: number): void {
+    if (this.queued.has(departmentId)) return;
+    this.queued.add(departmentId);
+    const run = (this.running.get(departmentId) ?? Promise.resolve())
+      .then(() => {
+        // From here on, a new commit needs a new refresh: this one may already have read past it.
+        this.queued.delete(departmentId);
+        return this.refresh(departmentId);
+      })
       .catch((error) => this.logger.error({ err: error, departmentId }, 'queue broadcast failed'));
-    this.tails.set(departmentId, tail);
-    void tail.then(() => {
-      if (this.tails.get(departmentId) === tail) this.tails.delete(departmentId);
+    this.running.set(departmentId, run);
+    void run.then(() => {
+      if (this.running.get(departmentId) === run) this.running.delete(departmentId);
     });
   }
 
-  private async refresh(departmentId: number, called?: QueueEntry): Promise<void> {
+  private async refresh(departmentId: number): Promise<void> {
     const state = await this.reads.state(departmentId);
     const [department] = await this.reads.departments([departmentId]);
     if (!department) return;
     const displays = this.hub
       .subscribedChannels('display')
       .filter((channel) => this.displayCovers(channel, departmentId));
-
-    if (called?.doctorId) {
-      const doctor = state.doctors.get(called.doctorId)?.doctor ?? (await this.reads.doctor(called.doctorId));
-      if (doctor) {
-        for (const channel of [`department:${departmentId}` as Channel, ...displays]) {
-          this.hub.publish(tokenCalledMessage(channel, called, doctor, department));
-        }
-      }
-    }
 
     this.hub.publish(departmentQueueMessage(`department:${departmentId}`, state));
     for (const channel of this.hub.subscribedChannels('doctor')) {
