@@ -115,6 +115,8 @@ describe('live queue over WebSocket and REST', () => {
     const patient = await makePatient();
     const anonymousWithPatient = await new Agent(server).post('/api/queue/check-in', { departmentId, patientId: patient.id, idempotencyKey: 'kiosk-abcdefgh' });
     expect(anonymousWithPatient.status).to.equal(403);
+    const anonymousEmergency = await new Agent(server).post('/api/queue/check-in', { departmentId, priority: 'emergency', idempotencyKey: 'kiosk-emergency-1' });
+    expect(anonymousEmergency.status).to.equal(403);
     const unknown = await new Agent(server).get('/api/queue/tickets/doesnotexist123');
     expect(unknown.status).to.equal(404);
     expect(unknown.body.error.message).to.equal('That ticket was not found.');

@@ -37,6 +37,11 @@ export function queueRoutes(queue: QueueService, reads: QueueReads): AppRouter {
     const { body } = ctx.state.input as InputOf<typeof WalkInSchema>;
     // Only staff may tie a ticket to a registered patient; the kiosk issues anonymous tickets.
     if (body.patientId && !ctx.state.user) throw forbidden('Only staff can check in a registered patient.');
+    // The kiosk's own route (/api/kiosk/check-in) takes priority reasons and alerts reception about emergencies;
+    // here, jumping the queue is for staff only.
+    if ((body.priority ?? 'normal') !== 'normal' && !ctx.state.user) {
+      throw forbidden('Only staff can give a ticket priority here. At the kiosk, choose a priority reason instead.');
+    }
     const entry = await queue.checkInWalkIn(body, ctx.state.user ?? null);
     ctx.status = 201;
     ctx.body = await ticketView(entry);
