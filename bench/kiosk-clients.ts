@@ -1,0 +1,61 @@
+/**
+ * A child process that plays the kiosks: `concurrency` loops, each posting walk-in check-ins with fresh idempotency
+ * keys until `total` have been sent. It runs apart from the server so that building and parsing requests does not
+ * take event-loop time from the server being measured.
+ */
+import { JsonClient } from './http';
+import { now, type KioskCommand, type KioskReport } from './common';
+
+async function run(command: KioskCommand): Promise<KioskReport> {
+  // One kept-alive connection per loop, as each kiosk would hold its own.
+  const client = new JsonClient(command.baseUrl, command.concurrency);
+  const started: number[] = [];
+  const latencies: number[] = [];
+  const failures: Record<string, { count: number; example: string }> = {};
+  const fail = (status: number, example: unknown) => {
+    const entry = (failures[status] ??= { count: 0, example: JSON.stringify(example).slice(0, 300) });
+    entry.count++;
+  };
+  const stopAt = Date.now() + command.timeLimitMs;
+  let next = 0;
+  let timedOut = false;
+
+  const loop = async () => {
+    while (next < command.total) {
+      if (Date.now() > stopAt) {
+        timedOut = true;
+        return;
+      }
+      const index = next++;
+      const sent = now();
+      try {
+        const answer = await client.post('/api/queue/check-in', {
+          departmentId: command.departmentId,
+          idempotencyKey: `${command.keyPrefix}-${index}`,
+        });
+        if (answer.status === 201) {
+          started.push(sent);
+          latencies.push(now() - sent);
+        } else {
+          fail(answer.status, answer.body);
+        }
+      } catch (error) {
+        fail(0, (error as Error).message);
+      }
+    }
+  };
+
+  const firstSent = now();
+  await Promise.all(Array.from({ length: command.concurrency }, loop));
+  const lastDone = now();
+  client.close();
+  return { type: 'done', started, latencies, failures, firstSent, lastDone, timedOut };
+}
+
+process.on('message', (command: KioskCommand) => {
+  run(command)
+    .then((report) => process.send?.(report))
+    .catch((error: Error) => process.send?.({ type: 'failed', message: error.message } satisfies KioskReport));
+});
+// The main process is done with us (or gone): nothing is left to do.
+process.on('disconnect', () => process.exit(0));
