@@ -1,26 +1,13 @@
 import { Op } from 'sequelize';
 import type { KioskAppointment, KioskAppointmentLookup, KioskAppointmentState } from '../../../common/kiosk';
-import { AppError } from '../../errors';
 import { Appointment, Department, DoctorProfile, Patient, TimeSlot, User } from '../../models';
 import { doctorName } from '../../presenters/queue';
 import { clinicDay } from '../clinic-time';
 import { normalizeCode } from '../codes';
-import { EARLIEST_CHECK_IN_MINUTES } from '../queue/check-in';
+import { EARLIEST_CHECK_IN_MINUTES, NOT_FOUND_BY_CODE, NOT_FOUND_BY_PHONE } from '../queue/check-in';
 
 /** Appointment statuses that can no longer be checked in. */
 const CLOSED = new Set(['cancelled', 'no_show', 'completed']);
-
-const notFoundByCode = (code: string) =>
-  new AppError(
-    404,
-    'not_found',
-    `We could not find a booking with the code ${code}. Please check the code on your confirmation, or ask at the reception desk.`,
-  );
-const NOT_FOUND_BY_PHONE = new AppError(
-  404,
-  'not_found',
-  'We could not find a booking for that phone number and date of birth. Please check them, or ask at the reception desk.',
-);
 
 /**
  * Finds the appointment a patient at the kiosk means, so the kiosk can show it (doctor and time only) before they
@@ -40,7 +27,7 @@ export async function findKioskAppointment(
   if ('bookingCode' in input) {
     const code = normalizeCode(input.bookingCode);
     appointment = (await Appointment.findOne({ where: { bookingCode: code }, include })) ?? undefined;
-    if (!appointment) throw notFoundByCode(code);
+    if (!appointment) throw NOT_FOUND_BY_CODE(code);
   } else {
     const digits = input.phone.replace(/\D/g, '');
     // Compared as digits only: the same number is written with spaces, dashes or brackets by different people.

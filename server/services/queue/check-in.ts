@@ -211,13 +211,15 @@ export async function checkInAppointment(
   });
 }
 
-const NOT_FOUND_BY_CODE = (code: string) =>
+/** 404 for a booking code nobody has (also used by the kiosk's look-up before check-in). */
+export const NOT_FOUND_BY_CODE = (code: string) =>
   new AppError(
     404,
     'not_found',
     `We could not find a booking with the code ${code}. Please check the code on your confirmation, or ask at the reception desk.`,
   );
-const NOT_FOUND_BY_PHONE = new AppError(
+/** 404 for a phone number and date of birth with no booking (also used by the kiosk's look-up). */
+export const NOT_FOUND_BY_PHONE = new AppError(
   404,
   'not_found',
   'We could not find a booking for that phone number and date of birth. Please check them, or ask at the reception desk.',
