@@ -1,14 +1,11 @@
 import { Op } from 'sequelize';
 import { QueueEntry } from '../../models';
-import { anyDoctorEta, namedDoctorEta, paceMinutes } from '../queue/eta';
+import { anyDoctorEta, consultationLength, namedDoctorEta, paceMinutes } from '../queue/eta';
 import type { DepartmentState, DoctorState } from '../queue/types';
 
-const MINUTE = 60_000;
-
 /**
- * Today's consultation lengths per (department, doctor), oldest completion first, measured as figures.ts measures
- * them for a doctor's pace: from the start of the consultation (or the call, when it was never started) to completion.
- * The kiosk's test "a new walk-in gets the wait the kiosk showed" keeps the two in step.
+ * Today's consultation lengths per (department, doctor), oldest completion first, measured by eta.ts's
+ * consultationLength, the same measure as each doctor's pace in figures.ts.
  */
 export async function consultationLengths(departmentIds: number[], day: string): Promise<Map<string, number[]>> {
   const completed = await QueueEntry.findAll({
@@ -18,10 +15,8 @@ export async function consultationLengths(departmentIds: number[], day: string):
   });
   const lengths = new Map<string, number[]>();
   for (const entry of completed) {
-    const start = entry.consultationStartedAt ?? entry.calledAt;
-    if (!start || !entry.completedAt || entry.doctorId === null) continue;
-    const minutes = (entry.completedAt.getTime() - start.getTime()) / MINUTE;
-    if (minutes < 0) continue;
+    const minutes = consultationLength(entry);
+    if (minutes === null || entry.doctorId === null) continue;
     const key = paceKey(entry.departmentId, entry.doctorId);
     lengths.set(key, [...(lengths.get(key) ?? []), minutes]);
   }

@@ -19,6 +19,18 @@ export const ROLLING_WINDOW = 10;
 /** The pace assumed when there is no doctor to take one from (a department without doctors). */
 export const DEFAULT_CONSULTATION_MINUTES = 15;
 
+/** From the start of the consultation (or the call, when it was never started) to completion, in minutes. */
+export function consultationLength(entry: {
+  consultationStartedAt: Date | null;
+  calledAt: Date | null;
+  completedAt: Date | null;
+}): number | null {
+  const start = entry.consultationStartedAt ?? entry.calledAt;
+  if (!start || !entry.completedAt) return null;
+  const minutes = (entry.completedAt.getTime() - start.getTime()) / 60_000;
+  return minutes >= 0 ? minutes : null;
+}
+
 /** A doctor's pace: the mean of the latest ROLLING_WINDOW of `durations` (minutes, oldest first), else `configured`. */
 export function paceMinutes(durations: readonly number[], configured: number): number {
   const recent = durations.slice(-ROLLING_WINDOW);

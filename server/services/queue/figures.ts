@@ -12,7 +12,7 @@ import {
   User,
 } from '../../models';
 import { clinicDay, isoWeekday } from '../clinic-time';
-import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from './eta';
+import { anyDoctorEta, consultationLength, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from './eta';
 import { sortForCalling } from './ordering';
 import type { DepartmentState, DoctorState, RankedEntry } from './types';
 
@@ -128,14 +128,6 @@ function consultationMinutes(entries: QueueEntry[], doctorId: number): number[] 
     .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime())
     .map(consultationLength)
     .filter((m): m is number => m !== null);
-}
-
-/** From the start of the consultation (or the call, when it was never started) to completion, in minutes. */
-function consultationLength(entry: QueueEntry): number | null {
-  const start = entry.consultationStartedAt ?? entry.calledAt;
-  if (!start || !entry.completedAt) return null;
-  const minutes = (entry.completedAt.getTime() - start.getTime()) / MINUTE;
-  return minutes >= 0 ? minutes : null;
 }
 
 /**
