@@ -84,6 +84,7 @@ export class QueueBroadcaster implements QueueNotifier {
       const doctor = state.doctors.get(Number(idOf(channel)))?.doctor;
       if (doctor) this.hub.publish(doctorQueueMessage(channel, state, doctor));
     }
+    this.reads.forgetBoards(departmentId);
     await this.publishBoards(displays, departmentId, state);
     await this.publishTickets(departmentId, state, department);
   }
@@ -105,7 +106,9 @@ export class QueueBroadcaster implements QueueNotifier {
           return states.get(d.id)!;
         }),
       );
-      this.hub.publish(boardMessage(channel, departments, boardStates));
+      const board = boardMessage(channel, departments, boardStates);
+      this.reads.rememberBoard(board);
+      this.hub.publish(board);
     }
   }
 

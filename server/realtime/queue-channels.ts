@@ -1,8 +1,8 @@
 import type { Channel, ChannelMessage, Sequenced } from '../../common/protocol';
 import { forbidden, notFound, notSignedIn } from '../errors';
-import type { Department, User } from '../models';
+import type { User } from '../models';
 import type { RealtimeHub } from './hub';
-import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage } from './queue-messages';
+import { departmentQueueMessage, doctorQueueMessage, ticketMessage } from './queue-messages';
 import { displayDepartments, type QueueReads } from './queue-reads';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
@@ -50,11 +50,7 @@ export function registerQueueChannels(hub: RealtimeHub, reads: QueueReads): void
     authorize: (channel) => {
       if (!displayDepartments(idOf(channel))) throw notFound('That display');
     },
-    snapshot: async (channel, meta) => {
-      const departments = await reads.departments(displayDepartments(idOf(channel))!);
-      const states = await Promise.all(departments.map((d: Department) => reads.state(d.id)));
-      return [stamp(boardMessage(channel, departments, states), meta)];
-    },
+    snapshot: async (channel, meta) => [stamp(await reads.board(channel), meta)],
   });
 
   hub.registerChannel('ticket', {

@@ -2,12 +2,21 @@ import { Op } from 'sequelize';
 import type { StaffQueueEntry } from '../../common/api';
 import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot, User } from '../models';
 import { presentStaffEntry, rankOf } from '../presenters/queue';
+import type { BoardUpdateMessage, Channel } from '../../common/protocol';
+import type { Unsequenced } from './hub';
+import { boardMessage } from './queue-messages';
 import { departmentState } from '../services/queue/figures';
 import type { QueueService } from '../services/queue/steps';
 import type { DepartmentState } from '../services/queue/types';
 
 /** The reads behind every queue channel, shared by the channel providers (snapshots) and the broadcaster (events). */
 export class QueueReads {
+  /**
+   * Display boards by channel, kept until one of their departments changes: after a server restart every display
+   * subscribes within seconds, and they should share one read, not make one each.
+   */
+  private readonly boards = new Map<Channel, Promise<Unsequenced<BoardUpdateMessage>>>();
+
   constructor(
     private readonly queue: QueueService,
     private readonly timeZone: string,
@@ -17,6 +26,38 @@ export class QueueReads {
   /** One department's clinic day as the screens show it. */
   state(departmentId: number): Promise<DepartmentState> {
     return departmentState(departmentId, { timeZone: this.timeZone, now: this.now() });
+  }
+
+  /** The board of a `display:` channel, from the cache or read once for everyone asking at the same time. */
+  board(channel: Channel): Promise<Unsequenced<BoardUpdateMessage>> {
+    let board = this.boards.get(channel);
+    if (!board) {
+      board = this.readBoard(channel);
+      this.boards.set(channel, board);
+      board.catch(() => {
+        if (this.boards.get(channel) === board) this.boards.delete(channel);
+      });
+    }
+    return board;
+  }
+
+  /** Keeps a board just built for an event, so the next display to subscribe gets it without a read. */
+  rememberBoard(message: Unsequenced<BoardUpdateMessage>): void {
+    this.boards.set(message.channel, Promise.resolve(message));
+  }
+
+  /** Drops the cached boards that show `departmentId`, because it changed. */
+  forgetBoards(departmentId: number): void {
+    for (const channel of this.boards.keys()) {
+      const ids = displayDepartments(channel.slice(channel.indexOf(':') + 1));
+      if (ids === 'all' || ids?.includes(departmentId)) this.boards.delete(channel);
+    }
+  }
+
+  private async readBoard(channel: Channel): Promise<Unsequenced<BoardUpdateMessage>> {
+    const departments = await this.departments(displayDepartments(channel.slice(channel.indexOf(':') + 1)) ?? []);
+    const states = await Promise.all(departments.map((d) => this.state(d.id)));
+    return boardMessage(channel, departments, states);
   }
 
   /** Active departments by id (or all of them), in name order. */
