@@ -2,14 +2,10 @@ import { LitElement, css, html, svg, type SVGTemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Role, StaffUser } from '../../common/api';
 import { baseStyles } from '../../common/web/shared-styles';
+import './mq-doctor-console';
 
-/** What each role's main area will hold, shown until those screens exist (issue 6). */
-const PLACEHOLDERS: Record<Role, { title: string; text: string; icon: SVGTemplateResult }> = {
-  doctor: {
-    title: 'Your queue',
-    text: 'Your queue will appear here: the patients waiting for you, who is next, and the patient you are seeing now.',
-    icon: svg`<path d="M9 12h30M9 24h30M9 36h18" /><circle cx="37" cy="36" r="5" />`,
-  },
+/** What each role's main area will hold, shown until those screens exist (issue 6). Doctors have their console. */
+const PLACEHOLDERS: Record<Exclude<Role, 'doctor'>, { title: string; text: string; icon: SVGTemplateResult }> = {
   reception: {
     title: "Today's arrivals",
     text: "Today's arrivals and appointments will appear here, with check-in at the desk and alerts from the kiosk.",
@@ -23,8 +19,8 @@ const PLACEHOLDERS: Record<Role, { title: string; text: string; icon: SVGTemplat
 };
 
 /**
- * The staff panel's main area after sign-in, chosen by role: a greeting and, for now, a note saying what
- * will appear here. The doctor's console and the reception screen replace the placeholders later.
+ * The staff panel's main area after sign-in, chosen by role: a greeting, then the doctor's console for doctors and,
+ * for now, a note saying what will appear here for the other roles (the reception screen replaces it later).
  */
 @customElement('mq-role-home')
 export class MqRoleHome extends LitElement {
@@ -83,10 +79,14 @@ export class MqRoleHome extends LitElement {
   @property({ attribute: false }) user!: StaffUser;
 
   render() {
-    const placeholder = PLACEHOLDERS[this.user.role] ?? PLACEHOLDERS.reception;
-    return html`
+    const header = html`
       <h1>${greeting()}, ${this.user.fullName}</h1>
       <p class="sub">Here is your work for today.</p>
+    `;
+    if (this.user.role === 'doctor') return html`${header}<mq-doctor-console .user=${this.user}></mq-doctor-console>`;
+    const placeholder = PLACEHOLDERS[this.user.role as Exclude<Role, 'doctor'>] ?? PLACEHOLDERS.reception;
+    return html`
+      ${header}
       <section class="placeholder" aria-labelledby="placeholder-title">
         <svg viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
           ${placeholder.icon}

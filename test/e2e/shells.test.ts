@@ -169,7 +169,7 @@ describe('front-end shells in Chromium', function () {
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       await app.getByText('Dr Amina Okafor').first().waitFor();
       await app.getByText('Doctor', { exact: true }).waitFor();
-      await app.getByText('Your queue will appear here').waitFor();
+      await app.getByRole('heading', { name: 'Your queue' }).waitFor();
       await page.waitForSelector('mq-admin-app[connection="open"]');
 
       await page.reload();

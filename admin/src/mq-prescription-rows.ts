@@ -1,0 +1,131 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { baseStyles } from '../../common/web/shared-styles';
+import './events';
+
+/** The prescription row fields after the medicine, with their labels, in the printed order. */
+export const ROW_FIELDS = [
+  ['dose', 'Dose'],
+  ['route', 'Route'],
+  ['frequency', 'Frequency'],
+  ['duration', 'Duration'],
+  ['instructions', 'Instructions'],
+] as const;
+
+/** A field of a prescription row. */
+export type RowField = 'medicine' | (typeof ROW_FIELDS)[number][0];
+
+/** A prescription row as the form holds it: every field a string while typing, and the saved row's id once known. */
+export type PrescriptionRow = { id?: number } & Record<RowField, string>;
+
+/** A new, empty row. */
+export const emptyRow = (): PrescriptionRow => ({ medicine: '', dose: '', route: '', frequency: '', duration: '', instructions: '' });
+
+/**
+ * The prescription's medicine rows (the original design's inline formset): medicine, dose, route, frequency,
+ * duration and instructions, with "Add medicine" and "Remove". Every change fires `rows-change` with the whole new
+ * list; a medicine that matches a recorded allergy (as the server reported it) is marked under its row.
+ */
+@customElement('mq-prescription-rows')
+export class MqPrescriptionRows extends LitElement {
+  static styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 2fr repeat(4, 1fr) 2fr auto;
+        gap: 0.4rem;
+        align-items: end;
+        margin-bottom: 0.6rem;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.3rem;
+        font-weight: 600;
+        font-size: 0.95rem;
+      }
+      input {
+        width: 100%;
+        min-height: 2.6rem;
+        padding: 0.45rem 0.7rem;
+        border: 1.5px solid var(--mq-color-border);
+        border-radius: var(--mq-radius-sm);
+        background: var(--mq-color-surface);
+        color: inherit;
+        font: inherit;
+      }
+      input:read-only {
+        background: var(--mq-color-surface-alt);
+      }
+      .allergy {
+        grid-column: 1 / -1;
+        margin: 0;
+        color: var(--mq-color-danger);
+        font-weight: 600;
+      }
+      button {
+        min-height: 2.6rem;
+        padding: 0.45rem 1rem;
+        border: 1.5px solid var(--mq-color-border);
+        border-radius: var(--mq-radius-sm);
+        background: var(--mq-color-surface);
+        color: var(--mq-color-text);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+    `,
+  ];
+
+  /** The rows, in the printed order. */
+  @property({ attribute: false }) rows: PrescriptionRow[] = [];
+
+  /** Recorded allergies each saved medicine matches, by medicine. */
+  @property({ attribute: false }) allergyMatches = new Map<string, string[]>();
+
+  /** A signed record: rows are shown, not edited. */
+  @property({ type: Boolean }) readonly = false;
+
+  render() {
+    const ro = this.readonly;
+    return html`
+      ${this.rows.map((row, index) => {
+        const allergy = this.allergyMatches.get(row.medicine.trim());
+        return html`<div class="row" role="group" aria-label=${`Medicine ${index + 1}`}>
+          ${(['medicine', ...ROW_FIELDS.map(([f]) => f)] as RowField[]).map((f) => {
+            const id = `row${index}-${f}`;
+            return html`<div>
+              <label for=${id}>${f === 'medicine' ? 'Medicine' : ROW_FIELDS.find(([k]) => k === f)![1]}</label>
+              <input id=${id} .value=${live(row[f])} ?readonly=${ro} @input=${(e: InputEvent) => this.editRow(index, f, (e.target as HTMLInputElement).value)} />
+            </div>`;
+          })}
+          ${ro
+            ? html`<span></span>`
+            : html`<button type="button" aria-label=${`Remove medicine ${index + 1}`} @click=${() => this.change(this.rows.filter((_, i) => i !== index))}>Remove</button>`}
+          ${allergy?.length ? html`<p class="allergy">Allergy: ${allergy.join(', ')}</p>` : nothing}
+        </div>`;
+      })}
+      ${ro
+        ? this.rows.length ? nothing : html`<p>No medicines.</p>`
+        : html`<button type="button" @click=${() => this.change([...this.rows, emptyRow()])}>Add medicine</button>`}
+    `;
+  }
+
+  private editRow(index: number, field: RowField, value: string): void {
+    this.change(this.rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
+  }
+
+  private change(rows: PrescriptionRow[]): void {
+    this.dispatchEvent(new CustomEvent('rows-change', { detail: rows, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mq-prescription-rows': MqPrescriptionRows;
+  }
+}
