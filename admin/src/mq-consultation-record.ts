@@ -6,6 +6,7 @@ import type { Icd10Entry, Icd10SearchResponse, PatientSummary, PrescriptionItemI
 import { VITAL_FIELDS, VITALS, checkVital, computeBmi, type VitalField } from '../../common/vitals';
 import { ApiError, apiFetch, apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
+import { staffButtonStyles } from './staff-buttons';
 import type { RowsChangeEvent } from './events';
 import { ROW_FIELDS, type PrescriptionRow } from './mq-prescription-rows';
 
@@ -25,6 +26,7 @@ type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 export class MqConsultationRecord extends LitElement {
   static styles = [
     baseStyles,
+    staffButtonStyles,
     css`
       :host {
         display: block;
@@ -137,26 +139,6 @@ export class MqConsultationRecord extends LitElement {
         flex-wrap: wrap;
         gap: 0.4rem;
         margin-top: 0.4rem;
-      }
-      button {
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border: 1.5px solid var(--mq-color-border);
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      button.primary {
-        border-color: var(--mq-color-primary);
-        background: var(--mq-color-primary);
-        color: var(--mq-color-on-primary);
-      }
-      button:disabled {
-        opacity: 0.5;
-        cursor: not-allowed;
       }
       .problem {
         padding: 0.75rem 1rem;

@@ -6,6 +6,7 @@ import type { EntryActionType, ServerMessage, StaffAction } from '../../common/p
 import { ApiError, apiGet } from '../../common/web/api';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
+import { staffButtonStyles } from './staff-buttons';
 import type { RecordSignedEvent } from './events';
 import './mq-consultation-record';
 
@@ -40,6 +41,7 @@ let requestCounter = 0;
 export class MqDoctorConsole extends LitElement {
   static styles = [
     baseStyles,
+    staffButtonStyles,
     css`
       :host {
         display: block;
@@ -87,22 +89,9 @@ export class MqDoctorConsole extends LitElement {
       button {
         min-height: 2.8rem;
         padding: 0.55rem 1.1rem;
-        border: 1.5px solid var(--mq-color-border);
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      button.primary {
-        border-color: var(--mq-color-primary);
-        background: var(--mq-color-primary);
-        color: var(--mq-color-on-primary);
       }
       button:disabled {
         opacity: 0.45;
-        cursor: not-allowed;
       }
       kbd {
         margin-inline-start: 0.2rem;

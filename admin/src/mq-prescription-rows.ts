@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { baseStyles } from '../../common/web/shared-styles';
+import { staffButtonStyles } from './staff-buttons';
 import './events';
 
 /** The prescription row fields after the medicine, with their labels, in the printed order. */
@@ -31,6 +32,7 @@ export const emptyRow = (): PrescriptionRow => ({ medicine: '', dose: '', route:
 export class MqPrescriptionRows extends LitElement {
   static styles = [
     baseStyles,
+    staffButtonStyles,
     css`
       :host {
         display: block;
@@ -66,17 +68,6 @@ export class MqPrescriptionRows extends LitElement {
         margin: 0;
         color: var(--mq-color-danger);
         font-weight: 600;
-      }
-      button {
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border: 1.5px solid var(--mq-color-border);
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
       }
     `,
   ];

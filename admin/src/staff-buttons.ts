@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+/**
+ * The staff panel's button look (plain, primary, disabled), shared by its elements so a change of style happens in
+ * one place. Elements adjust size locally where they need to.
+ */
+export const staffButtonStyles = css`
+  button {
+    min-height: 2.6rem;
+    padding: 0.45rem 1rem;
+    border: 1.5px solid var(--mq-color-border);
+    border-radius: var(--mq-radius-sm);
+    background: var(--mq-color-surface);
+    color: var(--mq-color-text);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    border-color: var(--mq-color-primary);
+    background: var(--mq-color-primary);
+    color: var(--mq-color-on-primary);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+`;
