@@ -6,6 +6,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import '../../common/web/mq-clinic-mark';
 import '../../common/web/mq-connection-status';
 import { roleLabel } from './roles';
+import { staffButtonStyles } from './staff-buttons';
 import './events';
 
 /**
@@ -16,6 +17,7 @@ import './events';
 export class MqStaffHeader extends LitElement {
   static styles = [
     baseStyles,
+    staffButtonStyles,
     css`
       :host {
         display: block;
@@ -79,15 +81,7 @@ export class MqStaffHeader extends LitElement {
         color: var(--mq-color-text-muted);
       }
       button {
-        min-height: 2.6rem;
         padding: 0.5rem 1.1rem;
-        border: 1.5px solid var(--mq-color-border);
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
       }
       button:hover:not(:disabled) {
         border-color: var(--mq-color-primary);

@@ -172,6 +172,27 @@ export const kioskStyles = css`
     direction: ltr;
     unicode-bidi: isolate;
   }
+  /* The label above a typed value (booking code, phone, name). */
+  .field-label {
+    font-size: clamp(1rem, 2.1vmin, 1.3rem);
+    font-weight: 600;
+    color: var(--mq-color-text-muted);
+  }
+  /* Label / value lists on the appointment card and the ticket. */
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.75rem 1.5rem;
+    margin: 0;
+    font-size: clamp(1.2rem, 2.8vmin, 1.75rem);
+  }
+  dt {
+    color: var(--mq-color-text-muted);
+  }
+  dd {
+    margin: 0;
+    font-weight: 700;
+  }
   @media (prefers-reduced-motion: reduce) {
     .btn,
     .option {

@@ -38,20 +38,6 @@ export class MqAppointmentCard extends LitElement {
         color: var(--mq-color-primary-strong);
         font-variant-numeric: tabular-nums;
       }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.75rem 1.5rem;
-        margin: 0;
-        font-size: clamp(1.2rem, 2.8vmin, 1.7rem);
-      }
-      dt {
-        color: var(--mq-color-text-muted);
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;

@@ -83,11 +83,6 @@ export class MqAppointmentEntry extends LitElement {
         grid-template-columns: 1fr 1fr 1.5fr;
         gap: 0.75rem;
       }
-      .field-label {
-        font-size: clamp(1rem, 2.1vmin, 1.3rem);
-        font-weight: 600;
-        color: var(--mq-color-text-muted);
-      }
       .value {
         display: flex;
         align-items: center;

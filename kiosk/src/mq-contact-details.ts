@@ -42,11 +42,6 @@ export class MqContactDetails extends LitElement {
         text-align: start;
         cursor: pointer;
       }
-      .field-label {
-        font-size: clamp(1rem, 2.1vmin, 1.3rem);
-        font-weight: 600;
-        color: var(--mq-color-text-muted);
-      }
       .value {
         display: flex;
         align-items: center;

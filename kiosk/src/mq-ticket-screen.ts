@@ -63,20 +63,6 @@ export class MqTicketScreen extends LitElement {
         unicode-bidi: isolate;
         text-align: start;
       }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.7rem 1.5rem;
-        margin: 0;
-        font-size: clamp(1.2rem, 2.8vmin, 1.75rem);
-      }
-      dt {
-        color: var(--mq-color-text-muted);
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
-      }
       .seat {
         margin: 0;
         padding: 1rem 1.25rem;

@@ -156,7 +156,7 @@ describe('front-end shells in Chromium', function () {
   });
 
   describe('staff panel (/admin)', () => {
-    it('signs a doctor in with Enter, shows their name, role and queue placeholder, keeps the session on reload, and signs out', async () => {
+    it('signs a doctor in with Enter, shows their name, role and their queue, keeps the session on reload, and signs out', async () => {
       const { email, password } = await createStaff({ role: 'doctor', fullName: 'Dr Amina Okafor' });
       await page.goto(`${server.baseUrl}/admin`);
       const app = page.locator('mq-admin-app');

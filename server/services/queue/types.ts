@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import type { PriorityReason, QueuePriority, QueueStats } from '../../../common/api';
+import type { AppointmentCheckInRequest, QueueStats, WalkInCheckInRequest } from '../../../common/api';
 import type { DoctorProfile, QueueEntry, User } from '../../models';
 
 /**
@@ -23,20 +23,11 @@ export interface QueueChange {
 /** Who asks for a step; null for the public (kiosk, a patient's own ticket page). */
 export type Actor = User | null;
 
-/** A walk-in check-in at the kiosk or the desk. */
-export interface WalkInInput {
-  departmentId: number;
-  doctorId?: number;
-  priority?: QueuePriority;
-  priorityReason?: PriorityReason;
-  patientId?: number;
-  idempotencyKey: string;
-}
+/** A walk-in check-in at the kiosk or the desk: the REST request's shape. */
+export type WalkInInput = WalkInCheckInRequest;
 
 /** An appointment check-in, by booking code or by phone and date of birth ('YYYY-MM-DD'). */
-export type AppointmentInput =
-  | { bookingCode: string; idempotencyKey: string }
-  | { phone: string; dateOfBirth: string; idempotencyKey: string };
+export type AppointmentInput = AppointmentCheckInRequest;
 
 /** A waiting entry with its place and estimate, as computed in one place (figures.ts). */
 export interface RankedEntry {
