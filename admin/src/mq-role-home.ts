@@ -1,26 +1,16 @@
-import { LitElement, css, html, svg, type SVGTemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { Role, StaffUser } from '../../common/api';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { StaffUser } from '../../common/api';
 import { baseStyles } from '../../common/web/shared-styles';
-import './mq-doctor-console';
-
-/** What each role's main area will hold, shown until those screens exist (issue 6). Doctors have their console. */
-const PLACEHOLDERS: Record<Exclude<Role, 'doctor'>, { title: string; text: string; icon: SVGTemplateResult }> = {
-  reception: {
-    title: "Today's arrivals",
-    text: "Today's arrivals and appointments will appear here, with check-in at the desk and alerts from the kiosk.",
-    icon: svg`<rect x="7" y="9" width="34" height="32" rx="5" /><path d="M7 18h34M16 5v8M32 5v8M16 28h6M26 28h6" />`,
-  },
-  admin: {
-    title: 'Clinic set-up',
-    text: "Staff accounts, departments, doctors' schedules and the waiting-room displays will be managed here.",
-    icon: svg`<circle cx="24" cy="24" r="6" /><path d="M24 5v6m0 26v6M5 24h6m26 0h6M10.6 10.6l4.2 4.2m18.4 18.4 4.2 4.2m0-26.8-4.2 4.2M14.8 33.2l-4.2 4.2" />`,
-  },
-};
+import './mq-staff-nav';
+import { sectionFromHash, sectionsFor, type Section } from './sections';
 
 /**
- * The staff panel's main area after sign-in, chosen by role: a greeting, then the doctor's console for doctors and,
- * for now, a note saying what will appear here for the other roles (the reception screen replaces it later).
+ * The staff panel's main area after sign-in: the sections the user's role may open (see `sections.ts`) in a
+ * navigation list, and the open one, chosen by the address's hash (`/admin#/desk`). A section's code is loaded on
+ * its first visit; until then a loading line shows, and a failed load offers to try again.
+ *
+ * Reflects the open section's id as `section`, for tests and styles.
  */
 @customElement('mq-role-home')
 export class MqRoleHome extends LitElement {
@@ -29,48 +19,52 @@ export class MqRoleHome extends LitElement {
     css`
       :host {
         display: block;
-        max-width: 90rem;
+        max-width: 96rem;
         margin: 0 auto;
-        padding: 2.5rem 1.75rem;
+        padding: 2rem 1.75rem;
       }
       h1 {
         margin: 0 0 0.3rem;
-        font-size: 2rem;
+        font-size: 1.8rem;
         letter-spacing: -0.01em;
       }
       .sub {
-        margin: 0 0 2rem;
+        margin: 0 0 1.5rem;
         color: var(--mq-color-text-muted);
-        font-size: 1.1rem;
+        font-size: 1.05rem;
       }
-      .placeholder {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
-        gap: 1rem;
-        min-height: 22rem;
-        padding: 3rem 2rem;
-        border: 2px dashed var(--mq-color-border);
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        text-align: center;
+      .layout {
+        display: grid;
+        grid-template-columns: 15rem minmax(0, 1fr);
+        gap: 1.75rem;
+        align-items: start;
       }
-      .placeholder svg {
-        width: 4rem;
-        height: 4rem;
-        color: var(--mq-color-primary);
+      .layout.single {
+        grid-template-columns: minmax(0, 1fr);
       }
-      h2 {
-        margin: 0;
-        font-size: 1.4rem;
+      mq-staff-nav {
+        position: sticky;
+        top: 1rem;
       }
-      .placeholder p {
-        max-width: 42ch;
-        margin: 0;
+      .status {
+        padding: 2rem;
         color: var(--mq-color-text-muted);
-        font-size: 1.1rem;
-        line-height: 1.5;
+      }
+      .status[role='alert'] {
+        color: var(--mq-color-danger);
+      }
+      .status button {
+        margin-inline-start: 0.75rem;
+        font: inherit;
+        font-weight: 600;
+      }
+      @media (max-width: 60rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        mq-staff-nav {
+          position: static;
+        }
       }
     `,
   ];
@@ -78,23 +72,80 @@ export class MqRoleHome extends LitElement {
   /** The signed-in staff member. */
   @property({ attribute: false }) user!: StaffUser;
 
+  @state() private hash = location.hash;
+  /** Ids of sections whose code has arrived. */
+  @state() private loaded = new Set<string>();
+  @state() private loadFailed = '';
+  /** Ids of sections whose code is on its way, so a re-render does not ask twice. */
+  private readonly loading = new Set<string>();
+
+  private readonly onHashChange = () => (this.hash = location.hash);
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected willUpdate(): void {
+    const section = this.current();
+    if (section && !this.loaded.has(section.id) && !this.loading.has(section.id) && this.loadFailed !== section.id) {
+      void this.load(section);
+    }
+  }
+
+  protected updated(): void {
+    const section = this.current();
+    if (section) this.setAttribute('section', section.id);
+    else this.removeAttribute('section');
+  }
+
   render() {
-    const header = html`
-      <h1>${greeting()}, ${this.user.fullName}</h1>
-      <p class="sub">Here is your work for today.</p>
-    `;
-    if (this.user.role === 'doctor') return html`${header}<mq-doctor-console .user=${this.user}></mq-doctor-console>`;
-    const placeholder = PLACEHOLDERS[this.user.role as Exclude<Role, 'doctor'>] ?? PLACEHOLDERS.reception;
+    const sections = sectionsFor(this.user.role);
+    const section = this.current();
     return html`
-      ${header}
-      <section class="placeholder" aria-labelledby="placeholder-title">
-        <svg viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-          ${placeholder.icon}
-        </svg>
-        <h2 id="placeholder-title">${placeholder.title}</h2>
-        <p>${placeholder.text}</p>
-      </section>
+      <h1>${greeting()}, ${this.user.fullName}</h1>
+      <p class="sub">${section ? section.hint : 'There is nothing here for your role yet.'}</p>
+      <div class="layout ${sections.length > 1 ? '' : 'single'}">
+        ${sections.length > 1 ? html`<mq-staff-nav .sections=${sections} current=${section?.id ?? ''}></mq-staff-nav>` : nothing}
+        <div class="section">${section ? this.renderSection(section) : nothing}</div>
+      </div>
     `;
+  }
+
+  private renderSection(section: Section) {
+    if (this.loaded.has(section.id)) return section.render(this.user);
+    if (this.loadFailed === section.id) {
+      return html`<p class="status" role="alert">
+        This screen could not be loaded. Check the connection.<button type="button" @click=${() => this.retry(section)}>Try again</button>
+      </p>`;
+    }
+    return html`<p class="status" role="status">Loading ${section.label.toLowerCase()}…</p>`;
+  }
+
+  private current(): Section | undefined {
+    return this.user ? sectionFromHash(this.hash, this.user.role) : undefined;
+  }
+
+  private async load(section: Section): Promise<void> {
+    this.loading.add(section.id);
+    try {
+      await section.load();
+      this.loaded = new Set(this.loaded).add(section.id);
+    } catch {
+      this.loadFailed = section.id;
+    } finally {
+      this.loading.delete(section.id);
+    }
+  }
+
+  private retry(section: Section): void {
+    this.loadFailed = '';
+    void this.load(section);
   }
 }
 

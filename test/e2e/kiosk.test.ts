@@ -13,8 +13,8 @@ import { Agent } from '../support/http';
 import { awayFromMidnight, kioskKey, openDepartment, workingDoctor } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
+import { CHROMIUM_ARGS } from '../support/browser';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PUBLIC_BASE_URL = 'https://queue.example-clinic.org';
 const SHOTS = path.join(ROOT_DIR, 'test-output');
 const PORTRAIT = { width: 1080, height: 1920 };

@@ -10,12 +10,12 @@ import { startTestServer, type TestServer } from '../support/server';
 import { stats } from '../support/messages';
 // The built front ends (npm test's pretest builds them; run `npx vite build` when running this file alone).
 import { PUBLIC_DIR } from '../../server/routes/pages';
+import { CHROMIUM_ARGS, signInToStaffPanel } from '../support/browser';
 
 const PAGES = ['kiosk', 'display', 'admin'] as const;
 /** Gzipped JS budgets from issues 4 and 5, in KB. */
 const BUDGET_KB: Partial<Record<(typeof PAGES)[number], number>> = { kiosk: 60, display: 30 };
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Total gzipped size of the JavaScript a built page loads up front (its entry script and every modulepreload). */
 function pageJsGzipBytes(page: string): number {
@@ -183,14 +183,28 @@ describe('front-end shells in Chromium', function () {
       await page.waitForSelector('mq-admin-app[phase="signed-out"]');
     });
 
-    it('shows each role its own main area', async () => {
+    it('shows each role its own sections, opened by the address', async () => {
       const { email, password } = await createStaff({ role: 'reception', fullName: 'Grace Mensah' });
-      await page.goto(`${server.baseUrl}/admin`);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText("Today's arrivals and appointments will appear here").waitFor();
-      await page.getByText('Reception', { exact: true }).waitFor();
+      await signInToStaffPanel(page, server.baseUrl, email, password);
+      const nav = page.getByRole('navigation', { name: 'Staff panel sections' });
+      expect(await nav.getByRole('link').allTextContents()).to.have.length(3);
+      await nav.getByRole('link', { name: /Reception desk/ }).waitFor();
+      expect(await nav.getByRole('link', { name: /Reports/ }).count()).to.equal(0);
+      await page.waitForSelector('mq-role-home[section="desk"]');
+
+      await nav.getByRole('link', { name: /Patients/ }).click();
+      await page.waitForSelector('mq-role-home[section="patients"]');
+      expect(page.url()).to.match(/#\/patients$/);
+      expect(await nav.getByRole('link', { name: /Patients/ }).getAttribute('aria-current')).to.equal('page');
+
+      // A section the role may not open falls back to the role's home.
+      await page.goto(`${server.baseUrl}/admin#/reports`);
+      await page.waitForSelector('mq-role-home[section="desk"]');
+
+      const admin = await createStaff({ role: 'admin' });
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'reports');
+      await page.waitForSelector('mq-role-home[section="reports"]');
     });
 
     it("shows the server's message for a wrong password and lets the user try again", async () => {

@@ -5,8 +5,8 @@ import { AuditLog } from '../../server/models';
 import { resetDatabase } from '../support/db';
 import { allergicPatient, fullDraft, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
 import { startTestServer, type TestServer } from '../support/server';
+import { CHROMIUM_ARGS } from '../support/browser';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A5 in PostScript points (148 x 210 mm). */
 const A5 = { width: (148 / 25.4) * 72, height: (210 / 25.4) * 72 };

@@ -1,14 +1,9 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser';
 
-/** Chromium switches for the browser tests (PITFALLS.md), plus sound without a tap, as on an unattended display. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
+
+/** Chromium switches for the display tests: sound without a tap, as on an unattended display. */
 export const UNATTENDED_ARGS = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 /** One utterance as the page's (recorded) speech engine received it. */
