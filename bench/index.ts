@@ -8,7 +8,8 @@
  *   BENCH_KIOSKS=50          concurrent kiosks
  *   BENCH_TIME_LIMIT_S=120   per database, kiosks stop sending after this long (the run then fails)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/mediqueue_bench   (created and dropped; "off" skips MariaDB)
- *   BENCH_ONLY=latency|checkins   run one of the two
+ *   BENCH_DAY_SIZES=0,500,2000   finished visits in the day for the department-state reads
+ *   BENCH_ONLY=latency|checkins|state   run one of the three
  *   BENCH_LOG_LEVEL=warn     the server's log level (silent by default)
  *   BENCH_WATCHDOG_S=600     the whole run is abandoned (exit 1) after this long
  * Exits 1 when a run fails: an error, a failed check-in, or token numbers that are not exactly 1..N.
@@ -17,6 +18,7 @@ import os from 'node:os';
 import { runCallLatency, type CallLatencyResult } from './call-latency';
 import { passed, runCheckInThroughput, type CheckInResult } from './check-in-throughput';
 import { fmt } from './common';
+import { runDayState, type DayStateResult } from './day-state';
 import { benchDatabaseName, DEFAULT_MYSQL_URL, redact } from './support';
 
 /** The whole run must finish within this (BENCH_WATCHDOG_S, default 10 minutes), or something is stuck. */
@@ -111,9 +113,28 @@ function printCheckIns(results: CheckInResult[], kiosks: number): void {
   }
 }
 
+function printDayState(results: DayStateResult[]): void {
+  console.log(`\nOne department's state (read by every check-in answer, call and board refresh), ${results[0]?.waiting ?? 0} waiting, ms per read:`);
+  console.log(
+    table(
+      ['database', 'finished visits', 'median', 'p95', 'max'],
+      results.map((r) => [r.database, String(r.finished), fmt(r.read.median), fmt(r.read.p95), fmt(r.read.max)]),
+    ),
+  );
+}
+
+function daySizes(): number[] {
+  const raw = process.env.BENCH_DAY_SIZES || '0,500,2000';
+  const sizes = raw.split(',').map((s) => Number(s.trim()));
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 0 && n <= 20_000)) {
+    throw new Error(`BENCH_DAY_SIZES must be a list of visit counts from 0 to 20000, such as 0,500,2000; got "${raw}"`);
+  }
+  return sizes;
+}
+
 async function main(): Promise<number> {
   const only = process.env.BENCH_ONLY ?? '';
-  if (only && only !== 'latency' && only !== 'checkins') throw new Error(`BENCH_ONLY must be latency or checkins, got "${only}"`);
+  if (only && !['latency', 'checkins', 'state'].includes(only)) throw new Error(`BENCH_ONLY must be latency, checkins or state, got "${only}"`);
   const counts = clientCounts();
   const calls = positiveInt('BENCH_CALLS', 50, 1000);
   const checkIns = positiveInt('BENCH_CHECKINS', 500, 100_000);
@@ -131,14 +152,18 @@ async function main(): Promise<number> {
   console.log(`load average at start: ${loadAverage()}`);
   let ok = true;
 
-  if (only !== 'checkins') {
+  if (!only || only === 'latency') {
     const started = Date.now();
     const results = await runCallLatency({ clientCounts: counts, calls });
     printLatency(results, calls);
     console.log(`(call latency took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     if (results.some((r) => r.gaps)) ok = false;
   }
-  if (only !== 'latency') {
+  if (!only || only === 'state') {
+    const results = await runDayState({ sizes: daySizes(), reads: 50, mysqlUrl });
+    printDayState(results);
+  }
+  if (!only || only === 'checkins') {
     const started = Date.now();
     const results = await runCheckInThroughput({ total: checkIns, concurrency: kiosks, mysqlUrl, timeLimitMs: timeLimitS * 1000 });
     printCheckIns(results, kiosks);

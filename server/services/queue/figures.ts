@@ -21,11 +21,29 @@ export const RECENT_CALLS = 10;
 
 const MINUTE = 60_000;
 
+/** The columns the day's figures need (waits, paces, counts): no patient or appointment to load with them. */
+const TIMING_COLUMNS = [
+  'id',
+  'doctorId',
+  'status',
+  'checkedInAt',
+  'firstCalledAt',
+  'calledAt',
+  'consultationStartedAt',
+  'completedAt',
+  'transferredFromId',
+] as const;
+
+/** Queue statuses of the entries still in line or with a doctor: the only ones the screens show one by one. */
+const ACTIVE_STATUSES = ['waiting', 'called', 'in_consultation'] as const;
+
 /**
- * Everything the screens show about one department's clinic day, in two queries: today's entries of the
- * department (with patient and appointment slot), and its doctors (with their names, today's availability and any
- * leave today). Calling order comes from ordering.ts, estimates from eta.ts; averages are over today, in minutes
- * rounded to one decimal.
+ * Everything the screens show about one department's clinic day, in four queries: the entries still in line or with
+ * a doctor (with patient and appointment slot), the latest calls (likewise), the timing columns of the whole day
+ * (for averages and paces), and the doctors (with their names, today's availability and any leave today). Reading
+ * the day's finished entries as timing columns only keeps a check-in late in a busy day as quick as the first one.
+ * Calling order comes from ordering.ts, estimates from eta.ts; averages are over today, in minutes rounded to one
+ * decimal.
  */
 export async function departmentState(
   departmentId: number,
@@ -33,16 +51,30 @@ export async function departmentState(
 ): Promise<DepartmentState> {
   const { timeZone, now, transaction } = options;
   const day = clinicDay(now, timeZone);
-  const entries = await QueueEntry.findAll({
-    where: { departmentId, clinicDay: day },
-    include: [
-      { model: Patient, as: 'patient' },
-      { model: Appointment, as: 'appointment', include: [{ model: TimeSlot, as: 'slot' }] },
-    ],
-    order: [['id', 'ASC']],
-    transaction,
-  });
-  const outsideDoctorIds = [...new Set(entries.map((e) => e.doctorId).filter((id): id is number => id !== null))];
+  const withVisit = [
+    { model: Patient, as: 'patient' },
+    { model: Appointment, as: 'appointment', include: [{ model: TimeSlot, as: 'slot' }] },
+  ];
+  const [active, recentCalls, timings] = await Promise.all([
+    QueueEntry.findAll({
+      where: { departmentId, clinicDay: day, status: { [Op.in]: [...ACTIVE_STATUSES] } },
+      include: withVisit,
+      order: [['id', 'ASC']],
+      transaction,
+    }),
+    QueueEntry.findAll({
+      where: { departmentId, clinicDay: day, calledAt: { [Op.ne]: null } },
+      include: withVisit,
+      order: [
+        ['calledAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit: RECENT_CALLS,
+      transaction,
+    }),
+    QueueEntry.findAll({ attributes: [...TIMING_COLUMNS], where: { departmentId, clinicDay: day }, transaction }),
+  ]);
+  const outsideDoctorIds = [...new Set(timings.map((e) => e.doctorId).filter((id): id is number => id !== null))];
   const doctors = await DoctorProfile.findAll({
     where: { [Op.or]: [{ departmentId }, { id: { [Op.in]: outsideDoctorIds } }] },
     include: [
@@ -60,11 +92,11 @@ export async function departmentState(
   });
 
   const ordered = sortForCalling(
-    entries.filter((e) => e.status === 'waiting'),
+    active.filter((e) => e.status === 'waiting'),
     now,
   );
   const own = doctors.filter((d) => d.departmentId === departmentId);
-  const pace = new Map(doctors.map((d) => [d.id, paceMinutes(consultationMinutes(entries, d.id), d.consultationMinutes)]));
+  const pace = new Map(doctors.map((d) => [d.id, paceMinutes(consultationMinutes(timings, d.id), d.consultationMinutes)]));
   const localTime = DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm');
   const serving = own.filter((d) => servesAt(scheduleOf(d).availabilities ?? [], (scheduleOf(d).exceptions ?? []).length > 0, localTime));
   const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.id)!);
@@ -95,16 +127,15 @@ export async function departmentState(
   const doctorStates = new Map<number, DoctorState>();
   for (const doctor of doctors) {
     const line = lineOf(doctor.id, doctor.departmentId === departmentId);
-    const theirs = entries.filter((e) => e.doctorId === doctor.id);
     const current =
-      theirs
-        .filter((e) => e.status === 'called' || e.status === 'in_consultation')
+      active
+        .filter((e) => e.doctorId === doctor.id && (e.status === 'called' || e.status === 'in_consultation'))
         .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0))[0] ?? null;
     doctorStates.set(doctor.id, {
       doctor,
       current,
       waiting: line.map((entry, index) => ranked(entry, index + 1)),
-      stats: statsOf(theirs, line.length),
+      stats: statsOf(timings.filter((e) => e.doctorId === doctor.id), line.length),
     });
   }
 
@@ -113,11 +144,8 @@ export async function departmentState(
     clinicDay: day,
     waiting: ordered.map((entry) => ranked(entry, rank.get(entry.id)!.position)),
     doctors: doctorStates,
-    stats: statsOf(entries, ordered.length),
-    recentCalls: entries
-      .filter((e) => e.calledAt !== null)
-      .sort((a, b) => b.calledAt!.getTime() - a.calledAt!.getTime())
-      .slice(0, RECENT_CALLS),
+    stats: statsOf(timings, ordered.length),
+    recentCalls,
   };
 }
 
