@@ -17,8 +17,9 @@ export interface KioskWalkInContext {
 /**
  * A walk-in from the kiosk, through the queue engine's check-in (which issues the token and makes a retry with the
  * same key return the same ticket). Around it: a closed department or an absent doctor is refused (409) unless it is
- * an emergency; the optional first name and phone are kept on the entry for staff; an emergency is announced to
- * reception once, when the ticket is first issued (a retry finds the earlier entry and announces nothing).
+ * an emergency; an emergency is announced to reception once, when the ticket is first issued (a retry finds the
+ * earlier entry and announces nothing). The optional first name and phone are written with the entry, in the
+ * check-in's transaction, so a failed check-in keeps neither.
  */
 export async function kioskWalkIn(ctx: KioskWalkInContext, input: KioskWalkInRequest): Promise<QueueEntry> {
   const earlier = await QueueEntry.findOne({ attributes: ['id'], where: { idempotencyKey: input.idempotencyKey } });
@@ -31,18 +32,10 @@ export async function kioskWalkIn(ctx: KioskWalkInContext, input: KioskWalkInReq
       priority: input.emergency ? 'emergency' : input.priorityReason ? 'priority' : 'normal',
       priorityReason: input.emergency ? undefined : input.priorityReason,
       idempotencyKey: input.idempotencyKey,
+      contact: input.firstName || input.phone ? { firstName: input.firstName ?? null, phone: input.phone ?? null } : undefined,
     },
     null,
   );
-  if (input.firstName || input.phone) {
-    // A plain UPDATE of two columns the engine never reads: the entry's version (staff screens' optimistic lock) stays.
-    await QueueEntry.update(
-      { firstName: input.firstName ?? null, contactPhone: input.phone ?? null },
-      { where: { id: entry.id }, silent: true },
-    );
-    entry.firstName = input.firstName ?? null;
-    entry.contactPhone = input.phone ?? null;
-  }
   if (!earlier && entry.priority === 'emergency') ctx.alerts.emergency(entry, entry.department!);
   return entry;
 }

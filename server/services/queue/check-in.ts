@@ -56,6 +56,8 @@ interface NewEntry {
   checkedInAt: Date;
   idempotencyKey: string | null;
   transferredFromId: number | null;
+  firstName?: string | null;
+  contactPhone?: string | null;
 }
 
 /**
@@ -120,6 +122,8 @@ export async function checkInWalkIn(ctx: QueueContext, input: WalkInInput, actor
           checkedInAt: now,
           idempotencyKey: input.idempotencyKey,
           transferredFromId: null,
+          firstName: input.contact?.firstName ?? null,
+          contactPhone: input.contact?.phone ?? null,
         },
         now,
         transaction,
