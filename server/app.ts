@@ -74,6 +74,9 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
 /** Builds the Koa app without listening, so tests can start it on port 0. */
 export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   const app = new Koa<AppState>();
+  // Behind a reverse proxy every request comes from the proxy; ctx.ip must then be the patient's or the desk's own
+  // address, or one kiosk's rate limit and one person's sign-in throttle would hold for the whole clinic.
+  app.proxy = deps.config.trustProxy;
   // Koa would print every error to stderr itself; ours are logged once, with context, by errorHandler.
   app.silent = true;
 

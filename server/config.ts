@@ -19,6 +19,8 @@ export interface Config {
   sessionLifetimeMinutes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: boolean;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for rate limits and sign-in throttling. */
+  trustProxy: boolean;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -81,6 +83,7 @@ const VARIABLES = {
   },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expected: LOG_LEVELS.join(', ') },
   SEED_DEMO: { schema: boolean, expected: 'true or false' },
+  TRUST_PROXY: { schema: boolean, expected: 'true or false' },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     sessionLifetimeMinutes: parse('SESSION_LIFETIME_MINUTES', get('SESSION_LIFETIME_MINUTES', '30')),
     logLevel: parse('LOG_LEVEL', get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info')),
     seedDemo: parse('SEED_DEMO', get('SEED_DEMO', nodeEnv === 'production' ? 'false' : 'true')),
+    trustProxy: parse('TRUST_PROXY', get('TRUST_PROXY', 'false')),
   };
   return Object.freeze(config);
 }

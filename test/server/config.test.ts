@@ -22,6 +22,7 @@ describe('configuration', () => {
       LOG_LEVEL: 'warn',
       CLINIC_NAME: 'Riverside Clinic',
       SEED_DEMO: 'false',
+      TRUST_PROXY: 'yes',
     });
     expect(config).to.include({
       port: 8080,
@@ -32,6 +33,7 @@ describe('configuration', () => {
       logLevel: 'warn',
       clinicName: 'Riverside Clinic',
       seedDemo: false,
+      trustProxy: true,
     });
   });
 

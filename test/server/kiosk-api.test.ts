@@ -191,6 +191,34 @@ describe('kiosk API', () => {
     });
   });
 
+  describe('behind a reverse proxy (TRUST_PROXY)', () => {
+    /** Three walk-ins from `address` as a proxy reports it; the limit is two per address. */
+    async function fromAddress(proxied: TestServer, departmentId: number, address: string): Promise<number[]> {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await new Agent(proxied).request('POST', '/api/kiosk/check-in', { departmentId, idempotencyKey: kioskKey() }, { 'X-Forwarded-For': address });
+        statuses.push(res.status);
+      }
+      return statuses;
+    }
+
+    it('limits each forwarded address on its own when trusted, and ignores the header when not', async () => {
+      const { department } = await openDepartment('Cardiology', 'C');
+      const trusted = await startTestServer({ env: { TRUST_PROXY: 'true' } });
+      try {
+        trusted.services.kiosk.checkInLimiter.setLimits({ points: 2, windowSeconds: 60 });
+        expect(await fromAddress(trusted, department.id, '203.0.113.7')).to.deep.equal([201, 201, 429]);
+        expect(await fromAddress(trusted, department.id, '203.0.113.8')).to.deep.equal([201, 201, 429]);
+      } finally {
+        await trusted.close();
+      }
+      server.services.kiosk.checkInLimiter.setLimits({ points: 2, windowSeconds: 60 });
+      expect(await fromAddress(server, department.id, '203.0.113.9')).to.deep.equal([201, 201, 429]);
+      // Untrusted, a forged header is no way round the limit: every request is the same loopback address.
+      expect(await fromAddress(server, department.id, '203.0.113.10')).to.deep.equal([429, 429, 429]);
+    });
+  });
+
   describe('POST /api/kiosk/appointments/find', () => {
     // A fixed Wednesday morning for the kiosk's clock, so "today", "too early" and "another day" do not depend on
     // when the suite runs. The check-in itself (the queue engine) is not involved here.
