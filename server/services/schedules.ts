@@ -18,8 +18,9 @@ export interface IntervalInput {
 
 /** The admin making the change. */
 export interface ScheduleActor {
-  userId: number;
-  ip: string;
+  /** The admin, or null for the server's own daily run (slot-horizon.ts). */
+  userId: number | null;
+  ip?: string;
 }
 
 /** Monday ... Sunday, for messages. */
