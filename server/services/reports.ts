@@ -3,32 +3,16 @@ import { Op } from 'sequelize';
 import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
 import { clinicDayBounds } from './clinic-time';
-
-const MINUTE = 60_000;
+import { consultationLength } from './queue/eta';
+import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from './queue/timings';
 
 /** The columns the figures need (a range of days can hold many entries). */
-const ENTRY_COLUMNS = [
-  'id',
-  'departmentId',
-  'doctorId',
-  'status',
-  'checkedInAt',
-  'firstCalledAt',
-  'calledAt',
-  'consultationStartedAt',
-  'completedAt',
-  'transferredFromId',
-] as const;
+const ENTRY_COLUMNS = ['departmentId', ...TIMING_COLUMNS] as const;
 
-type Entry = Pick<QueueEntry, (typeof ENTRY_COLUMNS)[number]>;
+type Entry = EntryTimings & Pick<QueueEntry, 'departmentId'>;
 
 /** Rounded to one decimal, as the live figures are. */
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/** The mean, or null for none. */
-function mean(values: number[]): number | null {
-  return values.length ? round(values.reduce((s, v) => s + v, 0) / values.length) : null;
-}
 
 /** The p-th percentile by nearest rank: the smallest value with at least p % of the values at or below it. */
 export function percentile(values: number[], p: number): number | null {
@@ -37,19 +21,9 @@ export function percentile(values: number[], p: number): number | null {
   return round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]);
 }
 
-/** Check-in to first call in minutes; transfers are left out (they carry the original check-in time). */
-function waitOf(e: Entry): number | null {
-  if (!e.firstCalledAt || e.transferredFromId !== null) return null;
-  const m = (e.firstCalledAt.getTime() - e.checkedInAt.getTime()) / MINUTE;
-  return m >= 0 ? m : null;
-}
-
-/** Start of consultation (or the call, when never started) to completion, in minutes. */
+/** A completed visit's consultation length in minutes (eta.ts says how it is measured). */
 function consultationOf(e: Entry): number | null {
-  const start = e.consultationStartedAt ?? e.calledAt;
-  if (e.status !== 'completed' || !start || !e.completedAt) return null;
-  const m = (e.completedAt.getTime() - start.getTime()) / MINUTE;
-  return m >= 0 ? m : null;
+  return e.status === 'completed' ? consultationLength(e) : null;
 }
 
 const known = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
@@ -57,16 +31,16 @@ const known = (values: Array<number | null>) => values.filter((v): v is number =
 /** The figures over some entries, plus `appointmentNoShows` booked appointments nobody came for. */
 export function figuresOf(entries: Entry[], appointmentNoShows: number, zone: string): ReportFigures {
   const arrivals = entries.filter((e) => e.transferredFromId === null);
-  const waits = known(entries.map(waitOf));
+  const waits = known(entries.map(waitLength));
   const byHour = new Array<number>(24).fill(0);
   for (const e of arrivals) byHour[DateTime.fromJSDate(e.checkedInAt, { zone }).hour]++;
   return {
     checkIns: arrivals.length,
     patientsSeen: entries.filter((e) => e.status === 'completed').length,
     noShows: entries.filter((e) => e.status === 'skipped').length + appointmentNoShows,
-    averageWaitMinutes: mean(waits),
+    averageWaitMinutes: roundedMean(waits),
     p90WaitMinutes: percentile(waits, 90),
-    averageConsultationMinutes: mean(known(entries.map(consultationOf))),
+    averageConsultationMinutes: roundedMean(entries.map(consultationOf)),
     arrivalsByHour: byHour,
   };
 }

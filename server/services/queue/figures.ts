@@ -14,25 +14,12 @@ import {
 import { clinicDay, isoWeekday } from '../clinic-time';
 import { anyDoctorEta, consultationLength, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from './eta';
 import { sortForCalling } from './ordering';
+import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from './timings';
 import type { DepartmentState, DoctorState, RankedEntry } from './types';
 
 /** How many of the latest calls a department's state carries (displays show a few of them). */
 export const RECENT_CALLS = 10;
 
-const MINUTE = 60_000;
-
-/** The columns the day's figures need (waits, paces, counts): no patient or appointment to load with them. */
-const TIMING_COLUMNS = [
-  'id',
-  'doctorId',
-  'status',
-  'checkedInAt',
-  'firstCalledAt',
-  'calledAt',
-  'consultationStartedAt',
-  'completedAt',
-  'transferredFromId',
-] as const;
 
 /** Queue statuses of the entries still in line or with a doctor: the only ones the screens show one by one. */
 const ACTIVE_STATUSES = ['waiting', 'called', 'in_consultation'] as const;
@@ -150,7 +137,7 @@ export async function departmentState(
 }
 
 /** Today's consultation lengths of one doctor in minutes, oldest completion first (for their rolling pace). */
-function consultationMinutes(entries: QueueEntry[], doctorId: number): number[] {
+function consultationMinutes(entries: EntryTimings[], doctorId: number): number[] {
   return entries
     .filter((e) => e.doctorId === doctorId && e.status === 'completed' && e.completedAt)
     .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime())
@@ -158,32 +145,15 @@ function consultationMinutes(entries: QueueEntry[], doctorId: number): number[] 
     .filter((m): m is number => m !== null);
 }
 
-/**
- * From check-in to the first call, in minutes. Entries that came by transfer are left out: they carry the original
- * check-in time, so their wait would include the time spent in the other queue or consultation.
- */
-function waitLength(entry: QueueEntry): number | null {
-  if (!entry.firstCalledAt || entry.transferredFromId !== null) return null;
-  const minutes = (entry.firstCalledAt.getTime() - entry.checkedInAt.getTime()) / MINUTE;
-  return minutes >= 0 ? minutes : null;
-}
-
 /** The figures over `entries` (today's, of a department or a doctor), with `waiting` given by the caller. */
-function statsOf(entries: QueueEntry[], waiting: number): QueueStats {
+function statsOf(entries: EntryTimings[], waiting: number): QueueStats {
   const completed = entries.filter((e) => e.status === 'completed');
   return {
     waiting_count: waiting,
     completed_today: completed.length,
-    average_wait_minutes: mean(entries.map(waitLength)),
-    average_consultation_minutes: mean(completed.map(consultationLength)),
+    average_wait_minutes: roundedMean(entries.map(waitLength)),
+    average_consultation_minutes: roundedMean(completed.map(consultationLength)),
   };
-}
-
-/** The mean of the known values, rounded to one decimal; null when there are none. */
-function mean(values: Array<number | null>): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  if (!known.length) return null;
-  return Math.round((known.reduce((sum, v) => sum + v, 0) / known.length) * 10) / 10;
 }
 
 /** The day's schedule rows loaded with a doctor (the model does not declare these includes). */
