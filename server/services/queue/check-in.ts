@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon';
-import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors';
 import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot } from '../../models';
 import { inTransaction } from '../../db/transaction';
 import { audit } from '../audit';
 import { clinicDay } from '../clinic-time';
-import { normalizeCode } from '../codes';
-import type { AppointmentStatus } from '../../models/appointment';
 import type { StaffActor } from './access';
 import type { QueueContext } from './context';
+import { findAppointment } from './appointment-finder';
 import { loadEntry } from './entries';
 import { formatToken, nextSequence } from './tokens';
 import type { AppointmentInput, WalkInInput } from './types';
@@ -148,7 +147,7 @@ export async function checkInAppointment(
   return once(input.idempotencyKey, async () => {
     // Found before the transaction, so that the transaction's first read is the row lock below: on MySQL a plain
     // read would fix the snapshot before the wait, and a concurrent check-in of the same appointment would be missed.
-    const appointmentId = await findAppointment(ctx, input);
+    const appointmentId = (await findAppointment(input, { timeZone: ctx.timeZone, now: ctx.now() })).id;
     return inTransaction(ctx.sequelize, async (transaction) => {
       const now = ctx.now();
       const appointment = await Appointment.findByPk(appointmentId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -213,66 +212,6 @@ export async function checkInAppointment(
       return loadEntry(entry.id, transaction);
     });
   });
-}
-
-/** 404 for a booking code nobody has (also used by the kiosk's look-up before check-in). */
-export const NOT_FOUND_BY_CODE = (code: string) =>
-  new AppError(
-    404,
-    'not_found',
-    `We could not find a booking with the code ${code}. Please check the code on your confirmation, or ask at the reception desk.`,
-  );
-/** 404 for a phone number and date of birth with no booking (also used by the kiosk's look-up). */
-export const NOT_FOUND_BY_PHONE = new AppError(
-  404,
-  'not_found',
-  'We could not find a booking for that phone number and date of birth. Please check them, or ask at the reception desk.',
-);
-
-/**
- * The appointment a check-in is about. By phone and date of birth: the patient's appointment today (one still to
- * be checked in first), else their next one, else their latest, so the answer can say which day it is.
- */
-async function findAppointment(ctx: QueueContext, input: AppointmentInput): Promise<number> {
-  if ('bookingCode' in input) {
-    const code = normalizeCode(input.bookingCode);
-    const appointment = code ? await Appointment.findOne({ where: { bookingCode: code } }) : null;
-    if (!appointment) throw NOT_FOUND_BY_CODE(code);
-    return appointment.id;
-  }
-  const digits = digitsOf(input.phone);
-  if (digits.length < 6) throw NOT_FOUND_BY_PHONE;
-  // Compared as digits only: the same number is written with spaces, dashes or brackets by different people.
-  const patients = (await Patient.findAll({ where: { dateOfBirth: input.dateOfBirth } })).filter(
-    (p) => p.phone && digitsOf(p.phone) === digits,
-  );
-  if (!patients.length) throw NOT_FOUND_BY_PHONE;
-  const appointments = await Appointment.findAll({
-    where: { patientId: { [Op.in]: patients.map((p) => p.id) } },
-    include: [{ model: TimeSlot, as: 'slot' }],
-  });
-  const now = ctx.now();
-  const today = clinicDay(now, ctx.timeZone);
-  const dayOf = (a: Appointment) => clinicDay(a.slot!.startsAt, ctx.timeZone);
-  const byStart = (a: Appointment, b: Appointment) => a.slot!.startsAt.getTime() - b.slot!.startsAt.getTime();
-  const rank: Record<AppointmentStatus, number> = {
-    booked: 0,
-    checked_in: 1,
-    in_consultation: 1,
-    completed: 2,
-    no_show: 2,
-    cancelled: 3,
-  };
-  const todays = appointments.filter((a) => dayOf(a) === today).sort((a, b) => rank[a.status as AppointmentStatus] - rank[b.status as AppointmentStatus] || byStart(a, b));
-  const booked = appointments.filter((a) => a.status === 'booked').sort(byStart);
-  const chosen =
-    todays[0] ?? booked.find((a) => dayOf(a) > today) ?? booked.filter((a) => dayOf(a) < today).pop();
-  if (!chosen) throw NOT_FOUND_BY_PHONE;
-  return chosen.id;
-}
-
-function digitsOf(phone: string): string {
-  return phone.replace(/\D/g, '');
 }
 
 /** A slot's start as patients read it, in the clinic's zone: "Tuesday 8 December 2026" and "14:30". */
