@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ApiError } from '../../common/web/api';
 
 /**
@@ -27,3 +27,21 @@ export function formLevelMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 422 && error.fields.length) return 'Please correct the fields marked below.';
   return messageOf(error);
 }
+
+/**
+ * Row headers in the people-and-places lists: a record's name reads as data, not as a column title (panelStyles
+ * sets every `th` as a small-caps column title).
+ */
+export const listStyles = css`
+  table.data tbody th {
+    color: var(--mq-color-text);
+    font-size: 1rem;
+    font-weight: 600;
+    text-transform: none;
+    letter-spacing: normal;
+  }
+  table.data tbody th,
+  table.data td {
+    vertical-align: middle;
+  }
+`;

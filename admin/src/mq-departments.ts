@@ -4,7 +4,7 @@ import type { DepartmentRequest, DepartmentResponse } from '../../common/admin';
 import type { DepartmentSummary } from '../../common/api';
 import { apiFetch, apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
-import { fieldErrorLine, fieldMessage, formLevelMessage, messageOf } from './form-helpers';
+import { fieldErrorLine, fieldMessage, formLevelMessage, listStyles, messageOf } from './form-helpers';
 import { confirmAction } from './mq-confirm-dialog';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
@@ -20,6 +20,7 @@ export class MqDepartments extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    listStyles,
     css`
       :host {
         display: block;

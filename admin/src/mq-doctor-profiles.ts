@@ -5,7 +5,7 @@ import type { DepartmentSummary, StaffUser } from '../../common/api';
 import { apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import type { DoctorSavedEvent } from './events';
-import { messageOf } from './form-helpers';
+import { listStyles, messageOf } from './form-helpers';
 import './mq-doctor-form';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
@@ -21,6 +21,7 @@ export class MqDoctorProfiles extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    listStyles,
     css`
       :host {
         display: block;

@@ -4,7 +4,7 @@ import type { PatientSearchResponse, PatientView } from '../../common/admin';
 import { apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import type { PatientOpenEvent, PatientSavedEvent } from './events';
-import { messageOf } from './form-helpers';
+import { listStyles, messageOf } from './form-helpers';
 import './mq-patient-form';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
@@ -24,6 +24,7 @@ export class MqPatients extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    listStyles,
     css`
       :host {
         display: block;

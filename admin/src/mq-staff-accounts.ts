@@ -5,7 +5,7 @@ import type { StaffUser } from '../../common/api';
 import { apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import type { StaffSavedEvent } from './events';
-import { messageOf } from './form-helpers';
+import { listStyles, messageOf } from './form-helpers';
 import { confirmAction } from './mq-confirm-dialog';
 import './mq-password-reset';
 import './mq-staff-form';
@@ -27,6 +27,7 @@ export class MqStaffAccounts extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    listStyles,
     css`
       :host {
         display: block;
