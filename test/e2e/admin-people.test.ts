@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ClinicInfo } from '../../common/api';
 import { ClinicSetting, DoctorProfile, Patient, User } from '../../server/models';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
@@ -223,7 +224,7 @@ describe('staff panel: people and places in Chromium', function () {
     expect(row!.openingHours.weekly).to.deep.equal([{ weekday: 6, opens: '08:00', closes: '12:30' }]);
     // The header of this panel, and /api/clinic for every other screen, without a restart.
     await page.locator('mq-staff-header').getByText('Northside Health Centre').waitFor();
-    const clinic = await (await fetch(`${server.baseUrl}/api/clinic`)).json();
+    const clinic = (await (await fetch(`${server.baseUrl}/api/clinic`)).json()) as ClinicInfo;
     expect(clinic.name).to.equal('Northside Health Centre');
   });
 });
