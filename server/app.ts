@@ -30,6 +30,7 @@ import { registerQueueChannels } from './realtime/queue-channels';
 import { QueueReads } from './realtime/queue-reads';
 import { AuthService } from './services/auth';
 import { QueueService } from './services/queue/steps';
+import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 
 /** Everything the app is built from; tests pass their own (a test database, tighter limits). */
@@ -91,18 +92,22 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   app.use(loadSession(services.auth));
   app.use(rateLimitPublic(services.kiosk.checkInLimiter, isRateLimited));
 
+  // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
+  const settings = new SettingsService(deps.db.sequelize, deps.config);
+  const clinicName = () => settings.clinicName();
+
   for (const router of [
     healthRoutes(deps.db.sequelize),
-    clinicRoutes(deps.config),
+    clinicRoutes(deps.config, clinicName),
     authRoutes(services.auth),
     ...administrationRoutes(deps, services),
     displayRoutes(new DisplayProfileService(deps.db.sequelize)),
     queueRoutes(services.queue, services.queueReads),
-    recordRoutes(deps.config, deps.db.sequelize, services.queue, services.queueReads),
+    recordRoutes(deps.config, deps.db.sequelize, services.queue, services.queueReads, clinicName),
     icd10Routes(),
     patientSummaryRoutes(deps.config),
     kioskRoutes(services.queue, services.queueReads, services.kiosk),
-    ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk),
+    ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk, clinicName),
     pageRoutes(),
   ]) {
     app.use(router.routes());

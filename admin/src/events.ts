@@ -1,4 +1,5 @@
-import type { SessionResponse } from '../../common/api';
+import type { ClinicSettings, DoctorProfileView, OpeningInterval, PatientView } from '../../common/admin';
+import type { SessionResponse, StaffUser } from '../../common/api';
 import type { SignOffResponse } from '../../common/records';
 import type { PrescriptionRow } from './mq-prescription-rows';
 
@@ -14,11 +15,39 @@ export type RecordSignedEvent = CustomEvent<SignOffResponse>;
 /** Fired by `mq-prescription-rows` with the whole list after every change (typing, adding, removing a row). */
 export type RowsChangeEvent = CustomEvent<PrescriptionRow[]>;
 
+/** Fired by `mq-staff-form` with the account the server saved (created or edited). */
+export type StaffSavedEvent = CustomEvent<StaffUser>;
+
+/** Fired by `mq-doctor-form` with the profile the server saved (created or edited). */
+export type DoctorSavedEvent = CustomEvent<DoctorProfileView>;
+
+/** Fired by `mq-patient-form` with the patient the server saved (registered or edited). */
+export type PatientSavedEvent = CustomEvent<PatientView>;
+
+/** Fired by `mq-patient-form` when the user chooses to open an existing patient (a possible duplicate). */
+export type PatientOpenEvent = CustomEvent<PatientView>;
+
+/** Fired by a people-and-places form (staff, password, doctor, patient) when the user closes it without saving. */
+export type FormCancelEvent = CustomEvent<void>;
+
+/** Fired by `mq-opening-hours` with the whole weekly list after every change. */
+export type HoursChangeEvent = CustomEvent<OpeningInterval[]>;
+
+/** Fired by `mq-clinic-settings` once the server saved the settings (the staff header shows the new name at once). */
+export type ClinicSettingsSavedEvent = CustomEvent<ClinicSettings>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signed-in': SignedInEvent;
     'sign-out': SignOutEvent;
     'record-signed': RecordSignedEvent;
     'rows-change': RowsChangeEvent;
+    'staff-saved': StaffSavedEvent;
+    'doctor-saved': DoctorSavedEvent;
+    'patient-saved': PatientSavedEvent;
+    'patient-open': PatientOpenEvent;
+    'form-cancel': FormCancelEvent;
+    'hours-change': HoursChangeEvent;
+    'clinic-settings-saved': ClinicSettingsSavedEvent;
   }
 }

@@ -5,7 +5,7 @@ import { ApiError, apiGet, apiPost } from '../../common/web/api';
 import { ClinicController } from '../../common/web/clinic-controller';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
-import type { SignedInEvent } from './events';
+import type { ClinicSettingsSavedEvent, SignedInEvent } from './events';
 import './mq-role-home';
 import './mq-sign-in';
 import './mq-staff-header';
@@ -157,7 +157,7 @@ export class MqAdminApp extends LitElement {
             @sign-out=${this.onSignOut}
           ></mq-staff-header>
           ${this.problem ? html`<p class="banner" role="alert">${this.problem}</p>` : nothing}
-          <main><mq-role-home .user=${this.session!.user}></mq-role-home></main>
+          <main @clinic-settings-saved=${this.onSettingsSaved}><mq-role-home .user=${this.session!.user}></mq-role-home></main>
         `;
     }
   }
@@ -177,6 +177,14 @@ export class MqAdminApp extends LitElement {
         this.phase = 'unreachable';
       }
     }
+  }
+
+  /** A renamed clinic shows in the header and the tab at once. */
+  private onSettingsSaved(event: ClinicSettingsSavedEvent): void {
+    if (!this.clinic.info) return;
+    this.clinic.info = { ...this.clinic.info, name: event.detail.name };
+    document.title = `Staff panel · ${event.detail.name}`;
+    this.requestUpdate();
   }
 
   private onSignedIn(event: SignedInEvent): void {

@@ -53,8 +53,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Patients',
     hint: 'Find and register patients',
     roles: ['reception', 'admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Patients"></mq-section-placeholder>`,
+    load: () => import('./mq-patients'),
+    render: () => html`<mq-patients></mq-patients>`,
   },
 
   {
@@ -71,8 +71,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Staff',
     hint: 'Accounts and roles',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Staff"></mq-section-placeholder>`,
+    load: () => import('./mq-staff-accounts'),
+    render: (user) => html`<mq-staff-accounts .user=${user}></mq-staff-accounts>`,
   },
 
   {
@@ -80,8 +80,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Doctors',
     hint: 'Profiles, rooms, departments',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Doctors"></mq-section-placeholder>`,
+    load: () => import('./mq-doctor-profiles'),
+    render: () => html`<mq-doctor-profiles></mq-doctor-profiles>`,
   },
 
   {
@@ -89,8 +89,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Departments',
     hint: 'Names and ticket prefixes',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Departments"></mq-section-placeholder>`,
+    load: () => import('./mq-departments'),
+    render: () => html`<mq-departments></mq-departments>`,
   },
 
   {
@@ -125,8 +125,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Clinic settings',
     hint: 'Name, hours, languages',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Clinic settings"></mq-section-placeholder>`,
+    load: () => import('./mq-clinic-settings'),
+    render: () => html`<mq-clinic-settings></mq-clinic-settings>`,
   },
 ];
 

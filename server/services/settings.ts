@@ -10,10 +10,14 @@ export const DEFAULT_HORIZON_DAYS = 28;
 
 const SETTINGS_ID = 1;
 
+/** Reads the clinic's current name (the saved one, else CLINIC_NAME), for pages and headers that show it. */
+export type ClinicNameSource = () => Promise<string>;
+
 /**
  * The clinic's settings: the saved row when an admin has saved one, otherwise the environment's values (CLINIC_NAME,
- * CLINIC_TIMEZONE) and defaults. Read on every use (one primary-key read), so the public-booking switch and the
- * horizon take effect at once.
+ * CLINIC_TIMEZONE) and defaults. Read on every use (one primary-key read), so the public-booking switch, the
+ * horizon and the clinic's name take effect at once: /api/clinic, ticket pages, prescriptions and confirmations read
+ * the name through {@link SettingsService.clinicName}, and every server process sees the same row.
  *
  * The time zone is different: the queue engine, token numbering and every clinic-day calculation run on the zone the
  * server started with (`activeTimeZone`). A saved zone is applied at the next start (see applySavedSettings), and
@@ -40,6 +44,12 @@ export class SettingsService {
       restartRequired: base.timeZone !== this.activeTimeZone,
       savedAt: row ? row.updatedAt.toISOString() : null,
     };
+  }
+
+  /** The clinic's name as saved (or CLINIC_NAME until an admin saves). */
+  async clinicName(): Promise<string> {
+    const row = await ClinicSetting.findByPk(SETTINGS_ID, { attributes: ['name'] });
+    return row ? row.name : this.config.clinicName;
   }
 
   /** What any screen may read. */

@@ -1,14 +1,18 @@
 import Router from '@koa/router';
 import type { ClinicInfo } from '../../../common/api';
 import type { Config } from '../../config';
+import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter } from '../../state';
 
-/** Public facts every screen shows in its header. */
-export function clinicRoutes(config: Readonly<Config>): AppRouter {
+/**
+ * Public facts every screen shows in its header: the clinic's name as last saved (a rename shows at once), the zone
+ * the running server keeps the clinic's day in, and the server's clock.
+ */
+export function clinicRoutes(config: Readonly<Config>, clinicName: ClinicNameSource): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/clinic' });
-  router.get('/', (ctx) => {
+  router.get('/', async (ctx) => {
     const body: ClinicInfo = {
-      name: config.clinicName,
+      name: await clinicName(),
       timeZone: config.clinicTimeZone,
       serverTime: new Date().toISOString(),
     };

@@ -10,6 +10,7 @@ import { presentRecord } from '../../presenters/records';
 import type { QueueReads } from '../../realtime/queue-reads';
 import { RecordsService, type RecordRequester } from '../../services/records';
 import type { QueueService } from '../../services/queue/steps';
+import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
 import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, RecordIdSchema, SignSchema } from './schema';
@@ -21,7 +22,13 @@ const requester = (ctx: ParameterizedContext<AppState>): RecordRequester => ({ u
  * Consultation records over REST (issue 6). Doctors write the records of the visits they serve; doctors of the visit's
  * department and admins read them; reception gets 403 throughout. Every read and write is audited (services/records).
  */
-export function recordRoutes(config: Readonly<Config>, sequelize: Sequelize, queue: QueueService, reads: QueueReads): AppRouter {
+export function recordRoutes(
+  config: Readonly<Config>,
+  sequelize: Sequelize,
+  queue: QueueService,
+  reads: QueueReads,
+  clinicName: ClinicNameSource,
+): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/records' });
   const records = new RecordsService({ sequelize, queue, timeZone: config.clinicTimeZone, now: () => new Date() });
 
@@ -71,7 +78,7 @@ export function recordRoutes(config: Readonly<Config>, sequelize: Sequelize, que
 
   router.get('/:id/prescription', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof RecordIdSchema>;
-    const page = await records.prescription(params.id, config.clinicName, requester(ctx));
+    const page = await records.prescription(params.id, await clinicName(), requester(ctx));
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     // Patient data on a page that needs no script, frame or outside resource: allow none.

@@ -11,6 +11,7 @@ import { clinicDay } from '../../services/clinic-time';
 import type { KioskServices } from '../../services/kiosk';
 import { qrSvg, ticketUrl } from '../../services/kiosk/ticket-links';
 import type { QueueService } from '../../services/queue/steps';
+import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { builtScript } from '../../views/assets';
 import { renderView } from '../../views/render';
@@ -39,7 +40,13 @@ const PAGE_HEADERS = {
  * with the page's script), its QR code, the 80 mm printed ticket, and leaving the queue with a confirmation.
  * An unknown code, or a ticket from an earlier day, gets a friendly page with status 404.
  */
-export function ticketPageRoutes(config: Readonly<Config>, queue: QueueService, reads: QueueReads, kiosk: KioskServices): AppRouter {
+export function ticketPageRoutes(
+  config: Readonly<Config>,
+  queue: QueueService,
+  reads: QueueReads,
+  kiosk: KioskServices,
+  clinicName: ClinicNameSource,
+): AppRouter {
   const router: AppRouter = new Router({ prefix: '/t' });
 
   /** The ticket behind `code` as its channel shows it, or null when unknown or from an earlier clinic day. */
@@ -52,15 +59,16 @@ export function ticketPageRoutes(config: Readonly<Config>, queue: QueueService, 
     return ticketMessage(`ticket:${code}`, found.entry, state, department, found.transferredTo).ticket;
   }
 
-  function page(ctx: ParameterizedContext<AppState>, view: string, data: object, status = 200): void {
+  async function page(ctx: ParameterizedContext<AppState>, view: string, data: object, status = 200): Promise<void> {
+    const name = await clinicName();
     ctx.set(PAGE_HEADERS);
     ctx.status = status;
     ctx.type = 'html';
-    ctx.body = renderView(view, { clinicName: config.clinicName, ...data });
+    ctx.body = renderView(view, { clinicName: name, ...data });
   }
 
-  function notFoundPage(ctx: ParameterizedContext<AppState>): void {
-    page(ctx, 'ticket-missing', { title: 'Ticket not found' }, 404);
+  function notFoundPage(ctx: ParameterizedContext<AppState>): Promise<void> {
+    return page(ctx, 'ticket-missing', { title: 'Ticket not found' }, 404);
   }
 
   /** What every ticket view shows: the ticket, its state in words, and the clinic-time of check-in. */
@@ -84,7 +92,7 @@ export function ticketPageRoutes(config: Readonly<Config>, queue: QueueService, 
     const data = model(ctx.params.code, ticket);
     // Before a build (`npm run dev`), the source path: Vite's dev server, which proxies /t/ here, serves it.
     const script = builtScript(TICKET_SCRIPT_ENTRY) ?? `/${TICKET_SCRIPT_ENTRY}`;
-    page(ctx, 'ticket', { ...data, title: `${ticket.token} · ${data.status.headline}`, script, left: ctx.query.left === '1' });
+    await page(ctx, 'ticket', { ...data, title: `${ticket.token} · ${data.status.headline}`, script, left: ctx.query.left === '1' });
   });
 
   router.get('/:code/qr.svg', async (ctx) => {
@@ -99,13 +107,13 @@ export function ticketPageRoutes(config: Readonly<Config>, queue: QueueService, 
     const ticket = await load(ctx.params.code);
     if (!ticket) return notFoundPage(ctx);
     const url = ticketUrl(config.publicBaseUrl, ctx.params.code);
-    page(ctx, 'ticket-print', { ...model(ctx.params.code, ticket), title: `Ticket ${ticket.token}`, qr: await qrSvg(url), url });
+    await page(ctx, 'ticket-print', { ...model(ctx.params.code, ticket), title: `Ticket ${ticket.token}`, qr: await qrSvg(url), url });
   });
 
   router.get('/:code/leave', async (ctx) => {
     const ticket = await load(ctx.params.code);
     if (!ticket) return notFoundPage(ctx);
-    page(ctx, 'ticket-leave', { ...model(ctx.params.code, ticket), title: 'Leave the queue?' });
+    await page(ctx, 'ticket-leave', { ...model(ctx.params.code, ticket), title: 'Leave the queue?' });
   });
 
   router.post('/:code/leave', async (ctx) => {
