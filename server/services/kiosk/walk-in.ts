@@ -33,16 +33,8 @@ export async function kioskWalkIn(ctx: KioskWalkInContext, input: KioskWalkInReq
       idempotencyKey: input.idempotencyKey,
     },
     null,
+    { firstName: input.firstName ?? null, contactPhone: input.phone ?? null },
   );
-  if (input.firstName || input.phone) {
-    // A plain UPDATE of two columns the engine never reads: the entry's version (staff screens' optimistic lock) stays.
-    await QueueEntry.update(
-      { firstName: input.firstName ?? null, contactPhone: input.phone ?? null },
-      { where: { id: entry.id }, silent: true },
-    );
-    entry.firstName = input.firstName ?? null;
-    entry.contactPhone = input.phone ?? null;
-  }
   if (!earlier && entry.priority === 'emergency') ctx.alerts.emergency(entry, entry.department!);
   return entry;
 }
