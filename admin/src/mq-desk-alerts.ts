@@ -18,6 +18,9 @@ export class MqDeskAlerts extends LitElement {
       :host {
         display: block;
       }
+      :host([hidden]) {
+        display: none;
+      }
       ul {
         display: grid;
         gap: 0.75rem;

@@ -29,6 +29,16 @@ export class MqDeskArrivals extends LitElement {
       .token {
         font-size: 1.15rem;
         font-weight: 700;
+        white-space: nowrap;
+      }
+      td.time {
+        white-space: nowrap;
+      }
+      .toolbar label.check {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        min-height: 2.6rem;
       }
       .muted {
         color: var(--mq-color-text-muted);
@@ -42,7 +52,7 @@ export class MqDeskArrivals extends LitElement {
         color: var(--mq-color-warning);
         font-weight: 600;
       }
-      .status {
+      .state {
         display: inline-block;
         padding: 0.1rem 0.55rem;
         border-radius: 999px;
@@ -50,13 +60,13 @@ export class MqDeskArrivals extends LitElement {
         font-size: 0.9rem;
         white-space: nowrap;
       }
-      .status[data-status='called'],
-      .status[data-status='in_consultation'] {
+      .state[data-status='called'],
+      .state[data-status='in_consultation'] {
         background: var(--mq-color-primary-soft);
         color: var(--mq-color-primary-strong);
         font-weight: 600;
       }
-      .status[data-status='completed'] {
+      .state[data-status='completed'] {
         background: var(--mq-color-success-soft);
         color: var(--mq-color-success);
       }
@@ -96,7 +106,7 @@ export class MqDeskArrivals extends LitElement {
             ${this.departments.map((d) => html`<option value=${d.id} ?selected=${d.id === this.departmentId}>${d.name}</option>`)}
           </select>
         </div>
-        <label><input type="checkbox" .checked=${this.stillHere} @change=${(e: Event) => (this.stillHere = (e.target as HTMLInputElement).checked)} />
+        <label class="check"><input type="checkbox" .checked=${this.stillHere} @change=${(e: Event) => (this.stillHere = (e.target as HTMLInputElement).checked)} />
           Only patients still here</label>
       </div>
       ${this.renderTable()}
@@ -139,8 +149,8 @@ export class MqDeskArrivals extends LitElement {
       <td>${a.department.name}</td>
       <td>${a.doctor ? html`${a.doctor.name} <div class="muted">${a.doctor.room}</div>` : html`<span class="muted">Any doctor</span>`}</td>
       <td class=${a.priority === 'normal' ? '' : a.priority}>${PRIORITY_LABELS[a.priority]}</td>
-      <td><span class="status" data-status=${a.status}>${STATUS_LABELS[a.status] ?? a.status}</span></td>
-      <td>${this.timing(a)}</td>
+      <td><span class="state" data-status=${a.status}>${STATUS_LABELS[a.status] ?? a.status}</span></td>
+      <td class="time">${this.timing(a)}</td>
       <td class="actions-cell">
         ${!a.patient && a.status !== 'transferred'
           ? html`<button type="button" aria-label="Add patient to ${a.token}" @click=${() => this.addPatient(a)}>Add patient</button>`

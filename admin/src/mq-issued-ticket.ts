@@ -78,7 +78,7 @@ export class MqIssuedTicket extends LitElement {
         <p><strong>${t.department.name}</strong></p>
         <p>${t.doctor ? `${t.doctor.name} · ${t.doctor.room}` : 'Any doctor'}</p>
         ${t.position !== null
-          ? html`<p>Number ${t.position} in line${t.etaMinutes !== null ? html` · about ${t.etaMinutes} min` : nothing}</p>`
+          ? html`<p>Number ${t.position} in line${t.etaMinutes ? html` · about ${t.etaMinutes} min` : nothing}</p>`
           : nothing}
         <div class="actions">
           <a class="print" href="/t/${encodeURIComponent(t.publicCode)}/print" target="_blank" rel="noopener">Print ticket</a>

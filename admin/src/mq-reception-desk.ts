@@ -124,7 +124,7 @@ export class MqReceptionDesk extends LitElement {
   render() {
     const arrivals = this.arrivals ? [...this.arrivals.values()].flat() : null;
     return html`
-      <mq-desk-alerts .alerts=${this.alerts} @alert-seen=${this.onAlertSeen}></mq-desk-alerts>
+      <mq-desk-alerts ?hidden=${!this.alerts.length} .alerts=${this.alerts} @alert-seen=${this.onAlertSeen}></mq-desk-alerts>
       ${this.realtime.offline ? html`<p class="offline" role="status">Reconnecting to the clinic server… the lists will catch up by themselves.</p>` : nothing}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
       <div class="grid">
