@@ -101,7 +101,6 @@ describe('reception desk in Chromium', function () {
     const row = arrivalRow('G-001');
     await row.getByText('Maria Lopez').waitFor();
     expect(await row.innerText()).to.match(/Dr Ada Grey[\s\S]*Normal[\s\S]*Waiting/);
-    await page.screenshot({ path: '/tmp/desk-1.png', fullPage: true });
   });
 
   it('shows an arrival checked in elsewhere without a reload', async () => {
@@ -153,7 +152,6 @@ describe('reception desk in Chromium', function () {
     expect(await alerts.count()).to.equal(2);
     await arrivalRow(second.token).getByText('Emergency').waitFor();
     await page.getByRole('heading', { name: "Today's arrivals (2)" }).waitFor();
-    await page.screenshot({ path: '/tmp/desk-alerts.png', fullPage: true });
 
     await page.getByRole('button', { name: `Seen: emergency ${first.token}` }).click();
     await alerts.filter({ hasText: first.token }).waitFor({ state: 'detached' });
