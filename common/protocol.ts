@@ -8,6 +8,7 @@
 
 import type { DoctorQueueView, QueuePriority, QueueStats, QueueStatus, StaffQueueEntry, TicketView } from './api';
 import type { ReceptionAlert } from './kiosk';
+import type { ReceptionArrival } from './reception';
 
 export type { QueueStatus };
 
@@ -152,10 +153,30 @@ export interface ReceptionAlertsMessage extends Sequenced {
   alerts: ReceptionAlert[];
 }
 
+/** `reception:all` snapshot: every queue entry of the clinic day, across departments, with names (staff only). */
+export interface ReceptionArrivalsMessage extends Sequenced {
+  type: 'reception_arrivals';
+  day: string;
+  arrivals: ReceptionArrival[];
+}
+
+/**
+ * `reception:all`, after every committed change to a department's queue: that department's entries of the day, which
+ * replace the ones the desk shows for it.
+ */
+export interface ArrivalsUpdateMessage extends Sequenced {
+  type: 'arrivals_update';
+  day: string;
+  departmentId: number;
+  arrivals: ReceptionArrival[];
+}
+
 /** Every message the server sends. Later features add their channel events here. */
 export type ServerMessage =
   | EmergencyAlertMessage
   | ReceptionAlertsMessage
+  | ReceptionArrivalsMessage
+  | ArrivalsUpdateMessage
   | QueueUpdateMessage
   | TokenCalledMessage
   | BoardUpdateMessage

@@ -68,7 +68,7 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
     queue,
     queueReads,
     broadcaster,
-    kiosk: createKioskServices(hub, timeZone),
+    kiosk: createKioskServices(hub, timeZone, { arrivals: () => queueReads.arrivals() }),
   };
 }
 

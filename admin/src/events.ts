@@ -1,5 +1,6 @@
 import type { ClinicSettings, DoctorProfileView, OpeningInterval, PatientView } from '../../common/admin';
-import type { SessionResponse, StaffUser } from '../../common/api';
+import type { SessionResponse, StaffUser, TicketView } from '../../common/api';
+import type { ReceptionArrival } from '../../common/reception';
 import type { SignOffResponse } from '../../common/records';
 import type { PrescriptionRow } from './mq-prescription-rows';
 
@@ -36,6 +37,21 @@ export type HoursChangeEvent = CustomEvent<OpeningInterval[]>;
 /** Fired by `mq-clinic-settings` once the server saved the settings (the staff header shows the new name at once). */
 export type ClinicSettingsSavedEvent = CustomEvent<ClinicSettings>;
 
+/** Fired by `mq-patient-finder` when reception picks a patient (found, registered, or a possible duplicate). */
+export type PatientChosenEvent = CustomEvent<PatientView>;
+
+/** Fired by `mq-desk-alerts` when reception marks an emergency alert as seen; the detail is the entry id. */
+export type AlertSeenEvent = CustomEvent<number>;
+
+/** Fired by `mq-desk-arrivals` when reception wants to name the patient behind an anonymous walk-in. */
+export type AddPatientEvent = CustomEvent<ReceptionArrival>;
+
+/** Fired by the desk's check-in forms (walk-in, appointment) once the server issued a ticket. */
+export type DeskTicketIssuedEvent = CustomEvent<TicketView>;
+
+/** Fired by `mq-issued-ticket` when reception is done with the ticket it shows. */
+export type TicketClosedEvent = CustomEvent<void>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signed-in': SignedInEvent;
@@ -49,5 +65,10 @@ declare global {
     'form-cancel': FormCancelEvent;
     'hours-change': HoursChangeEvent;
     'clinic-settings-saved': ClinicSettingsSavedEvent;
+    'patient-chosen': PatientChosenEvent;
+    'alert-seen': AlertSeenEvent;
+    'add-patient': AddPatientEvent;
+    'desk-ticket-issued': DeskTicketIssuedEvent;
+    'ticket-closed': TicketClosedEvent;
   }
 }

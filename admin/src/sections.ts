@@ -35,8 +35,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Reception desk',
     hint: "Today's arrivals and check-in",
     roles: ['reception', 'admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Reception desk"></mq-section-placeholder>`,
+    load: () => import('./mq-reception-desk'),
+    render: (user) => html`<mq-reception-desk .user=${user}></mq-reception-desk>`,
   },
 
   {

@@ -6,6 +6,7 @@ import type { DepartmentState, QueueChange, QueueNotifier } from '../services/qu
 import type { RealtimeHub } from './hub';
 import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage, tokenCalledMessage } from './queue-messages';
 import { displayDepartments, type QueueReads } from './queue-reads';
+import { RECEPTION_CHANNEL } from './reception-channel';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 
@@ -87,6 +88,15 @@ export class QueueBroadcaster implements QueueNotifier {
     this.reads.forgetBoards(departmentId);
     await this.publishBoards(displays, departmentId, state);
     await this.publishTickets(departmentId, state, department);
+    // Last: the desk can wait a few milliseconds more than a waiting-room display.
+    await this.publishArrivals(departmentId);
+  }
+
+  /** The reception desk's rows for the department (names: staff channel only), when a desk is watching. */
+  private async publishArrivals(departmentId: number): Promise<void> {
+    if (!this.hub.subscribedChannels('reception').includes(RECEPTION_CHANNEL)) return;
+    const { day, arrivals } = await this.reads.arrivals(departmentId);
+    this.hub.publish({ type: 'arrivals_update', channel: RECEPTION_CHANNEL, day, departmentId, arrivals });
   }
 
   private displayCovers(channel: Channel, departmentId: number): boolean {

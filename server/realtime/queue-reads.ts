@@ -1,7 +1,11 @@
 import { Op } from 'sequelize';
 import type { StaffQueueEntry } from '../../common/api';
+import type { ReceptionArrivalsResponse } from '../../common/reception';
 import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot, User } from '../models';
 import { presentStaffEntry, rankOf } from '../presenters/queue';
+import { presentArrival } from '../presenters/reception';
+import { clinicDay } from '../services/clinic-time';
+import { entryIncludes } from '../services/queue/entries';
 import type { BoardUpdateMessage, Channel } from '../../common/protocol';
 import type { Unsequenced } from './hub';
 import { boardMessage } from './queue-messages';
@@ -90,6 +94,20 @@ export class QueueReads {
       this.state(entry.departmentId),
     ]);
     return presentStaffEntry(full ?? entry, rankOf(state, entry.id), state.clinicDay);
+  }
+
+  /**
+   * The clinic day's entries for the reception desk, in check-in order: every department's, or one department's
+   * (what an `arrivals_update` carries). Names for staff; never sent on a public channel.
+   */
+  async arrivals(departmentId?: number): Promise<ReceptionArrivalsResponse> {
+    const day = clinicDay(this.now(), this.timeZone);
+    const entries = await QueueEntry.findAll({
+      where: { clinicDay: day, ...(departmentId === undefined ? {} : { departmentId }) },
+      include: entryIncludes(),
+      order: [['checkedInAt', 'ASC'], ['id', 'ASC']],
+    });
+    return { day, arrivals: entries.map((entry) => presentArrival(entry, day)) };
   }
 
   /**

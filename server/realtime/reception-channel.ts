@@ -1,6 +1,7 @@
 import { Op } from 'sequelize';
 import type { ReceptionAlert } from '../../common/kiosk';
-import type { Channel } from '../../common/protocol';
+import type { Channel, ChannelMessage } from '../../common/protocol';
+import type { ReceptionArrivalsResponse } from '../../common/reception';
 import { forbidden, notFound, notSignedIn } from '../errors';
 import { Department, QueueEntry, type User } from '../models';
 import { clinicDay } from '../services/clinic-time';
@@ -26,20 +27,26 @@ export function presentAlert(entry: QueueEntry, department: Department): Recepti
 /**
  * Reception's alerts over the staff channel `reception:all` (reception and admins only; dropped when the session
  * ends). The snapshot lists today's emergency check-ins still waiting or called, so a desk that connects late still
- * sees them; each new emergency check-in at the kiosk is published as `emergency_alert`.
+ * sees them; each new emergency check-in at the kiosk is published as `emergency_alert`. When given `arrivals`, the
+ * snapshot also carries the day's arrivals (`reception_arrivals`); the queue broadcaster publishes their changes.
  */
 export class ReceptionAlerts {
   constructor(
     private readonly hub: RealtimeHub,
     private readonly timeZone: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly arrivals?: () => Promise<ReceptionArrivalsResponse>,
   ) {}
 
   /** Registers the `reception` channel kind on the hub. */
   register(): void {
     this.hub.registerChannel('reception', {
       authorize: (channel, user) => authorizeReception(channel, user),
-      snapshot: async (channel, meta) => [{ type: 'reception_alerts', alerts: await this.openEmergencies(), ...meta }],
+      snapshot: async (channel, meta) => {
+        const messages: ChannelMessage[] = [{ type: 'reception_alerts', alerts: await this.openEmergencies(), ...meta }];
+        if (this.arrivals) messages.push({ type: 'reception_arrivals', ...(await this.arrivals()), ...meta });
+        return messages;
+      },
     });
   }
 

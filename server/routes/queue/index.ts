@@ -1,9 +1,11 @@
 import Router from '@koa/router';
 import type { TicketView } from '../../../common/api';
+import type { ReceptionArrival, ReceptionArrivalsResponse } from '../../../common/reception';
 import { forbidden, notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentDoctorQueue, queueLines } from '../../presenters/queue';
+import { presentArrival } from '../../presenters/reception';
 import { ticketMessage } from '../../realtime/queue-messages';
 import { authorizeDoctorQueue } from '../../realtime/queue-channels';
 import { callNextDoctorId, runEntryStep } from '../../realtime/queue-actions';
@@ -12,12 +14,14 @@ import type { QueueEntry } from '../../models';
 import type { QueueService } from '../../services/queue/steps';
 import type { AppRouter } from '../../state';
 import {
+  AttachPatientSchema,
   AppointmentCheckInSchema,
   CallNextSchema,
   IdParamSchema,
   STEP_PATHS,
   StepSchema,
   TicketSchema,
+  TodaySchema,
   TransferSchema,
   WalkInSchema,
 } from './schema';
@@ -92,6 +96,21 @@ export function queueRoutes(queue: QueueService, reads: QueueReads): AppRouter {
     const user = ctx.state.user!;
     const entry = await queue.callNext(await callNextDoctorId(reads, user, params.id), user);
     ctx.body = await reads.staffEntry(entry);
+  });
+
+  router.get('/today', auth('reception', 'admin'), validate(TodaySchema), async (ctx) => {
+    const { query } = ctx.state.input as InputOf<typeof TodaySchema>;
+    const body: ReceptionArrivalsResponse = await reads.arrivals(query.departmentId);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = body;
+  });
+
+  // Before the generic step route below, which would take "patient" for a step name.
+  router.post('/entries/:id/patient', auth('reception', 'admin'), validate(AttachPatientSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof AttachPatientSchema>;
+    const entry = await queue.attachPatient(params.id, body.patientId, ctx.state.user!);
+    const arrival: ReceptionArrival = presentArrival(entry, entry.clinicDay);
+    ctx.body = arrival;
   });
 
   router.post('/entries/:id/transfer', auth('doctor', 'reception', 'admin'), validate(TransferSchema), async (ctx) => {

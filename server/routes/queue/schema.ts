@@ -77,3 +77,12 @@ export const TransferSchema = {
       message: 'Choose the department or the doctor to transfer to.',
     }),
 };
+
+/** GET /api/queue/today */
+export const TodaySchema = { query: z.object({ departmentId: id.optional() }) };
+
+/** POST /api/queue/entries/:id/patient */
+export const AttachPatientSchema = {
+  params: z.object({ id }),
+  body: z.object({ patientId: z.number({ error: 'Choose the patient to add.' }).int().positive('Choose the patient to add.') }),
+};

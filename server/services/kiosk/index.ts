@@ -1,3 +1,4 @@
+import type { ReceptionArrivalsResponse } from '../../../common/reception';
 import type { RealtimeHub } from '../../realtime/hub';
 import { ReceptionAlerts } from '../../realtime/reception-channel';
 import { AddressRateLimiter } from '../../middleware/rate-limit';
@@ -11,9 +12,17 @@ export interface KioskServices {
   now: () => Date;
 }
 
-/** Builds the kiosk's services and registers the staff `reception` channel on the hub. */
-export function createKioskServices(hub: RealtimeHub, timeZone: string, now: () => Date = () => new Date()): KioskServices {
-  const alerts = new ReceptionAlerts(hub, timeZone, now);
+/**
+ * Builds the kiosk's services and registers the staff `reception` channel on the hub; `arrivals` reads the day's
+ * arrivals for that channel's snapshot (the reception desk).
+ */
+export function createKioskServices(
+  hub: RealtimeHub,
+  timeZone: string,
+  options: { now?: () => Date; arrivals?: () => Promise<ReceptionArrivalsResponse> } = {},
+): KioskServices {
+  const now = options.now ?? (() => new Date());
+  const alerts = new ReceptionAlerts(hub, timeZone, now, options.arrivals);
   alerts.register();
   return { alerts, checkInLimiter: new AddressRateLimiter(), timeZone, now };
 }

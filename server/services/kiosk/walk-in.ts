@@ -32,9 +32,9 @@ export async function kioskWalkIn(ctx: KioskWalkInContext, input: KioskWalkInReq
       priority: input.emergency ? 'emergency' : input.priorityReason ? 'priority' : 'normal',
       priorityReason: input.emergency ? undefined : input.priorityReason,
       idempotencyKey: input.idempotencyKey,
-      contact: input.firstName || input.phone ? { firstName: input.firstName ?? null, phone: input.phone ?? null } : undefined,
     },
     null,
+    { firstName: input.firstName ?? null, contactPhone: input.phone ?? null },
   );
   if (!earlier && entry.priority === 'emergency') ctx.alerts.emergency(entry, entry.department!);
   return entry;

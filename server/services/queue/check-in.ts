@@ -55,6 +55,13 @@ interface NewEntry {
   checkedInAt: Date;
   idempotencyKey: string | null;
   transferredFromId: number | null;
+  /** What an anonymous walk-in typed at the kiosk (staff screens only). */
+  firstName?: string | null;
+  contactPhone?: string | null;
+}
+
+/** What an anonymous walk-in may leave at the kiosk for reception: stored with the entry, never shown publicly. */
+export interface WalkInContact {
   firstName?: string | null;
   contactPhone?: string | null;
 }
@@ -87,7 +94,12 @@ async function openDepartment(id: number, transaction: Transaction): Promise<Dep
  * A walk-in: any doctor of the department, or a named one. Only staff may attach a registered patient (the kiosk is
  * anonymous); a priority reason goes only with the priority class.
  */
-export async function checkInWalkIn(ctx: QueueContext, input: WalkInInput, actor: StaffActor | null): Promise<QueueEntry> {
+export async function checkInWalkIn(
+  ctx: QueueContext,
+  input: WalkInInput,
+  actor: StaffActor | null,
+  contact: WalkInContact = {},
+): Promise<QueueEntry> {
   const priority = input.priority ?? 'normal';
   if (input.priorityReason && priority !== 'priority') {
     throw validationFailed([{ path: 'priorityReason', message: 'A reason is given only with the priority class.' }]);
@@ -121,8 +133,9 @@ export async function checkInWalkIn(ctx: QueueContext, input: WalkInInput, actor
           checkedInAt: now,
           idempotencyKey: input.idempotencyKey,
           transferredFromId: null,
-          firstName: input.contact?.firstName ?? null,
-          contactPhone: input.contact?.phone ?? null,
+          // Written with the entry, so the desk's live list has them from the first broadcast.
+          firstName: contact.firstName ?? null,
+          contactPhone: contact.contactPhone ?? null,
         },
         now,
         transaction,

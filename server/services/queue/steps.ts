@@ -6,7 +6,8 @@ import { audit } from '../audit';
 import { clinicDay } from '../clinic-time';
 import { assertMayActForDoctor, assertMayActOnEntry, requireStaff, resolveActor, type StaffActor } from './access';
 import { assertDoctorFree, claimNext, lockDoctor } from './calling';
-import { checkInAppointment, checkInWalkIn } from './check-in';
+import { attachPatient } from './attach-patient';
+import { checkInAppointment, checkInWalkIn, type WalkInContact } from './check-in';
 import type { QueueContext } from './context';
 import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, saveEntry, staleError } from './entries';
 import { applyStep, assertStep, type QueueStep } from './transitions';
@@ -43,9 +44,20 @@ export class QueueService {
     this.ctx = { sequelize, timeZone: options.timeZone, notifier, now };
   }
 
-  /** A walk-in at the kiosk (actor null) or the desk. Returns the same ticket for a repeated idempotency key. */
-  async checkInWalkIn(input: WalkInInput, actor: Actor): Promise<QueueEntry> {
-    return checkInWalkIn(this.ctx, input, await resolveActor(actor));
+  /**
+   * A walk-in at the kiosk (actor null) or the desk. Returns the same ticket for a repeated idempotency key.
+   * `contact` is what a kiosk walk-in typed for reception.
+   */
+  async checkInWalkIn(input: WalkInInput, actor: Actor, contact?: WalkInContact): Promise<QueueEntry> {
+    return checkInWalkIn(this.ctx, input, await resolveActor(actor), contact);
+  }
+
+  /**
+   * Reception names the registered patient an anonymous walk-in turned out to be (see attach-patient.ts): 404 for
+   * an unknown entry or patient, 409 `patient_already_set` when the entry has a patient.
+   */
+  async attachPatient(entryId: number, patientId: number, actor: Actor): Promise<QueueEntry> {
+    return attachPatient(this.ctx, entryId, patientId, requireStaff(await resolveActor(actor)));
   }
 
   /** An appointment check-in by booking code or by phone and date of birth; see check-in.ts for the refusals. */

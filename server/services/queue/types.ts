@@ -24,10 +24,7 @@ export interface QueueChange {
 export type Actor = User | null;
 
 /** A walk-in check-in at the kiosk or the desk: the REST request's shape. */
-export type WalkInInput = WalkInCheckInRequest & {
-  /** What a kiosk walk-in typed for staff (a first name, a phone), saved with the entry in its own transaction. */
-  contact?: { firstName: string | null; phone: string | null };
-};
+export type WalkInInput = WalkInCheckInRequest;
 
 /** An appointment check-in, by booking code or by phone and date of birth ('YYYY-MM-DD'). */
 export type AppointmentInput = AppointmentCheckInRequest;
