@@ -55,6 +55,17 @@ export class MqAppointmentPanel extends LitElement {
         font-weight: 700;
         letter-spacing: 0.1em;
       }
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.6rem;
+        padding: 0.45rem 1rem;
+        border: 1.5px solid var(--mq-color-primary);
+        border-radius: var(--mq-radius-sm);
+        color: var(--mq-color-primary);
+        font-weight: 600;
+        text-decoration: none;
+      }
       .cancel {
         margin-top: 1.25rem;
         padding-top: 1rem;
@@ -115,7 +126,7 @@ export class MqAppointmentPanel extends LitElement {
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       <div class="actions">
-        <a href=${a.confirmationUrl} target="_blank" rel="noopener">Print confirmation</a>
+        <a class="button" href=${a.confirmationUrl} target="_blank" rel="noopener">Print confirmation</a>
       </div>
       ${a.status === 'booked' ? this.renderSteps() : nothing}`;
   }

@@ -47,7 +47,7 @@ export class MqAppointments extends LitElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) 24rem;
+        grid-template-columns: minmax(0, 1fr) 22rem;
         gap: 1.5rem;
         align-items: start;
         margin-top: 1.5rem;
@@ -65,9 +65,12 @@ export class MqAppointments extends LitElement {
       }
       .week-title {
         display: flex;
-        flex-wrap: wrap;
         justify-content: space-between;
+        align-items: baseline;
         gap: 0.5rem;
+      }
+      .week-title .status {
+        white-space: nowrap;
       }
       .moving {
         display: flex;

@@ -32,7 +32,7 @@ export class MqWeekCalendar extends LitElement {
       }
       .week {
         display: grid;
-        grid-template-columns: repeat(7, minmax(7.5rem, 1fr));
+        grid-template-columns: repeat(7, minmax(5.5rem, 1fr));
         gap: 0.5rem;
         overflow-x: auto;
       }
@@ -86,12 +86,16 @@ export class MqWeekCalendar extends LitElement {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
-      button .what {
+      button .what,
+      button .who {
         overflow: hidden;
         max-width: 100%;
         font-size: 0.85rem;
         text-overflow: ellipsis;
         white-space: nowrap;
+      }
+      button .who {
+        font-weight: 600;
       }
       button[data-status='free'] {
         border-color: var(--mq-color-success);
@@ -173,7 +177,10 @@ export class MqWeekCalendar extends LitElement {
               ?disabled=${slot.past && slot.status !== 'booked'}
               @click=${() => this.select(slot, day)}
             >
-              <span class="time">${slot.start}</span><span class="what">${words}</span>
+              <span class="time">${slot.start}</span>
+              ${slot.status === 'booked'
+                ? html`<span class="what">Booked</span><span class="who">${slot.appointment?.patient.fullName}</span>`
+                : html`<span class="what">${words}</span>`}
             </button>
           </li>`;
         })}

@@ -1,0 +1,180 @@
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppointmentResponse, PublicSlotsResponse } from '../../common/booking';
+import type { Department, DoctorProfile } from '../../server/models';
+import { mondayInWeeks, slotAt } from '../support/admin';
+import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { makeDoctor, makePatient } from '../support/clinic-factories';
+import { resetDatabase } from '../support/db';
+import { createDepartment, createStaff } from '../support/factories';
+import { Agent } from '../support/http';
+import { startTestServer, type TestServer } from '../support/server';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** 'Mon 7 Dec': how the week calendar names a day in its slot buttons. */
+function shortDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * Schedules, appointments and public booking in Chromium (issue 7): an admin sets a doctor's week, generates slots
+ * and books one, which is then taken everywhere; cancelling frees it; a patient books online; and online booking
+ * switched off says so. Run `npx vite build` first when running this file alone.
+ */
+describe('schedules, appointments and public booking in Chromium', function () {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let department: Department;
+  let doctor: DoctorProfile;
+  let admin: { email: string; password: string };
+  let adminAgent: Agent;
+
+  before(async function () {
+    this.timeout(60_000);
+    await resetDatabase();
+    server = await startTestServer();
+    department = await createDepartment({ name: 'Cardiology', prefix: 'C' });
+    const staff = await createStaff({ role: 'doctor', fullName: 'Dr Ada Mensah' });
+    doctor = await makeDoctor({ userId: staff.user.id, departmentId: department.id, consultationMinutes: 20 });
+    admin = await createStaff({ role: 'admin' });
+    adminAgent = await new Agent(server).signIn(admin.email, admin.password);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** Books `slotId` through the API for a new patient; returns the answer. */
+  async function bookByApi(slotId: number, fullName: string) {
+    const patient = await makePatient({ fullName });
+    return adminAgent.post<AppointmentResponse>('/api/appointments', { slotId, patientId: patient.id });
+  }
+
+  it('sets a week, generates slots, books one for a patient and sees it taken', async function () {
+    this.timeout(90_000);
+    await makePatient({ fullName: 'Kofi Asante', dateOfBirth: '1975-04-02', phone: '020 7946 0011' });
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'schedules');
+
+    const schedules = page.locator('mq-schedules');
+    await schedules.getByRole('heading', { name: 'Weekly hours · Dr Ada Mensah' }).waitFor();
+    // Mornings every day, and a Monday afternoon after a lunch break.
+    for (const day of WEEKDAYS) await schedules.getByRole('button', { name: `Add hours on ${day}` }).click();
+    await schedules.getByRole('button', { name: 'Add hours on Monday' }).click();
+    await schedules.getByLabel('From (Monday 2)').fill('14:00');
+    await schedules.getByLabel('To (Monday 2)').fill('16:00');
+    expect(await schedules.getByLabel('Slot minutes (Monday 1)').inputValue()).to.equal('20');
+    await schedules.getByRole('button', { name: 'Save week' }).click();
+    await schedules.getByText('Week saved.').waitFor();
+
+    const week = await adminAgent.get(`/api/doctors/${doctor.id}/availability`);
+    expect(week.body.intervals).to.have.length(8);
+
+    await schedules.getByLabel('Days ahead').fill('14');
+    await schedules.getByRole('button', { name: 'Generate slots' }).click();
+    // 9 slots a morning (09:00-12:00 by 20 min), 6 on Monday afternoon, over 14 days from today.
+    await schedules.getByText(/\d+ slots added, 0 free slots removed, 0 slots kept as they were\./).waitFor();
+    await schedules.getByRole('button', { name: 'Generate slots' }).click();
+    await schedules.getByText(/0 slots added, 0 free slots removed, \d+ slots kept as they were\./).waitFor();
+
+    // Book next Monday at 09:20 at the desk.
+    await page.goto(`${server.baseUrl}/admin#/appointments`);
+    const desk = page.locator('mq-appointments');
+    await desk.getByRole('button', { name: 'Next week' }).click();
+    const monday = mondayInWeeks(1);
+    await desk.getByRole('heading', { name: /Week of .* · Dr Ada Mensah/ }).waitFor();
+    const slotButton = desk.getByRole('button', { name: `${shortDay(monday)} 09:20 Free` });
+    await slotButton.click();
+    await desk.getByLabel('Find patient').fill('0207946');
+    await desk.getByLabel('Find patient').press('Enter');
+    await desk.getByRole('button', { name: /Kofi Asante/ }).click();
+    await desk.getByLabel('Reason for the visit (optional)').fill('Follow-up');
+    await desk.getByRole('button', { name: 'Book', exact: true }).click();
+
+    const code = (await desk.getByLabel('Booking code').textContent())!.trim();
+    expect(code).to.match(/^[A-Z0-9]{6}$/);
+    const link = desk.getByRole('link', { name: 'Print confirmation' });
+    expect(await link.getAttribute('target')).to.equal('_blank');
+    expect(await link.getAttribute('href')).to.match(/^\/appointments\/\d+\/confirmation$/);
+    const booked = desk.getByRole('button', { name: `${shortDay(monday)} 09:20 Booked · Kofi Asante` });
+    await booked.waitFor();
+
+    // Taken everywhere: online booking no longer offers it, and a second booking is refused.
+    const slotId = (await adminAgent.get(`/api/doctors/${doctor.id}/calendar?week=${monday}`)).body.days[0].slots[1].id as number;
+    const offered = await new Agent(server).get<PublicSlotsResponse>(`/api/public/slots?doctorId=${doctor.id}&from=${monday}&to=${monday}`);
+    expect(offered.body.slots.map((s) => s.start)).to.not.include('09:20');
+    expect(offered.body.slots.map((s) => s.start)).to.include('09:00');
+    const second = await bookByApi(slotId, 'Second Comer');
+    expect(second.status).to.equal(409);
+    expect(second.body.error.id).to.equal('slot_taken');
+
+    // The confirmation opens in its own tab with the code.
+    const [confirmation] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await confirmation.getByText(code).first().waitFor();
+    expect(await confirmation.locator('img.qr').count()).to.equal(1);
+  });
+
+  it('shows the server\'s words and the taken slot when someone else books it first', async function () {
+    this.timeout(60_000);
+    const monday = mondayInWeeks(2);
+    const slot = await slotAt(doctor, monday, '18:00', 20);
+    await makePatient({ fullName: 'Ama Darko' });
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    const desk = page.locator('mq-appointments');
+    await desk.getByRole('button', { name: 'Next week' }).click();
+    await desk.getByRole('button', { name: 'Next week' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 18:00 Free` }).click();
+    await desk.getByLabel('Find patient').fill('Ama Darko');
+    await desk.getByRole('button', { name: 'Search' }).click();
+    await desk.getByRole('button', { name: /Ama Darko/ }).click();
+
+    expect((await bookByApi(slot.id, 'Quick Caller')).status).to.equal(201);
+    await desk.getByRole('button', { name: 'Book', exact: true }).click();
+    await desk.getByRole('alert').getByText('That time has just been taken. Please choose another.').waitFor();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 18:00 Booked · Quick Caller` }).waitFor();
+  });
+
+  it('cancels an appointment after confirmation, which frees the slot', async function () {
+    this.timeout(60_000);
+    const monday = mondayInWeeks(1);
+    const slot = await slotAt(doctor, monday, '17:00', 20);
+    expect((await bookByApi(slot.id, 'Yaw Boateng')).status).to.equal(201);
+
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    const desk = page.locator('mq-appointments');
+    await desk.getByRole('button', { name: 'Next week' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Booked · Yaw Boateng` }).click();
+    await desk.getByRole('heading', { name: 'Yaw Boateng' }).waitFor();
+
+    // Without a reason nothing is sent; then the confirmation, answered "no" first.
+    await desk.getByRole('button', { name: 'Cancel appointment' }).click();
+    await desk.getByText('Say why the appointment is cancelled.').waitFor();
+    await desk.getByLabel('Reason for cancelling').fill('Patient is travelling');
+    await desk.getByRole('button', { name: 'Cancel appointment' }).click();
+    const dialog = page.locator('mq-confirm-dialog');
+    await dialog.getByRole('heading', { name: 'Cancel this appointment?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await adminAgent.get(`/api/appointments?doctorId=${doctor.id}&status=booked`)).body.total).to.be.greaterThan(0);
+
+    await desk.getByRole('button', { name: 'Cancel appointment' }).click();
+    await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await desk.getByText('Appointment cancelled. The slot is free again.').waitFor();
+    await desk.getByText('Cancelled', { exact: true }).waitFor();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Free` }).waitFor();
+  });
+});
