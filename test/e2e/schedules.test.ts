@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AppointmentResponse, PublicSlotsResponse } from '../../common/booking';
+import type { PublicSlotsResponse } from '../../common/booking';
 import type { Department, DoctorProfile } from '../../server/models';
 import { mondayInWeeks, slotAt } from '../support/admin';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
@@ -62,7 +62,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
   /** Books `slotId` through the API for a new patient; returns the answer. */
   async function bookByApi(slotId: number, fullName: string) {
     const patient = await makePatient({ fullName });
-    return adminAgent.post<AppointmentResponse>('/api/appointments', { slotId, patientId: patient.id });
+    return adminAgent.post('/api/appointments', { slotId, patientId: patient.id });
   }
 
   it('sets a week, generates slots, books one for a patient and sees it taken', async function () {
