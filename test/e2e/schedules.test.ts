@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ClinicSettings } from '../../common/admin';
 import type { PublicSlotsResponse } from '../../common/booking';
 import type { Department, DoctorProfile } from '../../server/models';
-import { mondayInWeeks, slotAt } from '../support/admin';
+import { dayFromToday, mondayInWeeks, slotAt } from '../support/admin';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
@@ -11,6 +12,12 @@ import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** 'Monday 7 December': how the public booking page names a day. */
+function longDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
 
 /** 'Mon 7 Dec': how the week calendar names a day in its slot buttons. */
 function shortDay(day: string): string {
@@ -176,5 +183,73 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await desk.getByText('Appointment cancelled. The slot is free again.').waitFor();
     await desk.getByText('Cancelled', { exact: true }).waitFor();
     await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Free` }).waitFor();
+  });
+
+  /** Turns online booking on or off, as an admin does in the settings. */
+  async function setPublicBooking(on: boolean): Promise<void> {
+    const current = (await adminAgent.get<ClinicSettings>('/api/settings/all')).body;
+    const { name, timeZone, openingHours, kioskLanguages, displayLanguages, slotHorizonDays } = current;
+    const res = await adminAgent.request('PUT', '/api/settings', {
+      name, timeZone, openingHours, kioskLanguages, displayLanguages, slotHorizonDays, publicBooking: on,
+    });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+  }
+
+  it('lets a patient book a free time online and shows the booking code and confirmation', async function () {
+    this.timeout(60_000);
+    const skin = await createDepartment({ name: 'Dermatology', prefix: 'D' });
+    const staff = await createStaff({ role: 'doctor', fullName: 'Dr Efua Owusu' });
+    const dermatologist = await makeDoctor({ userId: staff.user.id, departmentId: skin.id, specialization: 'Dermatology' });
+    const day = dayFromToday(2);
+    const taken = await slotAt(dermatologist, day, '10:00', 20);
+    await slotAt(dermatologist, day, '10:20', 20);
+    expect((await bookByApi(taken.id, 'Earlier Patient')).status).to.equal(201);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/book`);
+    await page.getByRole('heading', { name: 'Book an appointment' }).waitFor();
+    await page.getByLabel('Department').selectOption({ label: 'Dermatology' });
+    await page.getByRole('button', { name: `${longDay(day)} at 10:20 with Dr Efua Owusu` }).waitFor();
+    // Another patient's booking is not offered, and nothing about them is shown.
+    expect(await page.getByRole('button', { name: new RegExp(`${longDay(day)} at 10:00`) }).count()).to.equal(0);
+    expect(await page.getByText('Earlier Patient').count()).to.equal(0);
+
+    await page.getByLabel('Doctor').selectOption({ label: 'Dr Efua Owusu · Dermatology' });
+    await page.getByRole('button', { name: `${longDay(day)} at 10:20` }).click();
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+    await page.getByText('Enter your full name.').waitFor();
+    await page.getByLabel('Full name').fill('Abena Mensah');
+    await page.getByLabel('Phone number').fill('+44 20 7946 0958');
+    await page.getByLabel('Date of birth').fill('1990-06-15');
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+
+    await page.getByRole('heading', { name: "You're booked" }).waitFor();
+    const code = (await page.getByLabel('Booking code').textContent())!.trim();
+    const list = await adminAgent.get(`/api/appointments?doctorId=${dermatologist.id}&status=booked`);
+    const mine = list.body.appointments.find((a: { bookingCode: string }) => a.bookingCode === code);
+    expect(mine.patient.fullName).to.equal('Abena Mensah');
+
+    const link = page.getByRole('link', { name: 'Open confirmation to print or save' });
+    expect(await link.getAttribute('target')).to.equal('_blank');
+    const [confirmation] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await confirmation.getByText(code).first().waitFor();
+    expect(await confirmation.getByText('Abena Mensah').count()).to.equal(0);
+
+    // Booking again: the time just booked is no longer offered.
+    await page.getByRole('button', { name: 'Book another appointment' }).click();
+    await page.getByText('No free times until').waitFor();
+  });
+
+  it('says plainly that online booking is off when the clinic switched it off', async function () {
+    this.timeout(60_000);
+    await setPublicBooking(false);
+    try {
+      await page.goto(`${server.baseUrl}/book`);
+      await page.getByRole('heading', { name: 'Online booking is not available' }).waitFor();
+      await page.getByText('Online booking is switched off. Please call the clinic to book.').waitFor();
+      expect(await page.getByLabel('Department').count()).to.equal(0);
+    } finally {
+      await setPublicBooking(true);
+    }
   });
 });
