@@ -185,6 +185,29 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Free` }).waitFor();
   });
 
+  it('reschedules an appointment to a free slot chosen in the calendar, keeping its code', async function () {
+    this.timeout(60_000);
+    const monday = mondayInWeeks(1);
+    const from = await slotAt(doctor, monday, '19:00', 20);
+    await slotAt(doctor, monday, '19:40', 20);
+    const booked = await bookByApi(from.id, 'Esi Moving');
+    expect(booked.status).to.equal(201);
+
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    const desk = page.locator('mq-appointments');
+    await desk.getByRole('button', { name: 'Next week' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 19:00 Booked · Esi Moving` }).click();
+    await desk.getByRole('button', { name: 'Reschedule' }).click();
+    await desk.getByText(/Moving Esi Moving's appointment/).waitFor();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 19:40 Free` }).click();
+    await desk.getByRole('button', { name: 'Move appointment here' }).click();
+    await desk.getByText(/Esi Moving's appointment is now .* at 19:40 with Dr Ada Mensah\./).waitFor();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 19:40 Booked · Esi Moving` }).waitFor();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 19:00 Free` }).waitFor();
+    const moved = await adminAgent.get(`/api/appointments/${booked.body.appointment.id}`);
+    expect(moved.body.appointment.bookingCode).to.equal(booked.body.appointment.bookingCode);
+  });
+
   /** Turns online booking on or off, as an admin does in the settings. */
   async function setPublicBooking(on: boolean): Promise<void> {
     const current = (await adminAgent.get<ClinicSettings>('/api/settings/all')).body;
