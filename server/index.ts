@@ -40,6 +40,7 @@ function printBanner(config: Readonly<Config>, seeded: boolean): void {
     `  Kiosk          ${base}/kiosk`,
     `  TV display     ${base}/display`,
     `  Staff panel    ${base}/admin`,
+    `  Online booking ${base}/book`,
     `  Health         ${base}/healthz`,
     '',
   ];

@@ -37,7 +37,7 @@ export type HoursChangeEvent = CustomEvent<OpeningInterval[]>;
 /** Fired by `mq-clinic-settings` once the server saved the settings (the staff header shows the new name at once). */
 export type ClinicSettingsSavedEvent = CustomEvent<ClinicSettings>;
 
-/** Fired by `mq-patient-finder` when reception picks a patient (found, registered, or a possible duplicate). */
+/** Fired by `mq-patient-finder` and `mq-patient-picker` when staff pick a patient (found, registered, or a possible duplicate). */
 export type PatientChosenEvent = CustomEvent<PatientView>;
 
 /** Fired by `mq-desk-alerts` when reception marks an emergency alert as seen; the detail is the entry id. */
@@ -70,5 +70,39 @@ declare global {
     'add-patient': AddPatientEvent;
     'desk-ticket-issued': DeskTicketIssuedEvent;
     'ticket-closed': TicketClosedEvent;
+  }
+}
+
+// ----- Schedules and appointments -----
+
+/** Fired by `mq-doctor-picker` when the chosen doctor changes (null when the department has none). */
+export type DoctorChangeEvent = CustomEvent<import('../../common/admin').DoctorProfileView | null>;
+
+/** Fired by `mq-week-editor` after the week was saved (the server's copy). */
+export type WeekSavedEvent = CustomEvent<import('../../common/admin').WeekResponse>;
+
+/** Fired by `mq-exceptions-editor` after days off changed, which regenerates those days' slots. */
+export type SlotsChangedEvent = CustomEvent<void>;
+
+/** Fired by `mq-week-calendar` when a slot's button is pressed. */
+export type SlotSelectEvent = CustomEvent<import('./mq-week-calendar').SlotChoice>;
+
+
+/** Fired by `mq-booking-panel` after a booking, and by `mq-appointment-panel` after cancel or no-show. */
+export type AppointmentEvent = CustomEvent<import('../../common/booking').AppointmentView>;
+
+/** Fired by `mq-booking-panel` when the server says the slot is no longer free: the week should be read again. */
+export type CalendarStaleEvent = CustomEvent<void>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'doctor-change': DoctorChangeEvent;
+    'week-saved': WeekSavedEvent;
+    'slots-changed': SlotsChangedEvent;
+    'slot-select': SlotSelectEvent;
+    'appointment-booked': AppointmentEvent;
+    'appointment-changed': AppointmentEvent;
+    'reschedule-start': AppointmentEvent;
+    'calendar-stale': CalendarStaleEvent;
   }
 }

@@ -44,8 +44,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Appointments',
     hint: 'Book, move and cancel',
     roles: ['reception', 'admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Appointments"></mq-section-placeholder>`,
+    load: () => import('./mq-appointments'),
+    render: () => html`<mq-appointments></mq-appointments>`,
   },
 
   {
@@ -62,8 +62,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Schedules',
     hint: "Doctors' weeks and slots",
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Schedules"></mq-section-placeholder>`,
+    load: () => import('./mq-schedules'),
+    render: () => html`<mq-schedules></mq-schedules>`,
   },
 
   {

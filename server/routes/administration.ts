@@ -11,6 +11,7 @@ import { departmentRoutes } from './departments';
 import { doctorRoutes } from './doctors';
 import { patientRoutes } from './patients';
 import { publicBookingRoutes } from './public-booking';
+import { publicConfirmationRoutes } from './public-booking/confirmation';
 import { reportRoutes } from './reports';
 import { scheduleRoutes } from './schedules';
 import { settingsRoutes } from './settings';
@@ -36,6 +37,7 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
     settingsRoutes(settings),
     appointmentRoutes(appointments, settings),
     publicBookingRoutes(appointments, settings),
+    publicConfirmationRoutes(settings),
     reportRoutes(settings),
   ];
 }

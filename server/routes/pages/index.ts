@@ -10,14 +10,14 @@ import type { AppRouter } from '../../state';
 export const PUBLIC_DIR = path.resolve(ROOT_DIR, process.env.MQ_BUILD_DIR || path.join('dist', 'public'));
 
 /** The single-page front ends, each served at `/<name>` (and below, for their own routing). */
-export const PAGES = ['kiosk', 'display', 'admin'] as const;
+export const PAGES = ['kiosk', 'display', 'admin', 'book'] as const;
 
 /** True when every front end has been built. */
 export function frontEndsBuilt(dir = PUBLIC_DIR): boolean {
   return PAGES.every((page) => existsSync(path.join(dir, page, 'index.html')));
 }
 
-/** Serves the built kiosk, display and staff panel, and their hashed assets. */
+/** Serves the built kiosk, display, staff panel and public booking page, and their hashed assets. */
 export function pageRoutes(dir = PUBLIC_DIR): AppRouter {
   const router: AppRouter = new Router();
 

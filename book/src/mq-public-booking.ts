@@ -1,0 +1,307 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { ClinicInfo } from '../../common/api';
+import type {
+  PublicBookingRequest,
+  PublicBookingResponse,
+  PublicDepartment,
+  PublicDoctor,
+  PublicSlot,
+  PublicSlotsResponse,
+} from '../../common/booking';
+import { ApiError, apiGet, apiPost } from '../../common/web/api';
+import { addDays, dayInZone, formatDay } from '../../common/web/dates';
+import { baseStyles } from '../../common/web/shared-styles';
+import { bookStyles } from './book-styles';
+import './mq-slot-list';
+
+/** Days of free times shown at once; "Show later days" adds as many again. */
+const DAYS_SHOWN = 14;
+/** How far ahead the page looks at most (the server answers at most 31 days per request). */
+const DAYS_MAX = 56;
+
+type Phase = 'loading' | 'off' | 'ready' | 'unreachable';
+
+/**
+ * The public booking page (/book): a patient picks a department, a doctor (or any), a free time in the next weeks,
+ * gives their name, phone and date of birth, and gets a booking code and a printable confirmation. Nothing about
+ * other patients is ever shown: the server offers only free times. When the clinic has switched online booking
+ * off, the page says so. Refusals (a time just taken, too many attempts) are shown in the server's words.
+ */
+@customElement('mq-public-booking')
+export class MqPublicBooking extends LitElement {
+  static styles = [baseStyles, bookStyles];
+
+  @state() private phase: Phase = 'loading';
+  @state() private message = '';
+  @state() private clinic: ClinicInfo | null = null;
+  @state() private departments: PublicDepartment[] = [];
+  @state() private departmentId = 0;
+  @state() private doctors: PublicDoctor[] = [];
+  @state() private doctorId = 0;
+  @state() private slots: PublicSlot[] | null = null;
+  @state() private until = '';
+  @state() private slotProblem = '';
+  /** Why the patient is choosing again (the time they chose was just taken). */
+  @state() private takenNotice = '';
+  @state() private chosen: PublicSlot | null = null;
+  @state() private form = { fullName: '', phone: '', dateOfBirth: '' };
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private formProblem = '';
+  @state() private sending = false;
+  @state() private done: PublicBookingResponse | null = null;
+  private request = 0;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  render() {
+    return html`<main>
+      <header>
+        <p class="clinic">${this.clinic?.name ?? ''}</p>
+        <h1>Book an appointment</h1>
+      </header>
+      ${this.renderBody()}
+    </main>`;
+  }
+
+  private renderBody() {
+    switch (this.phase) {
+      case 'loading':
+        return html`<p class="status" role="status">Loading…</p>`;
+      case 'off':
+        return html`<section class="card notice" role="status">
+          <h2>Online booking is not available</h2>
+          <p>${this.message}</p>
+        </section>`;
+      case 'unreachable':
+        return html`<section class="card" role="alert">
+          <p class="error">${this.message}</p>
+          <button type="button" class="primary" @click=${this.start}>Try again</button>
+        </section>`;
+      case 'ready':
+        if (this.done) return this.renderDone(this.done);
+        return this.chosen ? this.renderDetails(this.chosen) : this.renderChoice();
+    }
+  }
+
+  private renderChoice() {
+    if (!this.departments.length) {
+      return html`<section class="card"><p>There are no appointments to book online at the moment. Please call the clinic.</p></section>`;
+    }
+    return html`<section class="card">
+        <h2>1. Who would you like to see?</h2>
+        <div class="field">
+          <label for="department">Department</label>
+          <select id="department" @change=${this.onDepartment}>
+            <option value="0" ?selected=${!this.departmentId}>Choose a department</option>
+            ${this.departments.map((d) => html`<option value=${d.id} ?selected=${d.id === this.departmentId}>${d.name}</option>`)}
+          </select>
+        </div>
+        ${this.departmentId
+          ? html`<div class="field">
+              <label for="doctor">Doctor</label>
+              <select id="doctor" @change=${this.onDoctor}>
+                <option value="0" ?selected=${!this.doctorId}>Any doctor</option>
+                ${this.doctors.map(
+                  (d) => html`<option value=${d.id} ?selected=${d.id === this.doctorId}>${d.name} · ${d.specialization}</option>`,
+                )}
+              </select>
+            </div>`
+          : nothing}
+      </section>
+      ${this.departmentId ? html`<section class="card" aria-labelledby="times">${this.renderSlots()}</section>` : nothing}`;
+  }
+
+  private renderSlots() {
+    const title = html`<h2 id="times">2. Choose a time</h2>`;
+    if (this.slotProblem) return html`${title}<p class="error" role="alert">${this.slotProblem}</p>`;
+    if (!this.slots) return html`${title}<p class="status" role="status">Looking for free times…</p>`;
+    const today = this.today();
+    const more = this.until < addDays(today, DAYS_MAX - 1);
+    return html`${title}
+      ${this.takenNotice ? html`<p class="error" role="alert">${this.takenNotice}</p>` : nothing}
+      ${this.slots.length
+        ? html`<mq-slot-list .slots=${this.slots} .doctors=${new Map(this.doctors.map((d) => [d.id, d]))} ?showDoctor=${!this.doctorId} @slot-pick=${this.onPick}></mq-slot-list>`
+        : html`<p class="status">No free times until ${formatDay(this.until)}.${more ? ' Look further ahead, or choose another doctor.' : ''}</p>`}
+      ${more ? html`<button type="button" class="more" @click=${this.showMore}>Show later days</button>` : nothing}`;
+  }
+
+  private renderDetails(slot: PublicSlot) {
+    const doctor = this.doctors.find((d) => d.id === slot.doctorId);
+    const field = (id: keyof typeof this.form, label: string, type: string, autocomplete: string, hint = '') => html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      <input
+        id=${id}
+        type=${type}
+        autocomplete=${autocomplete}
+        required
+        max=${type === 'date' ? this.today() : nothing}
+        .value=${this.form[id]}
+        aria-invalid=${this.fieldErrors[id] ? 'true' : 'false'}
+        aria-describedby=${hint ? `${id}-hint` : nothing}
+        @input=${(e: Event) => {
+          this.form = { ...this.form, [id]: (e.target as HTMLInputElement).value };
+          this.fieldErrors = { ...this.fieldErrors, [id]: '' };
+        }}
+      />
+      ${this.fieldErrors[id] ? html`<span class="field-error" role="alert">${this.fieldErrors[id]}</span>` : nothing}
+    </div>`;
+    return html`<section class="card">
+      <h2>3. Your details</h2>
+      <p class="chosen">
+        <strong>${formatDay(slot.date, 'long')} at ${slot.start}</strong><br />
+        ${doctor?.name ?? ''}${doctor ? html` · ` : nothing}${this.departments.find((d) => d.id === this.departmentId)?.name ?? ''}
+      </p>
+      <form @submit=${this.book} novalidate>
+        ${field('fullName', 'Full name', 'text', 'name')} ${field('phone', 'Phone number', 'tel', 'tel', 'We call this number if the clinic needs to move your appointment.')}
+        ${field('dateOfBirth', 'Date of birth', 'date', 'bday')}
+        ${this.formProblem ? html`<p class="error" role="alert">${this.formProblem}</p>` : nothing}
+        <div class="buttons">
+          <button type="submit" class="primary" ?disabled=${this.sending}>${this.sending ? 'Booking…' : 'Book appointment'}</button>
+          <button type="button" @click=${this.back}>Choose another time</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private renderDone(done: PublicBookingResponse) {
+    return html`<section class="card done" role="status" aria-labelledby="done-title">
+      <h2 id="done-title">You're booked</h2>
+      <p class="when">${formatDay(done.date, 'long')} at ${done.start}</p>
+      <p>${done.doctor.name} · ${done.department.name} · ${done.doctor.room}</p>
+      <p>Your booking code</p>
+      <p class="code" aria-label="Booking code">${done.bookingCode}</p>
+      <p>On the day, type this code at the check-in screen in the clinic, or scan the QR code on your confirmation.</p>
+      <div class="buttons">
+        <a class="button primary" href="/book/confirmation/${done.bookingCode}" target="_blank" rel="noopener">Open confirmation to print or save</a>
+        <button type="button" @click=${this.again}>Book another appointment</button>
+      </div>
+    </section>`;
+  }
+
+  private today(): string {
+    return dayInZone(new Date(), this.clinic?.timeZone ?? 'UTC');
+  }
+
+  private start = async (): Promise<void> => {
+    this.phase = 'loading';
+    try {
+      this.clinic ??= await apiGet<ClinicInfo>('/api/clinic');
+      document.title = `Book an appointment · ${this.clinic.name}`;
+      this.departments = (await apiGet<{ departments: PublicDepartment[] }>('/api/public/departments')).departments;
+      this.phase = 'ready';
+      // One department: nothing to choose.
+      if (this.departments.length === 1) await this.chooseDepartment(this.departments[0].id);
+    } catch (error) {
+      this.fail(error, (message) => ((this.message = message), (this.phase = 'unreachable')));
+    }
+  };
+
+  /** Online booking switched off (at any step) changes the whole page; other refusals go to `show`. */
+  private fail(error: unknown, show: (message: string) => void): void {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.id === 'booking_disabled') {
+      this.message = error.message;
+      this.phase = 'off';
+    } else show(error.message);
+  }
+
+  private async onDepartment(event: Event): Promise<void> {
+    await this.chooseDepartment(Number((event.target as HTMLSelectElement).value));
+  }
+
+  private async chooseDepartment(id: number): Promise<void> {
+    this.departmentId = id;
+    this.takenNotice = '';
+    this.doctorId = 0;
+    this.doctors = [];
+    if (!id) return;
+    try {
+      this.doctors = (await apiGet<{ doctors: PublicDoctor[] }>(`/api/public/doctors?departmentId=${id}`)).doctors;
+      await this.loadSlots(false);
+    } catch (error) {
+      this.fail(error, (message) => (this.slotProblem = message));
+    }
+  }
+
+  private async onDoctor(event: Event): Promise<void> {
+    this.doctorId = Number((event.target as HTMLSelectElement).value);
+    await this.loadSlots(false);
+  }
+
+  private showMore = () => this.loadSlots(true);
+
+  /** The free times from today (or, with `more`, the next days after those shown). */
+  private async loadSlots(more: boolean): Promise<void> {
+    const request = ++this.request;
+    const from = more ? addDays(this.until, 1) : this.today();
+    const to = addDays(from, DAYS_SHOWN - 1);
+    const who = this.doctorId ? `doctorId=${this.doctorId}` : `departmentId=${this.departmentId}`;
+    this.slotProblem = '';
+    if (!more) this.slots = null;
+    try {
+      const answer = await apiGet<PublicSlotsResponse>(`/api/public/slots?${who}&from=${from}&to=${to}`);
+      if (request !== this.request) return;
+      this.slots = more ? [...(this.slots ?? []), ...answer.slots] : answer.slots;
+      this.until = to;
+    } catch (error) {
+      if (request === this.request) this.fail(error, (message) => (this.slotProblem = message));
+    }
+  }
+
+  private onPick(event: CustomEvent<PublicSlot>): void {
+    this.chosen = event.detail;
+    this.takenNotice = '';
+    this.formProblem = '';
+    this.fieldErrors = {};
+  }
+
+  private back = (): void => {
+    this.chosen = null;
+  };
+
+  private async book(event: Event): Promise<void> {
+    event.preventDefault();
+    const body: PublicBookingRequest = {
+      slotId: this.chosen!.id,
+      fullName: this.form.fullName.trim(),
+      phone: this.form.phone.trim(),
+      dateOfBirth: this.form.dateOfBirth,
+    };
+    this.sending = true;
+    this.formProblem = '';
+    try {
+      this.done = await apiPost<PublicBookingResponse>('/api/public/bookings', body);
+    } catch (error) {
+      this.fail(error, (message) => {
+        const e = error as ApiError;
+        this.fieldErrors = Object.fromEntries(e.fields.map((f) => [f.path, f.message]));
+        this.formProblem = e.fields.length ? 'Please check the details marked above.' : message;
+        // Taken meanwhile: the list of times is out of date.
+        if (e.id === 'slot_taken' || e.id === 'slot_unavailable' || e.id === 'slot_past') {
+          this.chosen = null;
+          this.takenNotice = message;
+          void this.loadSlots(false);
+        }
+      });
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private again = (): void => {
+    this.done = null;
+    this.chosen = null;
+    void this.loadSlots(false);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mq-public-booking': MqPublicBooking;
+  }
+}
