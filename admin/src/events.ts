@@ -37,7 +37,7 @@ export type HoursChangeEvent = CustomEvent<OpeningInterval[]>;
 /** Fired by `mq-clinic-settings` once the server saved the settings (the staff header shows the new name at once). */
 export type ClinicSettingsSavedEvent = CustomEvent<ClinicSettings>;
 
-/** Fired by `mq-patient-finder` and `mq-patient-picker` when staff pick a patient (found, registered, or a possible duplicate). */
+/** Fired by `mq-patient-finder` when staff pick a patient (found, registered, or a possible duplicate). */
 export type PatientChosenEvent = CustomEvent<PatientView>;
 
 /** Fired by `mq-desk-alerts` when reception marks an emergency alert as seen; the detail is the entry id. */

@@ -5,7 +5,7 @@ import type { AppointmentResponse, AppointmentView, BookRequest } from '../../co
 import { ApiError, apiPost } from '../../common/web/api';
 import { formatDate, formatDay } from '../../common/web/dates';
 import { baseStyles } from '../../common/web/shared-styles';
-import './mq-patient-picker';
+import './mq-patient-finder';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
 
@@ -102,7 +102,7 @@ export class MqBookingPanel extends LitElement {
             <div><strong>${this.patient.fullName}</strong><br /><span class="status">Born ${formatDate(this.patient.dateOfBirth)} · ${this.patient.medicalRecordNumber}</span></div>
             <button type="button" @click=${() => (this.patient = null)}>Change<span class="visually-hidden"> patient</span></button>
           </div>`
-        : html`<mq-patient-picker @patient-chosen=${this.onPatient}></mq-patient-picker>`}
+        : html`<mq-patient-finder @patient-chosen=${this.onPatient}></mq-patient-finder>`}
       <div class="field">
         <label for="reason">Reason for the visit (optional)</label>
         <input id="reason" type="text" maxlength="255" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)} />

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { PatientRequest, PatientView, PossibleDuplicate, PossibleDuplicateBody, Sex } from '../../common/admin';
-import type { ApiErrorBody } from '../../common/errors';
-import { ApiError, NETWORK_ERROR_MESSAGE, UNEXPECTED_RESPONSE_MESSAGE } from '../../common/web/api';
+import type { PatientRequest, PatientView, PossibleDuplicate, Sex } from '../../common/admin';
+import { ApiError, UNEXPECTED_RESPONSE_MESSAGE } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { panelStyles } from './panel-styles';
+import { registerPatient } from './patient-api';
 import { staffButtonStyles } from './staff-buttons';
 
 const SEXES: Array<{ value: Sex; label: string }> = [
@@ -15,36 +15,6 @@ const SEXES: Array<{ value: Sex; label: string }> = [
 ];
 
 const REASONS: Record<string, string> = { name_and_birth_date: 'same name and date of birth', phone: 'same phone number' };
-
-/**
- * POST /api/patients. The 409 `possible_duplicate` answer carries the patients it may be, which the shared API
- * client drops (it keeps id, message and fields), so this one call reads the answer itself.
- */
-async function registerPatient(body: PatientRequest): Promise<{ patient: PatientView } | PossibleDuplicateBody> {
-  let response: Response;
-  try {
-    response = await fetch('/api/patients', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch {
-    throw new ApiError('network_error', NETWORK_ERROR_MESSAGE, 0);
-  }
-  const parsed = (await response.json().catch(() => null)) as
-    | { patient: PatientView }
-    | PossibleDuplicateBody
-    | ApiErrorBody
-    | null;
-  if (response.ok && parsed && 'patient' in parsed) return parsed;
-  if (parsed && 'duplicates' in parsed) return parsed;
-  if (parsed && 'error' in parsed) {
-    throw new ApiError(parsed.error.id, parsed.error.message, response.status, parsed.error.fields ?? []);
-  }
-  throw new ApiError('unexpected_response', UNEXPECTED_RESPONSE_MESSAGE, response.status);
-}
 
 /**
  * Registers a new patient at the desk: full name, date of birth, sex, phone and insurance. When the server finds

@@ -21,6 +21,11 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
     /** Seconds the server asked us to wait (429 Retry-After), if it said. */
     readonly retryAfterSeconds?: number,
+    /**
+     * The whole error answer, for the few errors that carry more than words: 409 `possible_duplicate` lists the
+     * registered patients a new one may be (`duplicates`).
+     */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -93,6 +98,7 @@ export async function apiFetch<T>(path: string, options: ApiRequestOptions = {})
     response.status,
     parsed.error.fields ?? [],
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    parsed,
   );
 }
 

@@ -106,9 +106,8 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await desk.getByRole('heading', { name: /Week of .* · Dr Ada Mensah/ }).waitFor();
     const slotButton = desk.getByRole('button', { name: `${shortDay(monday)} 09:20 Free` });
     await slotButton.click();
-    await desk.getByLabel('Find patient').fill('0207946');
-    await desk.getByLabel('Find patient').press('Enter');
-    await desk.getByRole('button', { name: /Kofi Asante/ }).click();
+    await desk.getByLabel('Find a patient').fill('0207946');
+    await desk.getByRole('button', { name: /Choose Kofi Asante/ }).click();
     await desk.getByLabel('Reason for the visit (optional)').fill('Follow-up');
     await desk.getByRole('button', { name: 'Book', exact: true }).click();
 
@@ -145,9 +144,8 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: `${shortDay(monday)} 18:00 Free` }).click();
-    await desk.getByLabel('Find patient').fill('Ama Darko');
-    await desk.getByRole('button', { name: 'Search' }).click();
-    await desk.getByRole('button', { name: /Ama Darko/ }).click();
+    await desk.getByLabel('Find a patient').fill('Ama Darko');
+    await desk.getByRole('button', { name: /Choose Ama Darko/ }).click();
 
     expect((await bookByApi(slot.id, 'Quick Caller')).status).to.equal(201);
     await desk.getByRole('button', { name: 'Book', exact: true }).click();
