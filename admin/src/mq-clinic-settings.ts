@@ -40,10 +40,6 @@ export class MqClinicSettings extends LitElement {
         margin: 1.75rem 0 0.75rem;
         font-size: 1.1rem;
       }
-      .hint {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
       .note {
         padding: 0.6rem 0.9rem;
         border-radius: var(--mq-radius-sm);

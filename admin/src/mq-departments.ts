@@ -25,16 +25,6 @@ export class MqDepartments extends LitElement {
       :host {
         display: block;
       }
-      .row-actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-      }
-      .row-actions button {
-        min-height: 2.2rem;
-        padding: 0.3rem 0.75rem;
-        font-size: 0.9rem;
-      }
       .prefix {
         font-weight: 700;
         font-size: 1.1rem;
@@ -43,10 +33,6 @@ export class MqDepartments extends LitElement {
       tr.inactive th,
       tr.inactive td:not(:last-child) {
         color: var(--mq-color-text-muted);
-      }
-      .hint {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
       }
     `,
   ];

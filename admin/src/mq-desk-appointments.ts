@@ -37,10 +37,6 @@ export class MqDeskAppointments extends LitElement {
       :host {
         display: block;
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
       td.time {
         font-weight: 700;
         white-space: nowrap;

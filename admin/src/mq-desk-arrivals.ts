@@ -40,10 +40,6 @@ export class MqDeskArrivals extends LitElement {
         gap: 0.4rem;
         min-height: 2.6rem;
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
       .emergency {
         color: var(--mq-color-danger);
         font-weight: 700;

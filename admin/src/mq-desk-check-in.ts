@@ -42,10 +42,6 @@ export class MqDeskCheckIn extends LitElement {
         border-radius: var(--mq-radius-sm);
         background: var(--mq-color-primary-soft);
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
     `,
   ];
 

@@ -30,10 +30,6 @@ export class MqDoctorForm extends LitElement {
       :host {
         display: block;
       }
-      .hint {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
     `,
   ];
 

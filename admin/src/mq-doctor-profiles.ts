@@ -31,10 +31,6 @@ export class MqDoctorProfiles extends LitElement {
         padding: 0.3rem 0.75rem;
         font-size: 0.9rem;
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
     `,
   ];
 

@@ -47,10 +47,6 @@ export class MqPatientFinder extends LitElement {
         padding: 0.55rem 0;
         border-bottom: 1px solid var(--mq-color-border);
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
       .status {
         margin: 0.75rem 0 0;
       }

@@ -57,10 +57,6 @@ export class MqPatientRegister extends LitElement {
         padding: 0.6rem 0;
         border-bottom: 1px solid var(--mq-color-border);
       }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
     `,
   ];
 

@@ -29,10 +29,6 @@ export class MqPatients extends LitElement {
       :host {
         display: block;
       }
-      .hint {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
       tbody tr {
         cursor: pointer;
       }

@@ -32,16 +32,6 @@ export class MqStaffAccounts extends LitElement {
       :host {
         display: block;
       }
-      .row-actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-      }
-      .row-actions button {
-        min-height: 2.2rem;
-        padding: 0.3rem 0.75rem;
-        font-size: 0.9rem;
-      }
       .badge {
         display: inline-block;
         padding: 0.1rem 0.6rem;

@@ -24,10 +24,6 @@ export class MqStaffForm extends LitElement {
       :host {
         display: block;
       }
-      .hint {
-        color: var(--mq-color-text-muted);
-        font-size: 0.9rem;
-      }
     `,
   ];
 

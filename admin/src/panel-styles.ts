@@ -10,6 +10,7 @@ import { css } from 'lit';
  * - `table.data`: a list of records; `tr[aria-selected='true']` marks the open one.
  * - `.field` > `label` + `input|select|textarea` + `.field-error`; `.fields` lays fields out in a grid.
  * - `.status` (muted line, e.g. loading), `.empty` (nothing to show yet), `.ok` (saved), `.error` (refused, in words).
+ * - `.hint` / `.muted`: secondary words beside a field or in a row; `.row-actions`: a table row's small buttons.
  */
 export const panelStyles = css`
   .card {
@@ -140,5 +141,20 @@ export const panelStyles = css`
   button.danger {
     border-color: var(--mq-color-danger);
     color: var(--mq-color-danger);
+  }
+  .hint,
+  .muted {
+    color: var(--mq-color-text-muted);
+    font-size: 0.9rem;
+  }
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+  .row-actions button {
+    min-height: 2.2rem;
+    padding: 0.3rem 0.75rem;
+    font-size: 0.9rem;
   }
 `;
