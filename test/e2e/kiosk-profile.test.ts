@@ -94,7 +94,7 @@ describe('kiosk profiles in Chromium', function () {
     expect(await app().getByRole('button', { name: 'Print ticket' }).count()).to.equal(0);
   });
 
-  it('offers every department and prints on a kiosk with a profile that names none, in the profile\'s language', async () => {
+  it('offers every department on a kiosk whose profile names none, in the profile\'s language', async () => {
     const kiosk = await profile({ name: 'Entrance', language: 'es' });
     await open(kiosk.address, 'Bienvenido');
     await app().getByRole('button', { name: 'Sin cita' }).click();
