@@ -60,6 +60,12 @@ export class MqBarChart extends LitElement {
         margin-top: 1rem;
         overflow-x: auto;
       }
+      tbody th {
+        color: var(--mq-color-text);
+        font-size: 1rem;
+        text-transform: none;
+        letter-spacing: normal;
+      }
       td.number,
       th.number {
         text-align: end;

@@ -29,7 +29,16 @@ export class MqReportTable extends LitElement {
       .number {
         text-align: end;
         font-variant-numeric: tabular-nums;
+      }
+      td.number {
         white-space: nowrap;
+      }
+      tbody th,
+      tfoot th {
+        color: var(--mq-color-text);
+        font-size: 1rem;
+        text-transform: none;
+        letter-spacing: normal;
       }
       tfoot th,
       tfoot td {
