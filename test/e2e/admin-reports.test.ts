@@ -193,4 +193,26 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await item.getByText('Copied').waitFor();
     expect(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText())).to.equal(`${server.baseUrl}/display?profile=main-hall`);
   });
+
+  it('creates a kiosk profile without printing, shows its address, and deletes it after confirming', async () => {
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'devices');
+    await page.getByRole('heading', { name: 'Check-in kiosks' }).waitFor();
+    await page.getByText('No kiosk profiles yet.').waitFor();
+    await page.getByRole('button', { name: 'New kiosk' }).click();
+    await page.getByRole('button', { name: 'Create kiosk' }).click();
+    await page.getByText('Give the kiosk a name.').waitFor();
+    await page.getByLabel('Kiosk name').fill('Entrance');
+    await page.getByLabel('Print tickets').uncheck();
+    await page.getByRole('button', { name: 'Create kiosk' }).click();
+
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Entrance' }) });
+    await item.getByText('Every department · English · printing off').waitFor();
+    const [kiosk] = (await api.get<{ kiosks: Array<{ id: number }> }>('/api/kiosks')).body.kiosks;
+    expect(await item.getByLabel('Address of Entrance').inputValue()).to.equal(`${server.baseUrl}/kiosk?kiosk=${kiosk.id}`);
+
+    await item.getByRole('button', { name: 'Delete Entrance' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete kiosk' }).click();
+    await page.getByText('No kiosk profiles yet.').waitFor();
+    expect((await api.get<{ kiosks: unknown[] }>('/api/kiosks')).body.kiosks).to.deep.equal([]);
+  });
 });
