@@ -13,6 +13,8 @@ import { pageRoutes } from './routes/pages';
 import { administrationRoutes } from './routes/administration';
 import { displayRoutes } from './routes/displays';
 import { DisplayProfileService } from './services/displays';
+import { kioskProfileRoutes } from './routes/kiosks';
+import { KioskProfileService } from './services/kiosk-profiles';
 import type { AppState } from './state';
 import { queueRoutes } from './routes/queue';
 import { icd10Routes } from './routes/icd10';
@@ -102,6 +104,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     authRoutes(services.auth),
     ...administrationRoutes(deps, services),
     displayRoutes(new DisplayProfileService(deps.db.sequelize)),
+    kioskProfileRoutes(new KioskProfileService(deps.db.sequelize)),
     queueRoutes(services.queue, services.queueReads),
     recordRoutes(deps.config, deps.db.sequelize, services.queue, services.queueReads, clinicName),
     icd10Routes(),

@@ -52,6 +52,15 @@ export type DeskTicketIssuedEvent = CustomEvent<TicketView>;
 /** Fired by `mq-issued-ticket` when reception is done with the ticket it shows. */
 export type TicketClosedEvent = CustomEvent<void>;
 
+/** Fired by `mq-audit-patient-filter` with the patient chosen, or null when the choice is cleared. */
+export type PatientFilterChangeEvent = CustomEvent<PatientView | null>;
+
+/** Fired by `mq-department-checkboxes` with the ids of the departments ticked. */
+export type DepartmentsChangeEvent = CustomEvent<readonly number[]>;
+
+/** Fired by the display and kiosk profile forms once the server has saved the profile (`saved`), or on Cancel. */
+export type DeviceFormEvent = CustomEvent<void>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signed-in': SignedInEvent;
@@ -87,7 +96,6 @@ export type SlotsChangedEvent = CustomEvent<void>;
 /** Fired by `mq-week-calendar` when a slot's button is pressed. */
 export type SlotSelectEvent = CustomEvent<import('./mq-week-calendar').SlotChoice>;
 
-
 /** Fired by `mq-booking-panel` after a booking, and by `mq-appointment-panel` after cancel or no-show. */
 export type AppointmentEvent = CustomEvent<import('../../common/booking').AppointmentView>;
 
@@ -104,5 +112,9 @@ declare global {
     'appointment-changed': AppointmentEvent;
     'reschedule-start': AppointmentEvent;
     'calendar-stale': CalendarStaleEvent;
+    'patient-filter-change': PatientFilterChangeEvent;
+    'departments-change': DepartmentsChangeEvent;
+    'device-saved': DeviceFormEvent;
+    'device-form-cancel': DeviceFormEvent;
   }
 }

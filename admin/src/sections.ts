@@ -98,8 +98,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Displays and kiosks',
     hint: 'Screens in the clinic',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Displays and kiosks"></mq-section-placeholder>`,
+    load: () => import('./mq-devices'),
+    render: () => html`<mq-devices></mq-devices>`,
   },
 
   {
@@ -107,8 +107,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Reports',
     hint: 'Waits, visits, no-shows',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Reports"></mq-section-placeholder>`,
+    load: () => import('./mq-reports'),
+    render: () => html`<mq-reports></mq-reports>`,
   },
 
   {
@@ -116,8 +116,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Audit log',
     hint: 'Who read and changed what',
     roles: ['admin'],
-    load: () => import('./mq-section-placeholder'),
-    render: () => html`<mq-section-placeholder heading="Audit log"></mq-section-placeholder>`,
+    load: () => import('./mq-audit-log'),
+    render: () => html`<mq-audit-log></mq-audit-log>`,
   },
 
   {

@@ -5,6 +5,7 @@ import { ClockController } from '../../common/web/clock-controller';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { IdleController } from './controllers/idle-controller';
+import { KioskProfileController } from './controllers/profile-controller';
 import type { IssuedTicket } from './events';
 import type { KioskLanguage } from './i18n';
 import { kioskStyles } from './kiosk-styles';
@@ -103,6 +104,9 @@ export class MqKioskApp extends LitElement {
       footer p {
         margin: 0;
       }
+      .profile-missing {
+        font-size: 0.85em;
+      }
       /* Covers the screen while asking, so a tap anywhere answers the question instead of pressing what is below. */
       .backdrop {
         position: fixed;
@@ -141,6 +145,13 @@ export class MqKioskApp extends LitElement {
   @state() private language: KioskLanguage;
 
   private readonly settings = readSettings();
+  /** The language the start screen returns to: the address's `lang`, else the profile's, else English. */
+  private homeLanguage: KioskLanguage = this.settings.language;
+  private readonly profile = new KioskProfileController(this, this.settings.profile, (setup) => {
+    if (this.settings.languageSet) return;
+    this.homeLanguage = setup.language;
+    if (this.screen.name === 'start') this.language = setup.language;
+  });
   private readonly live = new KioskLive();
   private readonly clock = new ClockController(this);
   private readonly clinic = new ClinicController(this, {
@@ -216,6 +227,7 @@ export class MqKioskApp extends LitElement {
       <main>${this.renderScreen()}</main>
       <footer>
         <mq-kiosk-offline ?offline=${this.realtime.offline && this.realtime.status !== 'open'} heading=${t.offline.title} detail=${t.offline.detail}></mq-kiosk-offline>
+        ${this.profile.missing !== null ? html`<p class="profile-missing" role="status">${t.profileMissing(this.profile.missing)}</p>` : nothing}
         ${this.screen.name === 'start' ? nothing : html`<p>${t.help}</p>`}
       </footer>
       ${this.idle.remaining !== null
@@ -237,13 +249,14 @@ export class MqKioskApp extends LitElement {
       case 'appointment':
         return html`<mq-appointment-flow .locale=${locale}></mq-appointment-flow>`;
       case 'walk-in':
-        return html`<mq-walk-in-flow .locale=${locale} .live=${this.live}></mq-walk-in-flow>`;
+        return html`<mq-walk-in-flow .locale=${locale} .live=${this.live} .offered=${this.profile.offered}></mq-walk-in-flow>`;
       case 'ticket':
         return html`<mq-ticket-screen
           .locale=${locale}
           .issued=${this.screen.issued}
           .seconds=${this.settings.ticketSeconds}
           .printedSeconds=${this.settings.printedSeconds}
+          .printing=${this.profile.printing}
         ></mq-ticket-screen>`;
       case 'emergency':
         return html`<mq-emergency-screen .locale=${locale} .issued=${this.screen.issued} .seconds=${Math.max(60, this.settings.ticketSeconds)}></mq-emergency-screen>`;
@@ -258,7 +271,7 @@ export class MqKioskApp extends LitElement {
 
   /** Back to the start for the next patient, in the kiosk's own language. */
   private goHome(): void {
-    this.language = this.settings.language;
+    this.language = this.homeLanguage;
     this.show({ name: 'start' });
   }
 }

@@ -10,7 +10,7 @@ import { printTicket } from './print';
 /**
  * The patient's ticket: the token large, department, doctor and room, place in line and estimated wait, and a QR
  * code (made on the server) that opens the live ticket page on their phone. "Print ticket" prints the 80 mm slip
- * without leaving the screen. Goes back to the start by itself after a countdown, and shortly after printing.
+ * without leaving the screen (unless the kiosk's profile turns printing off). Goes back to the start by itself after a countdown, and shortly after printing.
  */
 @customElement('mq-ticket-screen')
 export class MqTicketScreen extends LitElement {
@@ -139,8 +139,10 @@ export class MqTicketScreen extends LitElement {
   @property({ type: Number }) seconds = 30;
   /** Seconds "Printing… please take your ticket" stays up. */
   @property({ type: Number }) printedSeconds = 5;
+  /** Offer "Print ticket" (a kiosk profile turns it off on a kiosk with no printer). */
+  @property({ type: Boolean }) printing = true;
 
-  @state() private printing = false;
+  @state() private printed = false;
   private readonly countdown = new CountdownController(this, () => fire(this, 'kiosk-home'));
 
   connectedCallback(): void {
@@ -180,7 +182,9 @@ export class MqTicketScreen extends LitElement {
           <figcaption><p>${t.ticket.scan}</p></figcaption>
         </figure>
         <div class="buttons">
-          ${this.printing
+          ${!this.printing
+            ? nothing
+            : this.printed
             ? html`<p class="message" role="status">${t.ticket.printing}</p>`
             : html`<button class="btn primary" @click=${this.print}>
                 <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 9V3h12v6M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2" /><path d="M6 14h12v7H6z" /></svg>
@@ -194,7 +198,7 @@ export class MqTicketScreen extends LitElement {
   }
 
   private readonly print = async (): Promise<void> => {
-    this.printing = true;
+    this.printed = true;
     try {
       await printTicket(this.issued.ticket.publicCode);
     } finally {

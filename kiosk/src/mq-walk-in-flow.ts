@@ -70,6 +70,8 @@ export class MqWalkInFlow extends LitElement {
 
   @property({ attribute: false }) locale!: KioskLocale;
   @property({ attribute: false }) live!: KioskLive;
+  /** The departments this kiosk offers (its profile): null for every one, undefined while the profile loads. */
+  @property({ attribute: false }) offered: readonly number[] | null | undefined = null;
 
   @state() private step: Step = 'department';
   @state() private departmentId: number | null = null;
@@ -82,10 +84,11 @@ export class MqWalkInFlow extends LitElement {
   private departments!: DepartmentsController;
   private readonly keys = new AttemptKeys();
   private abort: AbortController | undefined;
+  private firstRender = true;
 
   connectedCallback(): void {
     // The controller needs the live connection, which is set before the element is connected.
-    this.departments ??= new DepartmentsController(this, this.live);
+    this.departments ??= new DepartmentsController(this, this.live, () => this.offered);
     super.connectedCallback();
   }
 
@@ -96,6 +99,9 @@ export class MqWalkInFlow extends LitElement {
 
   protected updated(changed: Map<string, unknown>): void {
     if (changed.has('step')) this.header?.focusHeading();
+    // The profile arrived (or changed) while the choice was open: offer what it says.
+    if (changed.has('offered') && !this.firstRender) this.departments.reload(0);
+    this.firstRender = false;
   }
 
   render() {

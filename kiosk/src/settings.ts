@@ -1,9 +1,14 @@
 import { isLanguage, type KioskLanguage } from './i18n';
 
-/** How a kiosk is set up, from its address (e.g. `/kiosk?lang=es&ticket-seconds=45`): no server-side setup needed. */
+/** How a kiosk is set up, from its address (e.g. `/kiosk?lang=es&ticket-seconds=45`), plus an
+ * optional kiosk profile on the server (`kiosk=<id>`) for its departments, printing and language. */
 export interface KioskSettings {
   /** The language the start screen comes back to after each patient. */
   language: KioskLanguage;
+  /** True when the address chose the language (`lang=`), which then wins over the kiosk profile's. */
+  languageSet: boolean;
+  /** The kiosk profile to follow (`kiosk=<id>`), or null for none. */
+  profile: string | null;
   /** How long the ticket screen stays before returning to the start. */
   ticketSeconds: number;
   /** How long a half-finished check-in waits for a touch before returning to the start (the last 10 s counted down). */
@@ -22,6 +27,8 @@ export function readSettings(search: string = location.search): KioskSettings {
   const language = params.get('lang');
   return {
     language: isLanguage(language) ? language : 'en',
+    languageSet: isLanguage(language),
+    profile: params.get('kiosk'),
     ticketSeconds: seconds('ticket-seconds', 30, 1),
     idleSeconds: seconds('idle-seconds', 90, 1),
     printedSeconds: seconds('printed-seconds', 5, 1),

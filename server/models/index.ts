@@ -8,6 +8,8 @@ import { DisplayProfile } from './display-profile';
 import { DisplayProfileDepartment } from './display-profile-department';
 import { DoctorAvailability } from './doctor-availability';
 import { DoctorProfile } from './doctor-profile';
+import { KioskProfile } from './kiosk-profile';
+import { KioskProfileDepartment } from './kiosk-profile-department';
 import { MedicalRecord } from './medical-record';
 import { Patient } from './patient';
 import { PrescriptionItem } from './prescription-item';
@@ -28,6 +30,8 @@ export {
   DisplayProfileDepartment,
   DoctorAvailability,
   DoctorProfile,
+  KioskProfile,
+  KioskProfileDepartment,
   MedicalRecord,
   Patient,
   PrescriptionItem,
@@ -60,6 +64,8 @@ export function initModels(sequelize: Sequelize): void {
     DisplayProfile,
     DisplayProfileDepartment,
     ClinicSetting,
+    KioskProfile,
+    KioskProfileDepartment,
   ]) {
     model.initModel(sequelize);
   }
@@ -98,6 +104,13 @@ export function initModels(sequelize: Sequelize): void {
   DisplayProfile.belongsToMany(Department, {
     through: DisplayProfileDepartment,
     foreignKey: 'displayProfileId',
+    otherKey: 'departmentId',
+    as: 'departments',
+  });
+
+  KioskProfile.belongsToMany(Department, {
+    through: KioskProfileDepartment,
+    foreignKey: 'kioskProfileId',
     otherKey: 'departmentId',
     as: 'departments',
   });

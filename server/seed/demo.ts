@@ -7,6 +7,8 @@ import {
   Department,
   DoctorAvailability,
   DoctorProfile,
+  KioskProfile,
+  KioskProfileDepartment,
   MedicalRecord,
   Patient,
   PrescriptionItem,
@@ -68,6 +70,9 @@ const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   AuditLog,
   Session,
   User,
+  // A kiosk profile's departments hold their departments (foreign key): they go first.
+  KioskProfileDepartment,
+  KioskProfile,
   Department,
 ];
 

@@ -22,6 +22,8 @@ const APP_TABLES = [
   'clinic_settings',
   'display_profiles',
   'display_profile_departments',
+  'kiosk_profiles',
+  'kiosk_profile_departments',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
@@ -81,5 +83,6 @@ describe('migrations', () => {
       'users',
     ]);
     expect(await referencedTables(sequelize, 'prescription_items')).to.deep.equal(['medical_records']);
+    expect(await referencedTables(sequelize, 'kiosk_profile_departments')).to.deep.equal(['departments', 'kiosk_profiles']);
   });
 });

@@ -28,10 +28,16 @@ export class DepartmentsController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
   private failures = 0;
+  private readonly offered: () => readonly number[] | null | undefined;
 
-  constructor(host: ReactiveControllerHost, live: KioskLive) {
+  /**
+   * `offered` says which departments this kiosk offers: null for every one, undefined while that is not known yet
+   * (its profile is loading; nothing is shown rather than departments the kiosk should not offer).
+   */
+  constructor(host: ReactiveControllerHost, live: KioskLive, offered: () => readonly number[] | null | undefined = () => null) {
     this.host = host;
     this.live = live;
+    this.offered = offered;
     host.addController(this);
   }
 
@@ -69,8 +75,11 @@ export class DepartmentsController implements ReactiveController {
     this.abort?.abort();
     this.abort = new AbortController();
     const { signal } = this.abort;
+    const offered = this.offered();
+    if (offered === undefined) return;
     try {
-      const { departments } = await apiGet<KioskDepartmentsResponse>('/api/kiosk/departments', { signal, timeoutMs: 10_000 });
+      const all = (await apiGet<KioskDepartmentsResponse>('/api/kiosk/departments', { signal, timeoutMs: 10_000 })).departments;
+      const departments = offered ? all.filter((d) => offered.includes(d.id)) : all;
       this.departments = departments;
       this.error = null;
       this.failures = 0;

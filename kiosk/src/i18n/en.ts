@@ -16,6 +16,7 @@ export const en = {
     emergency: 'In an emergency, go straight to the reception desk.',
   },
   help: 'Need help? Please ask at the reception desk.',
+  profileMissing: (id: string) => `This kiosk's setup (kiosk ${id}) was not found, so every department is offered. Please tell the reception desk.`,
   back: 'Back',
   startOver: 'Start over',
   cancel: 'Cancel',

@@ -17,6 +17,7 @@ export const es: KioskTexts = {
     emergency: 'En caso de urgencia, vaya directamente a recepción.',
   },
   help: '¿Necesita ayuda? Pregunte en recepción.',
+  profileMissing: (id: string) => `No se encontró la configuración de este quiosco (quiosco ${id}); se ofrecen todos los servicios. Avise en recepción.`,
   back: 'Atrás',
   startOver: 'Empezar de nuevo',
   cancel: 'Cancelar',

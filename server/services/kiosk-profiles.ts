@@ -1,0 +1,93 @@
+import { Op, type Sequelize, type Transaction } from 'sequelize';
+import type { KioskProfileInput } from '../../common/kiosk-profile';
+import { inTransaction } from '../db/transaction';
+import { notFound, validationFailed } from '../errors';
+import { Department, KioskProfile, KioskProfileDepartment, type User } from '../models';
+import { audit } from './audit';
+
+const withDepartments = { include: [{ model: Department, as: 'departments', through: { attributes: [] } }] };
+
+/**
+ * Kiosk profiles: admins list, create, change and delete them; a kiosk reads its own by id without signing in.
+ * Changes are audited in the same transaction.
+ */
+export class KioskProfileService {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Every profile, by name. */
+  list(): Promise<KioskProfile[]> {
+    return KioskProfile.findAll({ ...withDepartments, order: [['name', 'ASC']] });
+  }
+
+  /** One profile with its departments; 404 when there is none. */
+  async get(id: number, transaction?: Transaction): Promise<KioskProfile> {
+    const profile = await KioskProfile.findByPk(id, { ...withDepartments, transaction });
+    if (!profile) throw notFound('That kiosk profile');
+    return profile;
+  }
+
+  /** Creates a profile (no departments: every active one). */
+  create(input: KioskProfileInput, staff: User): Promise<KioskProfile> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const departmentIds = await this.checkDepartments(input.departmentIds ?? [], transaction);
+      const profile = await KioskProfile.create(
+        { name: input.name, printing: input.printing, language: input.language },
+        { transaction },
+      );
+      await this.setDepartments(profile.id, departmentIds, transaction);
+      await audit({ userId: staff.id, action: 'kiosk_profile_created', entityType: 'kiosk_profile', entityId: profile.id }, transaction);
+      return this.get(profile.id, transaction);
+    });
+  }
+
+  /** Changes the given fields; `departmentIds` replaces the whole list. */
+  update(id: number, patch: Partial<KioskProfileInput>, staff: User): Promise<KioskProfile> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const profile = await KioskProfile.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!profile) throw notFound('That kiosk profile');
+      const { departmentIds, ...fields } = patch;
+      await profile.update(fields, { transaction });
+      if (departmentIds) await this.setDepartments(id, await this.checkDepartments(departmentIds, transaction), transaction);
+      await audit(
+        { userId: staff.id, action: 'kiosk_profile_updated', entityType: 'kiosk_profile', entityId: id, details: { fields: Object.keys(patch) } },
+        transaction,
+      );
+      return this.get(id, transaction);
+    });
+  }
+
+  /** Deletes a profile (its department rows go with it). A kiosk still using it falls back to every department. */
+  remove(id: number, staff: User): Promise<void> {
+    return inTransaction(this.sequelize, async (transaction) => {
+      const profile = await KioskProfile.findByPk(id, { transaction });
+      if (!profile) throw notFound('That kiosk profile');
+      await profile.destroy({ transaction });
+      await audit(
+        { userId: staff.id, action: 'kiosk_profile_deleted', entityType: 'kiosk_profile', entityId: id, details: { name: profile.name } },
+        transaction,
+      );
+    });
+  }
+
+  /** Refuses (422) ids of departments that do not exist; returns the ids without duplicates. */
+  private async checkDepartments(ids: number[], transaction: Transaction): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return unique;
+    const found = await Department.findAll({ where: { id: { [Op.in]: unique } }, attributes: ['id'], transaction });
+    const missing = unique.filter((id) => !found.some((d) => d.id === id));
+    if (missing.length) {
+      throw validationFailed([{ path: 'departmentIds', message: `There is no department with id ${missing.join(', ')}.` }]);
+    }
+    return unique;
+  }
+
+  private async setDepartments(profileId: number, departmentIds: number[], transaction: Transaction): Promise<void> {
+    await KioskProfileDepartment.destroy({ where: { kioskProfileId: profileId }, transaction });
+    if (departmentIds.length) {
+      await KioskProfileDepartment.bulkCreate(
+        departmentIds.map((departmentId) => ({ kioskProfileId: profileId, departmentId })),
+        { transaction },
+      );
+    }
+  }
+}
