@@ -104,6 +104,9 @@ export async function departmentState(
       doctor,
       current,
       waiting: line.map((entry, index) => ranked(entry, index + 1)),
+      missed: theirs
+        .filter((e) => e.status === 'skipped')
+        .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0)),
       stats: statsOf(theirs, line.length),
     });
   }
