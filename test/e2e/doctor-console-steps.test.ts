@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TicketView } from '../../common/api';
+import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { RecordView } from '../../common/records';
 import { MedicalRecord, QueueEntry, type Department, type DoctorProfile } from '../../server/models';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
@@ -21,6 +21,8 @@ describe('doctor console steps in Chromium', function () {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
+  /** A second browser, for a test that watches another doctor's console. */
+  let otherContext: BrowserContext | undefined;
   let page: Page;
   let department: Department;
   let desk: Agent;
@@ -47,6 +49,8 @@ describe('doctor console steps in Chromium', function () {
 
   afterEach(async () => {
     await context?.close();
+    await otherContext?.close();
+    otherContext = undefined;
   });
 
   /** A new doctor of `dept` (the test department by default), with an API agent of their own. */
@@ -90,7 +94,218 @@ describe('doctor console steps in Chromium', function () {
     return record;
   }
 
-  it('completes with D before signing, then signs the record of the completed visit', async function () {
+  it('transfers the patient to another doctor with a reason: they leave this queue and appear in the other', async function () {
+    this.timeout(90_000);
+    const cardiology = await createDepartment({ name: 'Cardiology', prefix: 'C' });
+    const doc = await newDoctor('Dr Kwesi Arthur');
+    const other = await newDoctor('Dr Adwoa Boakye', cardiology);
+    const token = await checkIn(doc.doctor, 'Kofi Annan');
+    // The other doctor's console is open in a browser of their own, to see the patient arrive live.
+    otherContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const otherPage = await otherContext.newPage();
+    await otherPage.goto(`${server.baseUrl}/admin`);
+    await otherPage.getByLabel('Email').fill(other.email);
+    await otherPage.getByLabel('Password').fill(other.password);
+    await otherPage.getByLabel('Password').press('Enter');
+    await otherPage.locator('mq-doctor-waiting').getByText('Nobody is waiting.').waitFor();
+
+    await signIn(doc.email, doc.password);
+    const console_ = page.locator('mq-doctor-console');
+    await console_.getByRole('button', { name: 'Call next N' }).click();
+    await console_.locator('.current[data-status="called"]').getByText(token).waitFor();
+
+    await page.keyboard.press('t');
+    const dialog = page.getByRole('dialog', { name: /Transfer/ });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await dialog.getByText('Please give a reason for the transfer.').waitFor();
+    await dialog.getByText('Choose a department or a doctor to transfer the patient to.').waitFor();
+    await dialog.getByLabel('Transfer to').selectOption({ label: `Dr Adwoa Boakye · Cardiology · ${other.doctor.room}` });
+    await dialog.getByLabel('Reason').fill('Palpitations: needs a cardiology review');
+    await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await console_.getByRole('status').getByText(/^C-\d{3} transferred\.$/).waitFor();
+    await console_.getByText('No patient with you now.').waitFor();
+    const old = await QueueEntry.findOne({ where: { token } });
+    expect(old!.status).to.equal('transferred');
+    const moved = await QueueEntry.findOne({ where: { transferredFromId: old!.id } });
+    expect(moved).to.include({ status: 'waiting', doctorId: other.doctor.id, departmentId: cardiology.id });
+    const otherWaiting = otherPage.locator('mq-doctor-waiting');
+    await otherWaiting.getByRole('heading', { name: 'Waiting (1)' }).waitFor();
+    await otherWaiting.getByText('Kofi Annan').waitFor();
+    await otherWaiting.getByText(moved!.token).waitFor();
+  });
+
+  it('calls a waiting token out of order with K, the arrows and Enter; emergencies are marked', async function () {
+    this.timeout(60_000);
+    const doc = await newDoctor('Dr Esi Mensah');
+    await checkIn(doc.doctor, 'Ama Ata Aidoo');
+    await checkIn(doc.doctor, 'Kojo Botsio');
+    const urgent = await checkIn(doc.doctor, 'Efua Sutherland', { priority: 'emergency' });
+    const last = await checkIn(doc.doctor, 'Joe Appiah');
+    await signIn(doc.email, doc.password);
+    const waiting = page.locator('mq-doctor-waiting');
+    await waiting.getByRole('heading', { name: 'Waiting (4)' }).waitFor();
+    // The emergency is first in line and marked as such.
+    const firstRow = waiting.getByRole('row').nth(1);
+    await firstRow.getByText(urgent).waitFor();
+    await firstRow.getByText('Emergency', { exact: true }).waitFor();
+
+    await page.keyboard.press('k');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await waiting.getByRole('button', { name: `Call ${last}` }).evaluate((b) => b.matches(':focus'))).to.equal(true);
+    await page.keyboard.press('Enter');
+
+    const console_ = page.locator('mq-doctor-console');
+    await console_.locator('.current[data-status="called"]').getByText(last).waitFor();
+    await console_.getByRole('status').getByText(`${last} called.`).waitFor();
+    await waiting.getByRole('heading', { name: 'Waiting (3)' }).waitFor();
+    expect((await QueueEntry.findOne({ where: { token: last } }))!.status).to.equal('called');
+    // With a patient called, the Call buttons wait (the server would refuse: doctor busy).
+    expect(await waiting.getByRole('button', { name: `Call ${urgent}` }).isDisabled()).to.equal(true);
+  });
+
+  it('lists a no-show as missed and returns them to the queue with U', async function () {
+    this.timeout(60_000);
+    const doc = await newDoctor('Dr Yaw Osei');
+    const token = await checkIn(doc.doctor, 'Abena Korantema');
+    const second = await checkIn(doc.doctor, 'Kwabena Duffuor');
+    await signIn(doc.email, doc.password);
+    const console_ = page.locator('mq-doctor-console');
+    const waiting = page.locator('mq-doctor-waiting');
+    await page.keyboard.press('n');
+    await console_.locator('.current[data-status="called"]').getByText(token).waitFor();
+    await page.keyboard.press('s');
+    await console_.getByRole('status').getByText(`${token} marked as a no-show.`).waitFor();
+    await waiting.getByRole('heading', { name: 'Missed (1)' }).waitFor();
+    await waiting.getByRole('button', { name: `Return ${token} to the queue` }).waitFor();
+
+    await page.keyboard.press('u');
+    await console_.getByRole('status').getByText(`${token} returned to the queue.`).waitFor();
+    await waiting.getByRole('heading', { name: 'Missed (1)' }).waitFor({ state: 'detached' });
+    await waiting.getByRole('heading', { name: 'Waiting (2)' }).waitFor();
+    // Back at their original place: first again.
+    await waiting.getByRole('row').nth(1).getByText(token).waitFor();
+    expect((await QueueEntry.findOne({ where: { token } }))!.status).to.equal('waiting');
+    expect((await QueueEntry.findOne({ where: { token: second } }))!.status).to.equal('waiting');
+  });
+
+  it('reorders medicine rows with Move up and Alt+ArrowDown, and keeps the order after a reload', async function () {
+    this.timeout(60_000);
+    const doc = await newDoctor('Dr Akosua Frimpong');
+    const token = await checkIn(doc.doctor, 'Kwame Nkrumah');
+    await signIn(doc.email, doc.password);
+    let record = await startNext(token);
+    await record.getByRole('button', { name: 'Add medicine' }).click();
+    await record.getByRole('button', { name: 'Add medicine' }).click();
+    await record.locator('#row0-medicine').fill('Amoxicillin 500 mg');
+    await record.locator('#row1-medicine').fill('Paracetamol 500 mg');
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+
+    await record.getByRole('button', { name: 'Move medicine 2 up' }).click();
+    expect(await record.locator('#row0-medicine').inputValue()).to.equal('Paracetamol 500 mg');
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    const entry = await QueueEntry.findOne({ where: { token } });
+    const stored = await MedicalRecord.findOne({ where: { queueEntryId: entry!.id } });
+    const medicines = async () => (await doc.agent.get<RecordView>(`/api/records/${stored!.id}`)).body.items.map((i) => i.medicine);
+    expect(await medicines()).to.deep.equal(['Paracetamol 500 mg', 'Amoxicillin 500 mg']);
+
+    await page.reload();
+    record = page.locator('mq-consultation-record');
+    await record.locator('#row1-medicine').waitFor();
+    expect(await record.locator('#row0-medicine').inputValue()).to.equal('Paracetamol 500 mg');
+    expect(await record.locator('#row1-medicine').inputValue()).to.equal('Amoxicillin 500 mg');
+
+    // From the keyboard, in the row's own field; the focus moves with the row.
+    await record.locator('#row0-medicine').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await record.locator('#row0-medicine').inputValue()).to.equal('Amoxicillin 500 mg');
+    expect(await record.locator('#row1-medicine').evaluate((i) => i.matches(':focus'))).to.equal(true);
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await medicines()).to.deep.equal(['Amoxicillin 500 mg', 'Paracetamol 500 mg']);
+  });
+
+  it("opens a past visit in the patient summary to read its diagnosis and prescription", async function () {
+    this.timeout(60_000);
+    const doc = await newDoctor('Dr Nana Akufo');
+    const patient = await makePatient({ fullName: 'Yaa Konadu' });
+    const visit = async () => {
+      const res = await desk.post<TicketView>('/api/queue/check-in', {
+        departmentId: department.id, doctorId: doc.doctor.id, patientId: patient.id, idempotencyKey: `steps-${process.pid}-${++keys}`,
+      });
+      expect(res.status).to.equal(201);
+      return res.body.token;
+    };
+    // An earlier visit, recorded and signed through the API.
+    await visit();
+    const called = await doc.agent.post<StaffQueueEntry>(`/api/queue/doctors/${doc.doctor.id}/call-next`);
+    const started = await doc.agent.post<StaffQueueEntry>(`/api/queue/entries/${called.body.id}/start-consultation`, { expectedVersion: called.body.version });
+    const draft = await doc.agent.post<RecordView>('/api/records', { queueEntryId: called.body.id });
+    const saved = await doc.agent.request<RecordView>('PATCH', `/api/records/${draft.body.id}`, {
+      revision: draft.body.revision,
+      diagnosis: 'Acute otitis media',
+      items: [{ medicine: 'Amoxicillin 250 mg', dose: '500 mg', frequency: 'three times a day', duration: '5 days' }],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+    const signed = await doc.agent.post(`/api/records/${draft.body.id}/sign`, { revision: saved.body.revision, expectedVersion: started.body.version });
+    expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
+
+    const token = await visit();
+    await signIn(doc.email, doc.password);
+    const record = await startNext(token);
+    const summary = record.locator('mq-patient-summary');
+    await summary.getByRole('heading', { name: 'Past visits' }).waitFor();
+    const past = summary.locator('details');
+    expect(await past.count()).to.equal(1);
+    await past.getByText(/Acute otitis media/).first().waitFor();
+    expect(await past.getByRole('cell', { name: 'Amoxicillin 250 mg' }).isVisible()).to.equal(false);
+    await past.locator('summary').click();
+    await past.getByRole('cell', { name: 'Amoxicillin 250 mg' }).waitFor();
+    await past.getByRole('cell', { name: 'three times a day' }).waitFor();
+  });
+
+  it('after sign-off: read-only, the print link opens the prescription, and a signed addendum is listed', async function () {
+    this.timeout(60_000);
+    const doc = await newDoctor('Dr Kofi Busia');
+    const token = await checkIn(doc.doctor, 'Ekua Prah');
+    await signIn(doc.email, doc.password);
+    const record = await startNext(token);
+    await record.getByLabel('Diagnosis').fill('Uncomplicated malaria');
+    await record.getByRole('button', { name: 'Add medicine' }).click();
+    await record.locator('#row0-medicine').fill('Artemether-lumefantrine 20/120 mg');
+    await record.locator('#row0-dose').fill('4 tablets');
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    // No printing before the record is signed (the server prints signed records only).
+    expect(await record.getByRole('link', { name: 'Print prescription' }).count()).to.equal(0);
+    await record.getByRole('button', { name: 'Sign off and call next' }).click();
+    await record.getByText(/^Signed/).waitFor();
+    expect(await record.getByLabel('Diagnosis').getAttribute('readonly')).to.not.equal(null);
+    expect(await record.getByRole('button', { name: 'Add medicine' }).count()).to.equal(0);
+
+    const link = record.getByRole('link', { name: 'Print prescription' });
+    expect(await link.getAttribute('target')).to.equal('_blank');
+    const [printed] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await printed.waitForLoadState();
+    const text = await printed.locator('body').innerText();
+    expect(text).to.contain('Artemether-lumefantrine 20/120 mg');
+    expect(text).to.contain('Ekua Prah');
+    expect(text).to.contain(doc.doctor.licenseNumber);
+
+    await record.getByRole('button', { name: 'Add signed addendum' }).click();
+    await record.getByText('Write the addendum.').waitFor();
+    await record.getByLabel('Addendum').fill('Weight re-checked: 62 kg, dose unchanged.');
+    await record.getByRole('button', { name: 'Add signed addendum' }).click();
+    const listed = record.getByRole('listitem').filter({ hasText: 'Weight re-checked: 62 kg, dose unchanged.' });
+    await listed.getByText(/^Signed by Dr Kofi Busia · /).waitFor();
+    expect(await record.getByLabel('Addendum').inputValue()).to.equal('');
+    const entry = await QueueEntry.findOne({ where: { token } });
+    const stored = await MedicalRecord.findOne({ where: { queueEntryId: entry!.id } });
+    const api = await doc.agent.get<RecordView>(`/api/records/${stored!.id}`);
+    expect(api.body.addenda.map((a) => [a.text, a.author.fullName])).to.deep.equal([['Weight re-checked: 62 kg, dose unchanged.', 'Dr Kofi Busia']]);
+  });
+
+  it('completes with D before signing, then signs the completed visit with its current version', async function () {
     this.timeout(60_000);
     const doc = await newDoctor('Dr Ama Serwaa');
     const token = await checkIn(doc.doctor, 'Yaa Asantewaa');
@@ -103,13 +318,21 @@ describe('doctor console steps in Chromium', function () {
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('d');
-    await console_.getByRole('status').getByText(`${token} completed.`).waitFor();
-    await record.getByRole('button', { name: /^Sign off/ }).click();
+    await console_.getByRole('status').getByText(`${token} completed. Its record is not signed yet: sign it off below.`).waitFor();
+    // The record knows the visit is over: signing it will not call anyone.
+    await record.getByText('This visit is completed. Sign the record to finish it.').waitFor();
+    expect(await record.getByRole('button', { name: 'Sign off and call next' }).count()).to.equal(0);
+
+    const signRequest = page.waitForRequest((r) => r.url().endsWith('/sign') && r.method() === 'POST');
+    await record.getByRole('button', { name: 'Sign off', exact: true }).click();
     await record.getByText(/^Signed/).waitFor();
     const entry = await QueueEntry.findOne({ where: { token } });
     expect(entry!.status).to.equal('completed');
+    // The sign-off carried the visit's version after completion, not the one from before.
+    expect(JSON.parse((await signRequest).postData()!).expectedVersion).to.equal(entry!.version);
     const stored = await MedicalRecord.findOne({ where: { queueEntryId: entry!.id } });
     expect(stored!.status).to.equal('signed');
+    await console_.getByRole('status').getByText(`Record signed for ${token}.`, { exact: true }).waitFor();
     expect((await QueueEntry.findOne({ where: { token: later } }))!.status).to.equal('waiting');
   });
 });
