@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { RecordView } from '../../common/records';
-import { MedicalRecord, QueueEntry, type Department, type DoctorProfile } from '../../server/models';
+import { MedicalRecord, QueueEntry, Session, type Department, type DoctorProfile } from '../../server/models';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
@@ -26,13 +26,14 @@ describe('doctor console steps in Chromium', function () {
   let page: Page;
   let department: Department;
   let desk: Agent;
+  let reception: { email: string; password: string };
 
   before(async function () {
     this.timeout(60_000);
     await resetDatabase();
     server = await startTestServer();
     department = await createDepartment({ name: 'General Practice', prefix: 'G' });
-    const reception = await createStaff({ role: 'reception' });
+    reception = await createStaff({ role: 'reception' });
     desk = await new Agent(server).signIn(reception.email, reception.password);
     browser = await launchChromium();
   });
@@ -61,9 +62,9 @@ describe('doctor console steps in Chromium', function () {
   }
 
   /** Reception checks a registered patient in for `doctor`; returns the token. */
-  async function checkIn(doctor: DoctorProfile, fullName: string, extra: Record<string, unknown> = {}): Promise<string> {
+  async function checkIn(doctor: DoctorProfile, fullName: string, extra: Record<string, unknown> = {}, by = desk): Promise<string> {
     const patient = await makePatient({ fullName });
-    const res = await desk.post<TicketView>('/api/queue/check-in', {
+    const res = await by.post<TicketView>('/api/queue/check-in', {
       departmentId: doctor.departmentId,
       doctorId: doctor.id,
       patientId: patient.id,
@@ -335,4 +336,71 @@ describe('doctor console steps in Chromium', function () {
     await console_.getByRole('status').getByText(`Record signed for ${token}.`, { exact: true }).waitFor();
     expect((await QueueEntry.findOne({ where: { token: later } }))!.status).to.equal('waiting');
   });
+
+  describe('when the idle time ends the session', () => {
+    let idleServer: TestServer;
+
+    before(async () => {
+      // A 15-second idle time; the socket's own session check is pushed out of the way, so the autosave meets it.
+      idleServer = await startTestServer({ env: { SESSION_LIFETIME_MINUTES: '0.25' }, hub: { pingMs: 600_000 } });
+    });
+    after(() => idleServer?.close());
+
+    it('asks to sign in again over the panel and saves the draft typed meanwhile', async function () {
+      this.timeout(90_000);
+      const staff = await createStaff({ role: 'doctor', fullName: 'Dr Idle Boateng' });
+      const doctor = await makeDoctor({ userId: staff.user.id, departmentId: department.id });
+      const token = await checkIn(doctor, 'Mensah Sarbah');
+      await page.goto(`${idleServer.baseUrl}/admin`);
+      await page.getByLabel('Email').fill(staff.email);
+      await page.getByLabel('Password').fill(staff.password);
+      await page.getByLabel('Password').press('Enter');
+      await page.getByRole('heading', { name: 'Your queue' }).waitFor();
+      const record = await startNext(token);
+      await record.getByLabel('Chief complaint').fill('Back pain');
+      await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+      // The panel's main area, marked, to tell afterwards that it was never replaced.
+      const main = page.locator('mq-admin-app main');
+      await main.evaluate((element) => element.setAttribute('data-marked', 'yes'));
+
+      // Idle until the server's session is over.
+      const sessionOver = async () => ((await Session.findOne({ where: { userId: staff.user.id } }))?.expiresAt.getTime() ?? 0) < Date.now();
+      await expectSoon(sessionOver, 30_000);
+
+      await record.getByLabel('Notes').fill('Review in one week');
+      const again = page.getByRole('dialog', { name: 'Sign in again' });
+      await again.waitFor({ timeout: 10_000 });
+      await record.getByText('Your session has ended, so these changes are not saved yet.', { exact: false }).waitFor();
+      // The draft is on screen and kept in the browser.
+      expect(await record.getByLabel('Notes').inputValue()).to.equal('Review in one week');
+      const stored = await MedicalRecord.findOne({ where: { queueEntryId: (await QueueEntry.findOne({ where: { token } }))!.id } });
+      const key = `mq-record-draft:${staff.user.id}:${stored!.id}`;
+      const kept = () => page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(key)})`);
+      expect(JSON.parse((await kept())!).texts.notes).to.equal('Review in one week');
+      expect(stored!.notes).to.equal(null);
+
+      await again.getByLabel('Email').fill(staff.email);
+      await again.getByLabel('Password').fill(staff.password);
+      await again.getByLabel('Password').press('Enter');
+      await again.waitFor({ state: 'detached' });
+      await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+      await stored!.reload();
+      expect(stored!).to.include({ notes: 'Review in one week', chiefComplaint: 'Back pain' });
+      expect(await kept()).to.equal(null);
+      expect(await main.getAttribute('data-marked')).to.equal('yes');
+      // The socket reconnected with the new session: the queue is live again (a check-in through this server).
+      const idleDesk = await new Agent(idleServer).signIn(reception.email, reception.password);
+      const next = await checkIn(doctor, 'Casely Hayford', {}, idleDesk);
+      await page.locator('mq-doctor-waiting').getByText(next).waitFor();
+    });
+  });
 });
+
+/** Polls `check` until it is true, failing loudly after `timeoutMs`. */
+async function expectSoon(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
