@@ -175,6 +175,7 @@ describe('doctor console steps in Chromium', function () {
     await signIn(doc.email, doc.password);
     const console_ = page.locator('mq-doctor-console');
     const waiting = page.locator('mq-doctor-waiting');
+    await waiting.getByRole('heading', { name: 'Waiting (2)' }).waitFor();
     await page.keyboard.press('n');
     await console_.locator('.current[data-status="called"]').getByText(token).waitFor();
     await page.keyboard.press('s');
