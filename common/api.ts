@@ -137,6 +137,8 @@ export interface DoctorQueueView {
   /** The patient called or in consultation with this doctor now. */
   current: StaffQueueEntry | null;
   waiting: StaffQueueEntry[];
+  /** Today's no-shows of this doctor (skipped, not yet returned to the queue), latest first: they can be returned. */
+  missed: StaffQueueEntry[];
   stats: QueueStats;
 }
 

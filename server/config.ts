@@ -78,8 +78,9 @@ const VARIABLES = {
     expected: 'the address patients and screens use to reach this server, such as https://queue.example-clinic.org',
   },
   SESSION_LIFETIME_MINUTES: {
-    schema: z.coerce.number().int().min(1).max(24 * 60),
-    expected: 'minutes of inactivity before staff must sign in again, from 1 to 1440',
+    // Fractions are allowed (0.1 = 6 seconds) so tests and demonstrations need not wait a minute.
+    schema: z.coerce.number().min(0.05).max(24 * 60),
+    expected: 'minutes of inactivity before staff must sign in again, from 0.05 to 1440 (fractions allowed)',
   },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expected: LOG_LEVELS.join(', ') },
   SEED_DEMO: { schema: boolean, expected: 'true or false' },

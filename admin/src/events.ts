@@ -1,7 +1,7 @@
 import type { ClinicSettings, DoctorProfileView, OpeningInterval, PatientView } from '../../common/admin';
-import type { SessionResponse, StaffUser, TicketView } from '../../common/api';
+import type { SessionResponse, StaffQueueEntry, StaffUser, TicketView } from '../../common/api';
 import type { ReceptionArrival } from '../../common/reception';
-import type { SignOffResponse } from '../../common/records';
+import type { RecordView, SignOffResponse } from '../../common/records';
 import type { PrescriptionRow } from './mq-prescription-rows';
 
 /** Fired by `mq-sign-in` when the server accepted the email and password. */
@@ -61,6 +61,21 @@ export type DepartmentsChangeEvent = CustomEvent<readonly number[]>;
 /** Fired by the display and kiosk profile forms once the server has saved the profile (`saved`), or on Cancel. */
 export type DeviceFormEvent = CustomEvent<void>;
 
+/** Fired by `mq-doctor-waiting` when the doctor calls a waiting token out of order or returns a no-show. */
+export type EntryStepEvent = CustomEvent<{ entry: StaffQueueEntry; step: 'call_token' | 'return_to_queue' }>;
+
+/** Fired by `mq-record-addenda` with the record as the server returned it after an addendum was added. */
+export type RecordChangedEvent = CustomEvent<RecordView>;
+
+/**
+ * Fired on `window` when the server answers 401 `session_expired` (an API call, or the socket): the staff panel asks
+ * for the password again over the screen, which stays as it is.
+ */
+export type SessionExpiredEvent = CustomEvent<void>;
+
+/** Fired on `window` by `mq-admin-app` once the same user has signed in again: screens retry what was refused. */
+export type SessionRenewedEvent = CustomEvent<void>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signed-in': SignedInEvent;
@@ -116,5 +131,9 @@ declare global {
     'departments-change': DepartmentsChangeEvent;
     'device-saved': DeviceFormEvent;
     'device-form-cancel': DeviceFormEvent;
+    'entry-step': EntryStepEvent;
+    'record-changed': RecordChangedEvent;
+    'session-expired': SessionExpiredEvent;
+    'session-renewed': SessionRenewedEvent;
   }
 }

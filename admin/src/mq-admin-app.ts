@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { SessionResponse } from '../../common/api';
-import { ApiError, apiGet, apiPost } from '../../common/web/api';
+import { ApiError, SESSION_EXPIRED_EVENT, apiGet, apiPost } from '../../common/web/api';
 import { ClinicController } from '../../common/web/clinic-controller';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
@@ -18,7 +19,12 @@ type Phase = 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
  * the sign-in form, a session shows the header and the role's main area. The live connection is opened only
  * while signed in, so the WebSocket upgrade always carries the current session cookie.
  *
- * Reflects `phase` and `connection` for tests and styles.
+ * When the session ends while the panel is open (the idle time passed: an API call or the socket answered 401
+ * `session_expired`), the sign-in form opens in a modal dialog OVER the panel, which stays mounted with everything
+ * typed in it. The same user signing in again closes it, reconnects the socket with the new session and fires
+ * `session-renewed` on `window`, so screens send again what was refused; another user gets a fresh panel instead.
+ *
+ * Reflects `phase` and `connection` (and `session-expired` while asking) for tests and styles.
  */
 @customElement('mq-admin-app')
 export class MqAdminApp extends LitElement {
@@ -84,6 +90,16 @@ export class MqAdminApp extends LitElement {
         color: var(--mq-color-danger);
         font-weight: 500;
       }
+      dialog.again {
+        padding: 0;
+        border: none;
+        background: transparent;
+        overflow: visible;
+      }
+      dialog.again::backdrop {
+        background: rgb(10 25 35 / 0.55);
+        backdrop-filter: blur(2px);
+      }
       button {
         min-height: 2.8rem;
         padding: 0.6rem 1.4rem;
@@ -105,6 +121,10 @@ export class MqAdminApp extends LitElement {
   /** A problem to show above the main area, or on the "unreachable" screen. */
   @state() private problem = '';
   @state() private signingOut = false;
+  /** The session ended while signed in: the sign-in dialog is over the panel. */
+  @state() private expired = false;
+
+  @query('dialog.again') private againDialog?: HTMLDialogElement;
 
   private readonly clinic = new ClinicController(this, {
     onLoad: (info) => (document.title = `Staff panel · ${info.name}`),
@@ -115,17 +135,22 @@ export class MqAdminApp extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener(SESSION_EXPIRED_EVENT, this.onSessionExpired);
     if (this.phase === 'loading') void this.checkSession();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener(SESSION_EXPIRED_EVENT, this.onSessionExpired);
     this.sessionCheck?.abort();
   }
 
   protected updated(): void {
     this.setAttribute('phase', this.phase);
     this.setAttribute('connection', this.realtime.status);
+    this.toggleAttribute('session-expired', this.expired);
+    const dialog = this.againDialog;
+    if (dialog && !dialog.open) dialog.showModal();
   }
 
   render() {
@@ -157,7 +182,19 @@ export class MqAdminApp extends LitElement {
             @sign-out=${this.onSignOut}
           ></mq-staff-header>
           ${this.problem ? html`<p class="banner" role="alert">${this.problem}</p>` : nothing}
-          <main @clinic-settings-saved=${this.onSettingsSaved}><mq-role-home .user=${this.session!.user}></mq-role-home></main>
+          ${keyed(
+            this.session!.user.id,
+            html`<main @clinic-settings-saved=${this.onSettingsSaved}><mq-role-home .user=${this.session!.user}></mq-role-home></main>`,
+          )}
+          ${this.expired
+            ? html`<dialog class="again" aria-label="Sign in again" @cancel=${(e: Event) => e.preventDefault()}>
+                <mq-sign-in
+                  .clinicName=${this.clinic.info?.name ?? ''}
+                  .notice=${'Your session ended after a period of inactivity. Sign in again to carry on where you were: nothing you typed is lost.'}
+                  @signed-in=${this.onSignedInAgain}
+                ></mq-sign-in>
+              </dialog>`
+            : nothing}
         `;
     }
   }
@@ -191,6 +228,22 @@ export class MqAdminApp extends LitElement {
     this.signedIn(event.detail);
   }
 
+  /** Any 401 `session_expired` while signed in: ask for the password over the panel (once). */
+  private readonly onSessionExpired = (): void => {
+    if (this.phase !== 'signed-in' || this.expired) return;
+    this.realtime.stop();
+    this.expired = true;
+  };
+
+  private onSignedInAgain(event: SignedInEvent): void {
+    event.stopPropagation();
+    const same = event.detail.user.id === this.session?.user.id;
+    this.expired = false;
+    // Another user gets the panel afresh (keyed on the user, so the old screen and its unsaved edits are dropped).
+    this.signedIn(event.detail);
+    if (same) window.dispatchEvent(new CustomEvent('session-renewed'));
+  }
+
   private async onSignOut(): Promise<void> {
     this.signingOut = true;
     this.problem = '';
@@ -215,6 +268,7 @@ export class MqAdminApp extends LitElement {
   }
 
   private signedOut(notice: string): void {
+    this.expired = false;
     this.realtime.stop();
     this.session = null;
     this.notice = notice;

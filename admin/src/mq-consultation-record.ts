@@ -1,14 +1,18 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { StaffQueueEntry } from '../../common/api';
-import type { Icd10Entry, Icd10SearchResponse, PatientSummary, PrescriptionItemInput, RecordPatchRequest, RecordView, SignOffResponse } from '../../common/records';
+import type { Icd10Entry, Icd10SearchResponse, PrescriptionItemInput, RecordPatchRequest, RecordView, SignOffResponse } from '../../common/records';
 import { VITAL_FIELDS, VITALS, checkVital, computeBmi, type VitalField } from '../../common/vitals';
 import { ApiError, apiFetch, apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
+import { recordStyles } from './record-styles';
 import { staffButtonStyles } from './staff-buttons';
-import type { RowsChangeEvent } from './events';
+import { draftStore, type LocalDraft } from './draft-store';
+import type { RecordChangedEvent, RowsChangeEvent } from './events';
 import { ROW_FIELDS, type PrescriptionRow } from './mq-prescription-rows';
+import './mq-patient-summary';
+import './mq-record-addenda';
 
 /** How long typing must pause before the draft is saved. */
 const AUTOSAVE_DELAY_MS = 700;
@@ -24,153 +28,14 @@ type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
  */
 @customElement('mq-consultation-record')
 export class MqConsultationRecord extends LitElement {
-  static styles = [
-    baseStyles,
-    staffButtonStyles,
-    css`
-      :host {
-        display: block;
-        padding: 1.5rem;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        box-shadow: var(--mq-shadow);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.5rem 1rem;
-        margin-bottom: 1rem;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.4rem;
-      }
-      h3 {
-        margin: 1.5rem 0 0.75rem;
-        font-size: 1.1rem;
-      }
-      .saved {
-        margin-inline-start: auto;
-        color: var(--mq-color-text-muted);
-        font-weight: 600;
-      }
-      .saved.error {
-        color: var(--mq-color-danger);
-      }
-      .signed {
-        padding: 0.2rem 0.6rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-success-soft);
-        color: var(--mq-color-success);
-        font-weight: 700;
-      }
-      .patient {
-        margin: 0 0 0.5rem;
-        color: var(--mq-color-text-muted);
-      }
-      .allergies {
-        margin: 0 0 1rem;
-        padding: 0.6rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface-alt);
-      }
-      .allergies.known {
-        background: var(--mq-color-danger-soft);
-        color: var(--mq-color-danger);
-        font-size: 1.1rem;
-        font-weight: 600;
-      }
-      .vitals {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-        gap: 0.9rem;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.3rem;
-        font-weight: 600;
-        font-size: 0.95rem;
-      }
-      .unit {
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
-      }
-      input,
-      textarea {
-        width: 100%;
-        min-height: 2.6rem;
-        padding: 0.45rem 0.7rem;
-        border: 1.5px solid var(--mq-color-border);
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-surface);
-        color: inherit;
-        font: inherit;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--mq-color-danger);
-      }
-      input:read-only,
-      textarea:read-only {
-        background: var(--mq-color-surface-alt);
-      }
-      .hint {
-        margin: 0.25rem 0 0;
-        font-size: 0.85rem;
-        color: var(--mq-color-text-muted);
-      }
-      .hint.bad {
-        color: var(--mq-color-danger);
-      }
-      .flags {
-        margin: 0.75rem 0 0;
-        padding: 0.6rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-warning-soft);
-        color: var(--mq-color-warning);
-      }
-      .fields {
-        display: grid;
-        gap: 0.9rem;
-      }
-      .icd-results {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        margin-top: 0.4rem;
-      }
-      .problem {
-        padding: 0.75rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-danger-soft);
-        color: var(--mq-color-danger);
-        font-weight: 500;
-      }
-      .confirm {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-        margin-top: 1rem;
-        padding: 0.75rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-warning-soft);
-      }
-      footer {
-        display: flex;
-        justify-content: flex-end;
-        margin-top: 1.5rem;
-      }
-    `,
-  ];
+  static styles = [baseStyles, staffButtonStyles, recordStyles];
 
-  /** The visit: in consultation with this doctor, or the one just signed. */
+  /** The visit: in consultation with this doctor, or the one just completed or signed. */
   @property({ attribute: false }) entry!: StaffQueueEntry;
+  /** The signed-in doctor: unsaved edits are kept in the browser under their id. */
+  @property({ type: Number }) userId = 0;
 
   @state() private record: RecordView | null = null;
-  /** The patient's summary (age, sex, blood group, allergies), shown above the form. */
-  @state() private summary: PatientSummary | null = null;
   @state() private vitals: Record<VitalField, string> = blankVitals();
   @state() private texts: Record<TextField, string> = { chiefComplaint: '', diagnosis: '', notes: '' };
   @state() private icd10: Icd10Entry | null = null;
@@ -183,6 +48,8 @@ export class MqConsultationRecord extends LitElement {
   /** The server's allergy refusal, waiting for the doctor's answer. */
   @state() private allergyQuestion = '';
   @state() private signing = false;
+  /** A save was refused because the session ended: it is sent again once the same doctor signs in. */
+  private waitingForSignIn = false;
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | null = null;
@@ -190,8 +57,14 @@ export class MqConsultationRecord extends LitElement {
   private dirty = false;
   private icdTimer: ReturnType<typeof setTimeout> | undefined;
 
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('session-renewed', this.onSessionRenewed);
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('session-renewed', this.onSessionRenewed);
     clearTimeout(this.saveTimer);
     clearTimeout(this.icdTimer);
   }
@@ -215,7 +88,7 @@ export class MqConsultationRecord extends LitElement {
           ? html`<span class="signed">Signed${record.signedAt ? ` ${new Date(record.signedAt).toLocaleTimeString()}` : ''}</span>`
           : html`<span class="saved ${this.saveState === 'error' ? 'error' : ''}" role="status">${saveLabel(this.saveState)}</span>`}
       </header>
-      ${this.renderSummary()}
+      <mq-patient-summary .patientId=${record.patientId} .currentEntryId=${record.queueEntryId}></mq-patient-summary>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.renderVitals(ro)}
       <h3>Consultation</h3>
@@ -230,25 +103,27 @@ export class MqConsultationRecord extends LitElement {
             <button type="button" @click=${this.confirmAllergy}>Prescribe anyway</button>
           </div>`
         : nothing}
-      ${ro
-        ? nothing
-        : html`<footer>
-            <button type="button" class="primary" ?disabled=${this.signing} @click=${this.signOff}>Sign off and call next</button>
-          </footer>`}
+      ${ro ? this.renderSigned(record) : this.renderSignOff()}
     `;
   }
 
-  private renderSummary() {
-    const summary = this.summary;
-    if (!summary) return nothing;
-    const { patient, clinical } = summary;
-    return html`<p class="patient">
-        ${[patient.age === null ? null : `${patient.age} years`, patient.sex, clinical?.bloodGroup ? `Blood group ${clinical.bloodGroup}` : null,
-          patient.insurance.provider ? `Insurance: ${patient.insurance.provider}` : null].filter(Boolean).join(' · ')}
-      </p>
-      <p class="allergies ${clinical?.allergies ? 'known' : ''}">
-        <strong>Allergies:</strong> ${clinical?.allergies || 'None recorded'}
-      </p>`;
+  private renderSignOff() {
+    // A visit already over (completed with D, or transferred) is signed on its own: nobody is called.
+    const ended = this.entry.status === 'completed' || this.entry.status === 'transferred';
+    return html`<footer>
+      ${ended ? html`<p class="note">This visit is ${this.entry.status}. Sign the record to finish it.</p>` : nothing}
+      <button type="button" class="primary" ?disabled=${this.signing} @click=${this.signOff}>${ended ? 'Sign off' : 'Sign off and call next'}</button>
+    </footer>`;
+  }
+
+  /** Read-only from here: the printed prescription (the server prints signed records with medicines) and addenda. */
+  private renderSigned(record: RecordView) {
+    return html`${record.items.length
+        ? html`<footer>
+            <a class="print" href=${`/api/records/${record.id}/prescription`} target="_blank" rel="noopener">Print prescription</a>
+          </footer>`
+        : nothing}
+      <mq-record-addenda .record=${record} @record-changed=${(e: RecordChangedEvent) => (this.record = e.detail)}></mq-record-addenda>`;
   }
 
   private renderVitals(ro: boolean) {
@@ -326,20 +201,35 @@ export class MqConsultationRecord extends LitElement {
     try {
       const record = await apiPost<RecordView>('/api/records', { queueEntryId: this.entry.id });
       this.load(record);
-      void this.loadSummary(record.patientId);
+      this.restoreLocalDraft(record);
     } catch (error) {
       this.problem = messageOf(error);
     }
   }
 
-  /** The summary is a help, not a need: if it cannot be read, the record still works. */
-  private async loadSummary(patientId: number): Promise<void> {
-    this.summary = null;
-    try {
-      this.summary = await apiGet<PatientSummary>(`/api/patients/${patientId}/summary?pageSize=1`);
-    } catch {
-      this.summary = null;
+  /**
+   * Puts back edits that never reached the server (the session ended, the tab closed while offline) and saves
+   * them. Only onto the revision they were made on: a record changed since (another tab) wins, and the doctor is told.
+   */
+  private restoreLocalDraft(record: RecordView): void {
+    const local = this.userId ? draftStore.read(this.userId, record.id) : null;
+    if (!local) return;
+    if (record.status !== 'draft' || local.revision !== record.revision) {
+      draftStore.forget(this.userId, record.id);
+      if (record.status === 'draft') this.problem = 'Changes kept on this computer were older than the saved record and were not put back.';
+      return;
     }
+    this.edit(() => {
+      this.vitals = local.vitals;
+      this.texts = local.texts;
+      this.icd10 = local.icd10;
+      this.rows = local.rows;
+    });
+    void this.save();
+  }
+
+  private localDraft(): LocalDraft {
+    return { revision: this.record!.revision, vitals: this.vitals, texts: this.texts, icd10: this.icd10, rows: this.rows };
   }
 
   /** Puts a record from the server into the form. */
@@ -367,6 +257,7 @@ export class MqConsultationRecord extends LitElement {
   private edit(change: () => unknown): void {
     change();
     if (this.record?.status !== 'draft') return;
+    if (this.userId) draftStore.save(this.userId, this.record.id, this.localDraft());
     this.dirty = true;
     this.saveState = 'pending';
     clearTimeout(this.saveTimer);
@@ -385,7 +276,7 @@ export class MqConsultationRecord extends LitElement {
     this.saveState = 'saving';
     this.saving = this.sendPatch(confirmAllergy).finally(() => (this.saving = null));
     await this.saving;
-    if (this.dirty) this.saveTimer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+    if (this.dirty && !this.waitingForSignIn) this.saveTimer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
   }
 
   private async sendPatch(confirmAllergy: boolean): Promise<void> {
@@ -422,9 +313,18 @@ export class MqConsultationRecord extends LitElement {
       this.problem = '';
       this.allergyQuestion = '';
       this.saveState = this.dirty ? 'pending' : 'saved';
+      if (this.userId) {
+        if (this.dirty) draftStore.save(this.userId, saved.id, this.localDraft());
+        else draftStore.forget(this.userId, saved.id);
+      }
     } catch (error) {
       this.saveState = 'error';
-      if (error instanceof ApiError && error.id === 'allergy_conflict') {
+      if (error instanceof ApiError && error.status === 401) {
+        // Kept in memory and in the browser (edit() stored it); saved again right after the doctor signs in.
+        this.dirty = true;
+        this.waitingForSignIn = true;
+        this.problem = 'Your session has ended, so these changes are not saved yet. Sign in again to save them; they are kept on this computer meanwhile.';
+      } else if (error instanceof ApiError && error.id === 'allergy_conflict') {
         this.allergyQuestion = error.message;
       } else if (error instanceof ApiError && error.id === 'stale_draft') {
         this.problem = `${error.message} The latest saved version is shown.`;
@@ -434,6 +334,14 @@ export class MqConsultationRecord extends LitElement {
       }
     }
   }
+
+  /** The same doctor signed in again: send what the ended session refused. */
+  private readonly onSessionRenewed = (): void => {
+    if (!this.waitingForSignIn) return;
+    this.waitingForSignIn = false;
+    this.problem = '';
+    void this.save();
+  };
 
   private readonly confirmAllergy = async (): Promise<void> => {
     this.allergyQuestion = '';
@@ -471,6 +379,7 @@ export class MqConsultationRecord extends LitElement {
         expectedVersion: this.entry.version,
       });
       this.load(result.record);
+      if (this.userId) draftStore.forget(this.userId, result.record.id);
       this.dispatchEvent(new CustomEvent('record-signed', { detail: result, bubbles: true, composed: true }));
     } catch (error) {
       this.problem = messageOf(error);

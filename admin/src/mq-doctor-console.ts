@@ -1,34 +1,48 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { DoctorProfileView } from '../../common/admin';
 import type { DoctorQueueView, StaffQueueEntry, StaffUser } from '../../common/api';
 import type { EntryActionType, ServerMessage, StaffAction } from '../../common/protocol';
-import { ApiError, apiGet } from '../../common/web/api';
+import { ApiError, SESSION_ENDED_IDS, SESSION_EXPIRED_EVENT, apiGet } from '../../common/web/api';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
-import type { RecordSignedEvent } from './events';
+import type { EntryStepEvent, RecordSignedEvent } from './events';
 import './mq-consultation-record';
+import './mq-doctor-waiting';
+import type { MqDoctorWaiting } from './mq-doctor-waiting';
+import './mq-transfer-dialog';
+import type { MqTransferDialog, TransferChoice } from './mq-transfer-dialog';
 
-/** A console button: what it sends, its key, and when it applies to the current patient. */
+/** A console button: what it does, its key, and when it applies to the current patient. */
 interface ConsoleAction {
   key: string;
   label: string;
-  type: 'call_next' | EntryActionType;
+  type: 'call_next' | 'transfer' | EntryActionType;
   enabled: (current: StaffQueueEntry | null) => boolean;
   /** What to say once the server confirmed it. */
   done: string;
 }
+
+const serving = (c: StaffQueueEntry | null) => c?.status === 'called' || c?.status === 'in_consultation';
 
 const ACTIONS: ConsoleAction[] = [
   { key: 'n', label: 'Call next', type: 'call_next', enabled: (c) => !c, done: 'called' },
   { key: 'r', label: 'Recall', type: 'recall', enabled: (c) => c?.status === 'called', done: 'called again' },
   { key: 's', label: 'No-show', type: 'skip', enabled: (c) => c?.status === 'called', done: 'marked as a no-show' },
   { key: 'c', label: 'Start consultation', type: 'start_consultation', enabled: (c) => c?.status === 'called', done: 'in consultation' },
-  { key: 'd', label: 'Complete', type: 'complete', enabled: (c) => c?.status === 'called' || c?.status === 'in_consultation', done: 'completed' },
+  { key: 'd', label: 'Complete', type: 'complete', enabled: serving, done: 'completed' },
+  { key: 't', label: 'Transfer', type: 'transfer', enabled: serving, done: 'transferred' },
 ];
 
-const PRIORITY_LABELS: Record<string, string> = { emergency: 'Emergency', priority: 'Priority', normal: 'Normal' };
+/** What to say after the steps that are not console buttons. */
+const DONE: Partial<Record<EntryActionType, string>> = { call_token: 'called', return_to_queue: 'returned to the queue' };
+
+/** A request sent over the socket and not yet answered. */
+interface Pending {
+  resolve: (entry: StaffQueueEntry | null) => void;
+  reject: (error: Error) => void;
+}
 
 let requestCounter = 0;
 
@@ -113,24 +127,6 @@ export class MqDoctorConsole extends LitElement {
         color: var(--mq-color-danger);
         font-weight: 500;
       }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        padding: 0.5rem 0.4rem;
-        border-bottom: 1px solid var(--mq-color-border);
-        text-align: start;
-      }
-      th {
-        font-size: 0.85rem;
-        color: var(--mq-color-text-muted);
-      }
-      .emergency {
-        color: var(--mq-color-danger);
-        font-weight: 700;
-      }
       dl {
         display: grid;
         grid-template-columns: 1fr auto;
@@ -171,13 +167,17 @@ export class MqDoctorConsole extends LitElement {
   @state() private now = Date.now();
 
   private readonly realtime = new SocketController(this, { onMessage: (m) => this.onMessage(m) });
-  /** Requests sent and not yet answered, by request id: what they were for. */
-  private readonly pending = new Map<string, ConsoleAction>();
+  /** Requests sent and not yet answered, by request id. */
+  private readonly pending = new Map<string, Pending>();
   private ticker: ReturnType<typeof setInterval> | undefined;
+
+  @query('mq-transfer-dialog') private transferDialog!: MqTransferDialog;
+  @query('mq-doctor-waiting') private waitingList!: MqDoctorWaiting;
 
   connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('session-renewed', this.onSessionRenewed);
     this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     if (!this.profile) void this.loadProfile();
   }
@@ -185,7 +185,10 @@ export class MqDoctorConsole extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('session-renewed', this.onSessionRenewed);
     clearInterval(this.ticker);
+    for (const request of this.pending.values()) request.reject(new Error('The console was closed.'));
+    this.pending.clear();
   }
 
   render() {
@@ -214,45 +217,33 @@ export class MqDoctorConsole extends LitElement {
                   class=${a.type === 'call_next' || a.type === 'start_consultation' ? 'primary' : ''}
                   aria-keyshortcuts=${a.key.toUpperCase()}
                   ?disabled=${!view || !a.enabled(current)}
-                  @click=${() => this.send(a)}
+                  @click=${() => this.run(a)}
                 >${a.label} <kbd>${a.key.toUpperCase()}</kbd></button>`,
               )}
             </div>
             <p class="live ${this.refused ? 'refused' : ''}" aria-live="polite" role="status">${this.announcement}</p>
           </section>
           ${recordEntry
-            ? html`<mq-consultation-record .entry=${recordEntry} @record-signed=${this.onRecordSigned}></mq-consultation-record>`
+            ? html`<mq-consultation-record .entry=${recordEntry} .userId=${this.user.id} @record-signed=${this.onRecordSigned}></mq-consultation-record>`
             : nothing}
         </div>
         <div>
-          <section aria-labelledby="waiting-title">
-            <h2 id="waiting-title">Waiting${view ? ` (${view.waiting.length})` : ''}</h2>
-            ${view?.waiting.length ? this.renderWaiting(view.waiting) : html`<p class="muted">Nobody is waiting.</p>`}
+          <section>
+            ${view
+              ? html`<mq-doctor-waiting
+                  .waiting=${view.waiting}
+                  .missed=${view.missed ?? []}
+                  .now=${this.now}
+                  ?canCall=${!current}
+                  @entry-step=${this.onEntryStep}
+                ></mq-doctor-waiting>`
+              : html`<h2>Waiting</h2><p class="muted">Loading…</p>`}
           </section>
           ${view ? this.renderStats(view) : nothing}
         </div>
       </div>
+      <mq-transfer-dialog .entry=${current} .doctorId=${this.profile?.id ?? 0} .submit=${this.transferCurrent}></mq-transfer-dialog>
     `;
-  }
-
-  private renderWaiting(waiting: StaffQueueEntry[]) {
-    return html`<table>
-      <thead><tr><th>Token</th><th>Patient</th><th>Priority</th><th>Waiting</th><th>ETA</th></tr></thead>
-      <tbody>
-        ${waiting.map(
-          (e) => html`<tr>
-            <td><strong>${e.token}</strong></td>
-            <td>
-              ${e.patient?.fullName ?? 'Unregistered'}${e.patient?.age != null ? html` <span class="muted">(${e.patient.age})</span>` : nothing}
-              <div class="muted">${e.appointment ? `Appointment ${time(e.appointment.startsAt)}` : 'Walk-in'}</div>
-            </td>
-            <td class=${e.priority === 'emergency' ? 'emergency' : ''}>${PRIORITY_LABELS[e.priority] ?? e.priority}</td>
-            <td>${minutes(this.now - Date.parse(e.checkedInAt))}</td>
-            <td>${e.etaMinutes === null ? '–' : `${e.etaMinutes} min`}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
   }
 
   private renderStats(view: DoctorQueueView) {
@@ -287,33 +278,81 @@ export class MqDoctorConsole extends LitElement {
   private onMessage(message: ServerMessage): void {
     if (message.type === 'queue_update' && message.view && message.view.doctor.id === this.profile?.id) {
       this.view = message.view;
-      if (message.view.current?.status === 'in_consultation') this.recordEntry = message.view.current;
+      const current = message.view.current;
+      if (current && (current.status === 'in_consultation' || current.id === this.recordEntry?.id)) this.recordEntry = current;
     } else if (message.type === 'action_result') {
-      const action = this.pending.get(message.requestId);
-      if (!action) return;
+      const request = this.pending.get(message.requestId);
+      if (!request) return;
       this.pending.delete(message.requestId);
-      this.say(message.entry ? `${message.entry.token} ${action.done}.` : 'Nobody is waiting.', false);
-    } else if (message.type === 'error' && message.requestId && this.pending.has(message.requestId)) {
-      this.pending.delete(message.requestId);
-      this.say(message.error.message, true);
+      // The record on screen must carry the visit's newest version and status (completed with D, for example).
+      if (message.entry && message.entry.id === this.recordEntry?.id) this.recordEntry = message.entry;
+      request.resolve(message.entry);
+    } else if (message.type === 'error') {
+      if (SESSION_ENDED_IDS.has(message.error.id)) window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT));
+      const request = message.requestId ? this.pending.get(message.requestId) : undefined;
+      if (!request) return;
+      this.pending.delete(message.requestId!);
+      request.reject(new Error(message.error.message));
     }
   }
 
-  /** Sends a queue step over the WebSocket, with the version of the entry the screen shows. */
-  private send(action: ConsoleAction): void {
+  /** Sends a step over the WebSocket; resolves with the entry as the server left it, rejects with its refusal. */
+  private request(message: StaffAction): Promise<StaffQueueEntry | null> {
+    if (!this.realtime.client?.send(message)) {
+      return Promise.reject(new Error('Not connected to the clinic server right now. Wait for the connection to come back and try again.'));
+    }
+    return new Promise((resolve, reject) => this.pending.set(message.requestId, { resolve, reject }));
+  }
+
+  /** Runs a console button: the step on the current patient (or "call next"), or opens the transfer dialog. */
+  private run(action: ConsoleAction): void {
     const current = this.view?.current ?? null;
     if (!this.view || !action.enabled(current)) return;
-    const requestId = `console-${Date.now()}-${++requestCounter}`;
+    if (action.type === 'transfer') {
+      void this.transferDialog.open();
+      return;
+    }
+    const requestId = nextRequestId();
     const message: StaffAction =
       action.type === 'call_next'
         ? { type: 'call_next', requestId }
         : { type: action.type, requestId, entryId: current!.id, expectedVersion: current!.version };
-    if (!this.realtime.client?.send(message)) {
-      this.say('Not connected to the clinic server right now. Wait for the connection to come back and try again.', true);
-      return;
-    }
-    this.pending.set(requestId, action);
+    void this.report(this.request(message), action.done);
   }
+
+  /** Says what a step did, or the server's refusal. */
+  private async report(result: Promise<StaffQueueEntry | null>, done: string): Promise<void> {
+    try {
+      const entry = await result;
+      let text = entry ? `${entry.token} ${done}.` : 'Nobody is waiting.';
+      if (entry && done === 'completed' && entry.id === this.recordEntry?.id && entry.status === 'completed') {
+        text += ' Its record is not signed yet: sign it off below.';
+      }
+      this.say(text, false);
+    } catch (error) {
+      this.say((error as Error).message, true);
+    }
+  }
+
+  /** "Call" on a waiting row (out of order) and "Return" on a missed one. */
+  private readonly onEntryStep = (event: EntryStepEvent): void => {
+    const { entry, step } = event.detail;
+    const message: StaffAction = { type: step, requestId: nextRequestId(), entryId: entry.id, expectedVersion: entry.version };
+    void this.report(this.request(message), DONE[step] ?? 'done');
+  };
+
+  /** The transfer dialog's submit: rejects with the server's refusal, which the dialog shows. */
+  private readonly transferCurrent = async (choice: TransferChoice): Promise<void> => {
+    const current = this.view?.current;
+    if (!current) throw new Error('There is no patient with you to transfer.');
+    const entry = await this.request({ type: 'transfer', requestId: nextRequestId(), entryId: current.id, expectedVersion: current.version, ...choice });
+    this.say(`${entry?.token ?? current.token} transferred.`, false);
+  };
+
+  /** After signing in again the socket must reconnect, so the upgrade carries the new session cookie. */
+  private readonly onSessionRenewed = (): void => {
+    this.realtime.start();
+  };
 
   private say(text: string, refused: boolean): void {
     this.announcement = text;
@@ -322,8 +361,10 @@ export class MqDoctorConsole extends LitElement {
 
   private onRecordSigned(event: RecordSignedEvent): void {
     this.recordEntry = event.detail.completed;
-    const { called } = event.detail;
-    this.say(`Record signed. ${called ? `${called.token} called.` : 'Nobody is waiting.'}`, false);
+    const { called, completed } = event.detail;
+    // A visit completed earlier (key D) is signed on its own: nobody is called then, whoever is waiting.
+    const next = called ? ` ${called.token} called.` : this.view?.waiting.length || this.view?.current ? '' : ' Nobody is waiting.';
+    this.say(`Record signed for ${completed.token}.${next}`, false);
   }
 
   /** One-key shortcuts, unless the doctor is typing in a field or holding a modifier. */
@@ -331,10 +372,22 @@ export class MqDoctorConsole extends LitElement {
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     const target = event.composedPath()[0] as HTMLElement | undefined;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    const action = ACTIONS.find((a) => a.key === event.key.toLowerCase());
+    const key = event.key.toLowerCase();
+    if (key === 'k') {
+      event.preventDefault();
+      if (!this.waitingList?.focusCall()) this.say(this.view?.current ? 'Finish with the patient called before calling another.' : 'Nobody is waiting.', true);
+      return;
+    }
+    if (key === 'u') {
+      event.preventDefault();
+      const missed = this.view?.missed[0];
+      if (missed) this.onEntryStep(new CustomEvent('entry-step', { detail: { entry: missed, step: 'return_to_queue' } }));
+      return;
+    }
+    const action = ACTIONS.find((a) => a.key === key);
     if (!action) return;
     event.preventDefault();
-    this.send(action);
+    this.run(action);
   };
 }
 
@@ -342,13 +395,8 @@ function statusLabel(entry: StaffQueueEntry): string {
   return entry.status === 'called' ? `Called${entry.recallCount ? ` (recalled ${entry.recallCount}×)` : ''}` : entry.status === 'in_consultation' ? 'In consultation' : entry.status;
 }
 
-function minutes(ms: number): string {
-  const m = Math.max(0, Math.floor(ms / 60_000));
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+function nextRequestId(): string {
+  return `console-${Date.now()}-${++requestCounter}`;
 }
 
 declare global {

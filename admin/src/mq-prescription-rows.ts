@@ -25,8 +25,9 @@ export const emptyRow = (): PrescriptionRow => ({ medicine: '', dose: '', route:
 
 /**
  * The prescription's medicine rows (the original design's inline formset): medicine, dose, route, frequency,
- * duration and instructions, with "Add medicine" and "Remove". Every change fires `rows-change` with the whole new
- * list; a medicine that matches a recorded allergy (as the server reported it) is marked under its row.
+ * duration and instructions, with "Add medicine", "Remove", and "Move up" / "Move down" (also Alt+ArrowUp and
+ * Alt+ArrowDown in a row's fields) for the printed order. Every change fires `rows-change` with the whole new list;
+ * a medicine that matches a recorded allergy (as the server reported it) is marked under its row.
  */
 @customElement('mq-prescription-rows')
 export class MqPrescriptionRows extends LitElement {
@@ -63,6 +64,14 @@ export class MqPrescriptionRows extends LitElement {
       input:read-only {
         background: var(--mq-color-surface-alt);
       }
+      .row-buttons {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .row-buttons button {
+        min-width: 2.6rem;
+        padding: 0.45rem 0.6rem;
+      }
       .allergy {
         grid-column: 1 / -1;
         margin: 0;
@@ -81,12 +90,22 @@ export class MqPrescriptionRows extends LitElement {
   /** A signed record: rows are shown, not edited. */
   @property({ type: Boolean }) readonly = false;
 
+  /** Where the focus goes once a moved row is drawn in its new place. */
+  private focusAfterMove: string | null = null;
+
+  protected updated(): void {
+    if (!this.focusAfterMove) return;
+    this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterMove}`)?.focus();
+    this.focusAfterMove = null;
+  }
+
   render() {
     const ro = this.readonly;
     return html`
       ${this.rows.map((row, index) => {
         const allergy = this.allergyMatches.get(row.medicine.trim());
-        return html`<div class="row" role="group" aria-label=${`Medicine ${index + 1}`}>
+        const last = index === this.rows.length - 1;
+        return html`<div class="row" role="group" aria-label=${`Medicine ${index + 1}`} @keydown=${(e: KeyboardEvent) => this.onRowKey(e, index)}>
           ${(['medicine', ...ROW_FIELDS.map(([f]) => f)] as RowField[]).map((f) => {
             const id = `row${index}-${f}`;
             return html`<div>
@@ -96,7 +115,11 @@ export class MqPrescriptionRows extends LitElement {
           })}
           ${ro
             ? html`<span></span>`
-            : html`<button type="button" aria-label=${`Remove medicine ${index + 1}`} @click=${() => this.change(this.rows.filter((_, i) => i !== index))}>Remove</button>`}
+            : html`<div class="row-buttons">
+                <button type="button" id=${`row${index}-up`} aria-label=${`Move medicine ${index + 1} up`} aria-keyshortcuts="Alt+ArrowUp" title="Move up (Alt+↑)" ?disabled=${index === 0} @click=${() => this.move(index, -1, 'up')}>↑</button>
+                <button type="button" id=${`row${index}-down`} aria-label=${`Move medicine ${index + 1} down`} aria-keyshortcuts="Alt+ArrowDown" title="Move down (Alt+↓)" ?disabled=${last} @click=${() => this.move(index, 1, 'down')}>↓</button>
+                <button type="button" aria-label=${`Remove medicine ${index + 1}`} @click=${() => this.change(this.rows.filter((_, i) => i !== index))}>Remove</button>
+              </div>`}
           ${allergy?.length ? html`<p class="allergy">Allergy: ${allergy.join(', ')}</p>` : nothing}
         </div>`;
       })}
@@ -104,6 +127,25 @@ export class MqPrescriptionRows extends LitElement {
         ? this.rows.length ? nothing : html`<p>No medicines.</p>`
         : html`<button type="button" @click=${() => this.change([...this.rows, emptyRow()])}>Add medicine</button>`}
     `;
+  }
+
+  /** Moves row `index` one place up (-1) or down (+1); the focus follows the row. */
+  private move(index: number, by: -1 | 1, focus: string): void {
+    const to = index + by;
+    if (this.readonly || to < 0 || to >= this.rows.length) return;
+    const rows = [...this.rows];
+    [rows[index], rows[to]] = [rows[to], rows[index]];
+    // A button that would be disabled at the edge hands the focus to its twin.
+    const edge = (focus === 'up' && to === 0) || (focus === 'down' && to === rows.length - 1);
+    this.focusAfterMove = `row${to}-${edge ? (focus === 'up' ? 'down' : 'up') : focus}`;
+    this.change(rows);
+  }
+
+  private onRowKey(event: KeyboardEvent, index: number): void {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    const field = (event.composedPath()[0] as HTMLElement).id.replace(/^row\d+-/, '');
+    this.move(index, event.key === 'ArrowUp' ? -1 : 1, field);
   }
 
   private editRow(index: number, field: RowField, value: string): void {

@@ -37,6 +37,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Dispatched on `window` whenever an API call is refused with 401 `session_expired`, so the staff panel can ask for
+ * the password again over whatever screen made the call (screens need not each check for it).
+ */
+export const SESSION_EXPIRED_EVENT = 'session-expired';
+
+/** Error ids (over REST or the socket) that mean the staff session is gone. */
+export const SESSION_ENDED_IDS: ReadonlySet<string> = new Set(['session_expired', 'not_signed_in']);
+
 /** Options for {@link apiFetch}. */
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -91,6 +100,9 @@ export async function apiFetch<T>(path: string, options: ApiRequestOptions = {})
   }
   if (response.ok) return parsed as T;
   if (!isErrorBody(parsed)) throw new ApiError('unexpected_response', UNEXPECTED_RESPONSE_MESSAGE, response.status);
+  // The first refusal after the idle time says session_expired; the server then clears the cookie, so later ones say
+  // not_signed_in. Both mean the same to a screen that was signed in.
+  if (response.status === 401 && SESSION_ENDED_IDS.has(parsed.error.id)) globalThis.dispatchEvent?.(new CustomEvent(SESSION_EXPIRED_EVENT));
   const retryAfter = Number(response.headers.get('Retry-After'));
   throw new ApiError(
     parsed.error.id,

@@ -59,6 +59,7 @@ export function presentDoctorQueue(state: DepartmentState, doctor: DoctorProfile
     doctor: { id: doctor.id, name: doctorName(doctor), room: doctor.room, departmentId: doctor.departmentId },
     current: mine?.current ? presentStaffEntry(mine.current, null, state.clinicDay) : null,
     waiting: (mine?.waiting ?? []).map((r) => presentStaffEntry(r.entry, r, state.clinicDay)),
+    missed: (mine?.missed ?? []).map((entry) => presentStaffEntry(entry, null, state.clinicDay)),
     stats: mine?.stats ?? state.stats,
   };
 }

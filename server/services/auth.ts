@@ -10,7 +10,8 @@ import type { SignInThrottle } from './sign-in-throttle';
 /** The name of the staff session cookie. */
 export const SESSION_COOKIE = 'mq_session';
 
-// Renew the expiry at most once a minute per session, so active staff do not cost a write per request.
+// Renew the expiry at most once a minute per session (or a tenth of a shorter lifetime), so active staff do not cost
+// a write per request.
 const RENEW_AFTER_MS = 60_000;
 
 /** A live staff session and its user. */
@@ -106,7 +107,8 @@ export class AuthService {
       await session.destroy();
       return { state: 'expired' };
     }
-    if (renew && this.expiry(now).getTime() - session.expiresAt.getTime() > RENEW_AFTER_MS) {
+    const renewAfter = Math.min(RENEW_AFTER_MS, (this.lifetimeMinutes * 60_000) / 10);
+    if (renew && this.expiry(now).getTime() - session.expiresAt.getTime() > renewAfter) {
       await session.update({ expiresAt: this.expiry(now) });
     }
     return { state: 'active', user: session.user, session };

@@ -12,6 +12,10 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).to.equal(true);
   });
 
+  it('takes a fraction of a minute as the idle lifetime (short sessions for tests)', () => {
+    expect(load({ SESSION_LIFETIME_MINUTES: '0.25' }).sessionLifetimeMinutes).to.equal(0.25);
+  });
+
   it('reads every documented variable', () => {
     const config = load({
       PORT: '8080',
@@ -43,6 +47,7 @@ describe('configuration', () => {
     ['DATABASE_URL', 'postgres://x'],
     ['PUBLIC_BASE_URL', 'queue.example.org'],
     ['SESSION_LIFETIME_MINUTES', '0'],
+    ['SESSION_LIFETIME_MINUTES', '0.01'],
     ['LOG_LEVEL', 'loud'],
   ]) {
     it(`refuses a bad ${variable} with a message naming it`, () => {

@@ -100,6 +100,33 @@ describe('live queue over WebSocket and REST', () => {
     expect(view.body.stats).to.include({ completed_today: 1, waiting_count: 0 });
   });
 
+  it("lists the doctor's no-shows as missed until they are returned to the queue, over REST and the doctor channel", async () => {
+    await walkIn();
+    await walkIn();
+    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const console = await open(agent.cookie);
+    console.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
+    expect((await console.next('queue_update')).view!.missed).to.deep.equal([]);
+
+    const called = await agent.post(`/api/queue/doctors/${doctor.id}/call-next`);
+    const skipped = await agent.post(`/api/queue/entries/${called.body.id}/skip`, { expectedVersion: called.body.version });
+    expect(skipped.body.status).to.equal('skipped');
+    let update = await console.next('queue_update');
+    while (update.view!.current) update = await console.next('queue_update');
+    expect(update.view!.missed.map((e) => [e.token, e.status, e.patient])).to.deep.equal([['C-001', 'skipped', null]]);
+    expect(update.view!.waiting.map((e) => e.token)).to.deep.equal(['C-002']);
+    // Another doctor's no-shows are not theirs to return.
+    const other = await new Agent(server).signIn(otherDoctor.email, otherDoctor.password);
+    expect((await other.get(`/api/queue/doctors/${otherDoctor.id}`)).body.missed).to.deep.equal([]);
+
+    const back = await agent.post(`/api/queue/entries/${called.body.id}/return-to-queue`, { expectedVersion: skipped.body.version });
+    expect(back.body.status).to.equal('waiting');
+    const view = await agent.get(`/api/queue/doctors/${doctor.id}`);
+    expect(view.body.missed).to.deep.equal([]);
+    // Back in their original place: checked in first, so first again.
+    expect(view.body.waiting.map((e: { token: string }) => e.token)).to.deep.equal(['C-001', 'C-002']);
+  });
+
   it('checks staff routes: 401 without a session, 403 for another doctor\'s queue, 422 for bad input', async () => {
     expect((await new Agent(server).post(`/api/queue/doctors/${doctor.id}/call-next`)).status).to.equal(401);
     const other = await new Agent(server).signIn(otherDoctor.email, otherDoctor.password);

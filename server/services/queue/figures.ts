@@ -21,12 +21,15 @@ import type { DepartmentState, DoctorState, RankedEntry } from './types';
 export const RECENT_CALLS = 10;
 
 
-/** Queue statuses of the entries still in line or with a doctor: the only ones the screens show one by one. */
-const ACTIVE_STATUSES = ['waiting', 'called', 'in_consultation'] as const;
+/**
+ * Queue statuses of the entries the screens show one by one: in line, with a doctor, or missed today (a doctor can
+ * return a no-show to the queue). Finished ones only count in the figures.
+ */
+const ACTIVE_STATUSES = ['waiting', 'called', 'in_consultation', 'skipped'] as const;
 
 /**
- * Everything the screens show about one department's clinic day, in four queries: the entries still in line or with
- * a doctor (with patient and appointment slot), the latest calls (likewise), the timing columns of the whole day
+ * Everything the screens show about one department's clinic day, in four queries: the entries still in line, with
+ * a doctor or missed (with patient and appointment slot), the latest calls (likewise), the timing columns of the whole day
  * (for averages and paces), and the doctors (with their names, today's availability and any leave today). Reading
  * the day's finished entries as timing columns only keeps a check-in late in a busy day as quick as the first one.
  * Calling order comes from ordering.ts, estimates from eta.ts; averages are over today, in minutes rounded to one
@@ -122,6 +125,9 @@ export async function departmentState(
       doctor,
       current,
       waiting: line.map((entry, index) => ranked(entry, index + 1)),
+      missed: active
+        .filter((e) => e.doctorId === doctor.id && e.status === 'skipped')
+        .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0)),
       stats: statsOf(timings.filter((e) => e.doctorId === doctor.id), line.length),
     });
   }

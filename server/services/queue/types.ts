@@ -43,6 +43,8 @@ export interface DoctorState {
   current: QueueEntry | null;
   /** Entries this doctor would call, in order: their own and the department's "any doctor" pool. */
   waiting: RankedEntry[];
+  /** Today's no-shows of this doctor (skipped, not yet returned to the queue), latest first. */
+  missed: QueueEntry[];
   stats: QueueStats;
 }
 
