@@ -49,6 +49,8 @@ export interface ClinicInfo {
   timeZone: string;
   /** The server's clock, so screens with a wrong clock still show the right time (ISO 8601, UTC). */
   serverTime: string;
+  /** The address screens and phones reach the server at (PUBLIC_BASE_URL), e.g. for a display's address to copy. */
+  publicBaseUrl: string;
 }
 
 // ----- Queue -----

@@ -8,7 +8,7 @@ import { staffButtonStyles } from './staff-buttons';
 const COPIED_MS = 2500;
 
 /**
- * The full address a screen or kiosk opens (this server's origin plus the profile's path) in a read-only box with
+ * The full address a screen or kiosk opens (the server's public address plus the profile's path) in a read-only box with
  * a Copy button and a link to try it. Copies with the Clipboard API, or by selecting the text where the page is
  * not a secure context (plain http on the clinic's network has no Clipboard API).
  */
@@ -46,6 +46,11 @@ export class MqDeviceAddress extends LitElement {
 
   /** The path the server gave, e.g. `/display?profile=main-hall`. */
   @property() path = '';
+  /**
+   * The server's address as devices reach it (PUBLIC_BASE_URL from /api/clinic), not the page's own origin: an admin
+   * on `localhost` would otherwise hand a TV an address it cannot open. Nothing is offered to copy until it is known.
+   */
+  @property() base = '';
   /** What the address is for, in the field's label: "Address of Main hall". */
   @property() label = 'Address';
 
@@ -54,7 +59,7 @@ export class MqDeviceAddress extends LitElement {
 
   /** The address in full. */
   get url(): string {
-    return new URL(this.path, location.origin).href;
+    return new URL(this.path, this.base).href;
   }
 
   disconnectedCallback(): void {
@@ -63,6 +68,7 @@ export class MqDeviceAddress extends LitElement {
   }
 
   render() {
+    if (!this.base) return html`<p class="status">${this.label}: working it out…</p>`;
     return html`<div class="field">
       <label for="address">${this.label}</label>
       <div class="row">

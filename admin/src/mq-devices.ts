@@ -4,6 +4,7 @@ import type { DepartmentSummary } from '../../common/api';
 import type { DisplayProfileView } from '../../common/display';
 import type { KioskProfileView } from '../../common/kiosk-profile';
 import { ApiError, apiFetch, apiGet } from '../../common/web/api';
+import { ClinicController } from '../../common/web/clinic-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { confirmAction } from './mq-confirm-dialog';
 import { LANGUAGE_NAMES } from './mq-display-profile-form';
@@ -78,6 +79,8 @@ export class MqDevices extends LitElement {
     `,
   ];
 
+  /** For the server's public address, which the devices' addresses start with. */
+  private readonly clinic = new ClinicController(this);
   @state() private displays: DisplayProfileView[] | null = null;
   @state() private kiosks: KioskProfileView[] | null = null;
   @state() private departments: DepartmentSummary[] = [];
@@ -134,7 +137,7 @@ export class MqDevices extends LitElement {
                         </div>
                       </header>
                       <p class="summary">${summary(p)}</p>
-                      <mq-device-address .path=${p.address} label="Address of ${p.name}"></mq-device-address>
+                      <mq-device-address .path=${p.address} base=${this.clinic.info?.publicBaseUrl ?? ''} label="Address of ${p.name}"></mq-device-address>
                     </li>`,
               )}
             </ul>`

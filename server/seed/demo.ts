@@ -5,6 +5,8 @@ import {
   AuditLog,
   AvailabilityException,
   Department,
+  DisplayProfile,
+  DisplayProfileDepartment,
   DoctorAvailability,
   DoctorProfile,
   KioskProfile,
@@ -70,7 +72,9 @@ const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   AuditLog,
   Session,
   User,
-  // A kiosk profile's departments hold their departments (foreign key): they go first.
+  // Display and kiosk profiles' departments hold their departments (foreign keys): they go first.
+  DisplayProfileDepartment,
+  DisplayProfile,
   KioskProfileDepartment,
   KioskProfile,
   Department,

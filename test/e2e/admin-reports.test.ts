@@ -11,6 +11,8 @@ import { createDepartment, createStaff } from '../support/factories';
 import type { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
+const PUBLIC = 'https://queue.example-clinic.org';
+
 /**
  * The admin's reports, audit log and device screens in Chromium: report figures and charts from fixture visits,
  * the CSV download with the same figures, an audit search by patient, and a new display profile's address.
@@ -30,7 +32,8 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
 
   before(async () => {
     await resetDatabase();
-    server = await startTestServer();
+    // Devices are given the address they reach the server at, not the one the admin happens to use.
+    server = await startTestServer({ env: { PUBLIC_BASE_URL: PUBLIC } });
     browser = await launchChromium();
     admin = await createStaff({ role: 'admin', fullName: 'Ada Admin' });
     api = (await signedIn(server, 'admin')).agent;
@@ -188,10 +191,10 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await item.waitFor();
     await item.getByText('Cardiology · Español (Spanish) · voice on · dark theme').waitFor();
     const address = item.getByLabel('Address of Main hall');
-    expect(await address.inputValue()).to.equal(`${server.baseUrl}/display?profile=main-hall`);
+    expect(await address.inputValue()).to.equal(`${PUBLIC}/display?profile=main-hall`);
     await item.getByRole('button', { name: 'Copy' }).click();
     await item.getByText('Copied').waitFor();
-    expect(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText())).to.equal(`${server.baseUrl}/display?profile=main-hall`);
+    expect(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText())).to.equal(`${PUBLIC}/display?profile=main-hall`);
   });
 
   it('creates a kiosk profile without printing, shows its address, and deletes it after confirming', async () => {
@@ -208,7 +211,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Entrance' }) });
     await item.getByText('Every department · English · printing off').waitFor();
     const [kiosk] = (await api.get<{ kiosks: Array<{ id: number }> }>('/api/kiosks')).body.kiosks;
-    expect(await item.getByLabel('Address of Entrance').inputValue()).to.equal(`${server.baseUrl}/kiosk?kiosk=${kiosk.id}`);
+    expect(await item.getByLabel('Address of Entrance').inputValue()).to.equal(`${PUBLIC}/kiosk?kiosk=${kiosk.id}`);
 
     await item.getByRole('button', { name: 'Delete Entrance' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete kiosk' }).click();

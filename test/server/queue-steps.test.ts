@@ -282,6 +282,14 @@ describe('queue steps', () => {
       expect(moved.checkedInAt.toISOString()).to.equal(at('09:55').toISOString());
     });
 
+    it("takes an anonymous walk-in's first name and phone along, for the next desk", async () => {
+      const radiology = await createDepartment({ prefix: 'R' });
+      await service.checkInWalkIn({ departmentId: department.id, idempotencyKey: key() }, null, { firstName: 'Ama', contactPhone: '0207 946 0000' });
+      const called = await service.callNext(drA.doctor.id, drA.user);
+      const moved = await service.transfer(called.id, called.version, { toDepartmentId: radiology.id, reason: 'Needs an X-ray' }, drA.user);
+      expect([moved.firstName, moved.contactPhone]).to.deep.equal(['Ama', '0207 946 0000']);
+    });
+
     it('refuses without a target or reason, and to the queue the entry is already in', async () => {
       const entry = await walkIn('09:00');
       const none = await refusal(service.transfer(entry.id, entry.version, { reason: 'x' }, reception));

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Sequelize } from 'sequelize';
-import { Appointment, Department, DoctorProfile, Patient, TimeSlot, User } from '../../server/models';
+import { Appointment, Department, DisplayProfile, DisplayProfileDepartment, DoctorProfile, KioskProfile, KioskProfileDepartment, Patient, TimeSlot, User } from '../../server/models';
 import { addDays, clinicDay, clinicDayBounds, eachDay } from '../../server/services/clinic-time';
 import { verifyPassword } from '../../server/services/passwords';
 import { DEMO_ACCOUNTS, DEMO_SLOT_DAYS, isClinicEmpty, seedDemoClinic } from '../../server/seed/demo';
@@ -75,11 +75,20 @@ describe('demo seed', () => {
     expect(refusal?.message).to.match(/already has data/);
     expect(await Patient.count()).to.equal(20);
 
+    // Screens set up for the old clinic's departments must not stop a reset (their links hold the departments).
+    const department = (await Department.findOne())!;
+    const display = await DisplayProfile.create({ name: 'Waiting room', slug: 'waiting-room' });
+    await DisplayProfileDepartment.create({ displayProfileId: display.id, departmentId: department.id });
+    const kiosk = await KioskProfile.create({ name: 'Entrance' });
+    await KioskProfileDepartment.create({ kioskProfileId: kiosk.id, departmentId: department.id });
+
     // A Sunday evening: only the Sunday clinic works, and its slots are over; there are still appointments today.
     const sunday = new Date('2026-12-06T20:00:00Z');
     const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: sunday, reset: true });
     expect(await Patient.count()).to.equal(20);
     expect(await Department.count()).to.equal(3);
+    expect(await DisplayProfile.count()).to.equal(0);
+    expect(await KioskProfile.count()).to.equal(0);
     expect(await User.count()).to.equal(DEMO_ACCOUNTS.length);
     expect(summary.appointmentsToday).to.be.greaterThan(0);
     const first = await TimeSlot.findOne({ order: [['startsAt', 'ASC']] });

@@ -6,7 +6,7 @@ import type { AppRouter } from '../../state';
 
 /**
  * Public facts every screen shows in its header: the clinic's name as last saved (a rename shows at once), the zone
- * the running server keeps the clinic's day in, and the server's clock.
+ * the running server keeps the clinic's day in, the server's clock, and the address devices reach it at.
  */
 export function clinicRoutes(config: Readonly<Config>, clinicName: ClinicNameSource): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/clinic' });
@@ -15,6 +15,7 @@ export function clinicRoutes(config: Readonly<Config>, clinicName: ClinicNameSou
       name: await clinicName(),
       timeZone: config.clinicTimeZone,
       serverTime: new Date().toISOString(),
+      publicBaseUrl: config.publicBaseUrl,
     };
     ctx.body = body;
   });

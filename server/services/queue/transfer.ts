@@ -68,6 +68,9 @@ export async function transferEntry(
       checkedInAt: entry.checkedInAt,
       idempotencyKey: null,
       transferredFromId: entry.id,
+      // An anonymous walk-in's first name and phone go with them, so the next desk can still reach them.
+      firstName: entry.firstName,
+      contactPhone: entry.contactPhone,
     },
     now,
     transaction,
