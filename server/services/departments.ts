@@ -1,6 +1,6 @@
-import type { Sequelize } from 'sequelize';
+import { Op, type Sequelize, type Transaction } from 'sequelize';
 import { inTransaction } from '../db/transaction';
-import { notFound } from '../errors';
+import { notFound, validationFailed } from '../errors';
 import { Department } from '../models';
 import { audit } from './audit';
 
@@ -15,6 +15,21 @@ interface Actor {
  * database's indexes (a clash answers 409 `already_exists`). A deactivated department keeps its history and its
  * doctors, but the kiosk stops offering it and check-in refuses it.
  */
+/**
+ * Refuses (422 on `departmentIds`) ids of departments that do not exist; returns the ids without duplicates. Used by
+ * the display and kiosk profiles, which list the departments they show or offer.
+ */
+export async function existingDepartments(ids: number[], transaction: Transaction): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return unique;
+  const found = await Department.findAll({ where: { id: { [Op.in]: unique } }, attributes: ['id'], transaction });
+  const missing = unique.filter((id) => !found.some((d) => d.id === id));
+  if (missing.length) {
+    throw validationFailed([{ path: 'departmentIds', message: `There is no department with id ${missing.join(', ')}.` }]);
+  }
+  return unique;
+}
+
 export class DepartmentService {
   constructor(private readonly sequelize: Sequelize) {}
 

@@ -2,10 +2,11 @@ import { Op, type Sequelize, type Transaction } from 'sequelize';
 import type { DisplayLanguage, DisplayProfileInput, DisplaySetup, DisplayTheme } from '../../common/display';
 import type { Channel } from '../../common/protocol';
 import { inTransaction } from '../db/transaction';
-import { AppError, notFound, validationFailed } from '../errors';
+import { AppError, notFound } from '../errors';
 import { Department, DisplayProfile, DisplayProfileDepartment, type User } from '../models';
 import { presentDepartment, presentDisplayProfile } from '../presenters/display';
 import { audit } from './audit';
+import { existingDepartments } from './departments';
 
 /** What a display's address may ask for (GET /api/displays/setup). */
 export interface DisplaySetupQuery {
@@ -62,7 +63,7 @@ export class DisplayProfileService {
   /** Creates a profile; the slug defaults to one made from the name. */
   create(input: DisplayProfileInput, staff: User): Promise<DisplayProfile> {
     return inTransaction(this.sequelize, async (transaction) => {
-      const departmentIds = await this.checkDepartments(input.departmentIds ?? [], transaction);
+      const departmentIds = await existingDepartments(input.departmentIds ?? [], transaction);
       const profile = await DisplayProfile.create(
         {
           name: input.name,
@@ -86,7 +87,7 @@ export class DisplayProfileService {
       if (!profile) throw notFound('That display profile');
       const { departmentIds, ...fields } = patch;
       await profile.update(fields, { transaction });
-      if (departmentIds) await this.setDepartments(id, await this.checkDepartments(departmentIds, transaction), transaction);
+      if (departmentIds) await this.setDepartments(id, await existingDepartments(departmentIds, transaction), transaction);
       await audit(
         { userId: staff.id, action: 'display_profile_updated', entityType: 'display_profile', entityId: id, details: { fields: Object.keys(patch) } },
         transaction,
@@ -134,18 +135,6 @@ export class DisplayProfileService {
       voice: query.voice ?? profile?.voice ?? true,
       theme: query.theme ?? profile?.theme ?? 'dark',
     };
-  }
-
-  /** Refuses (422) ids of departments that do not exist; returns the ids without duplicates. */
-  private async checkDepartments(ids: number[], transaction: Transaction): Promise<number[]> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return unique;
-    const found = await Department.findAll({ where: { id: { [Op.in]: unique } }, attributes: ['id'], transaction });
-    const missing = unique.filter((id) => !found.some((d) => d.id === id));
-    if (missing.length) {
-      throw validationFailed([{ path: 'departmentIds', message: `There is no department with id ${missing.join(', ')}.` }]);
-    }
-    return unique;
   }
 
   private async setDepartments(profileId: number, departmentIds: number[], transaction: Transaction): Promise<void> {

@@ -1,9 +1,10 @@
-import { Op, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { KioskProfileInput } from '../../common/kiosk-profile';
 import { inTransaction } from '../db/transaction';
-import { notFound, validationFailed } from '../errors';
+import { notFound } from '../errors';
 import { Department, KioskProfile, KioskProfileDepartment, type User } from '../models';
 import { audit } from './audit';
+import { existingDepartments } from './departments';
 
 const withDepartments = { include: [{ model: Department, as: 'departments', through: { attributes: [] } }] };
 
@@ -29,7 +30,7 @@ export class KioskProfileService {
   /** Creates a profile (no departments: every active one). */
   create(input: KioskProfileInput, staff: User): Promise<KioskProfile> {
     return inTransaction(this.sequelize, async (transaction) => {
-      const departmentIds = await this.checkDepartments(input.departmentIds ?? [], transaction);
+      const departmentIds = await existingDepartments(input.departmentIds ?? [], transaction);
       const profile = await KioskProfile.create(
         { name: input.name, printing: input.printing, language: input.language },
         { transaction },
@@ -47,7 +48,7 @@ export class KioskProfileService {
       if (!profile) throw notFound('That kiosk profile');
       const { departmentIds, ...fields } = patch;
       await profile.update(fields, { transaction });
-      if (departmentIds) await this.setDepartments(id, await this.checkDepartments(departmentIds, transaction), transaction);
+      if (departmentIds) await this.setDepartments(id, await existingDepartments(departmentIds, transaction), transaction);
       await audit(
         { userId: staff.id, action: 'kiosk_profile_updated', entityType: 'kiosk_profile', entityId: id, details: { fields: Object.keys(patch) } },
         transaction,
@@ -67,18 +68,6 @@ export class KioskProfileService {
         transaction,
       );
     });
-  }
-
-  /** Refuses (422) ids of departments that do not exist; returns the ids without duplicates. */
-  private async checkDepartments(ids: number[], transaction: Transaction): Promise<number[]> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return unique;
-    const found = await Department.findAll({ where: { id: { [Op.in]: unique } }, attributes: ['id'], transaction });
-    const missing = unique.filter((id) => !found.some((d) => d.id === id));
-    if (missing.length) {
-      throw validationFailed([{ path: 'departmentIds', message: `There is no department with id ${missing.join(', ')}.` }]);
-    }
-    return unique;
   }
 
   private async setDepartments(profileId: number, departmentIds: number[], transaction: Transaction): Promise<void> {
