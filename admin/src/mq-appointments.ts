@@ -8,6 +8,7 @@ import { addDays, dayInZone, formatDay, formatInstant, mondayOf } from '../../co
 import { baseStyles } from '../../common/web/shared-styles';
 import './mq-appointment-panel';
 import './mq-booking-panel';
+import './mq-slot-block';
 import './mq-doctor-picker';
 import './mq-week-calendar';
 import type { SlotChoice } from './mq-week-calendar';
@@ -170,9 +171,11 @@ export class MqAppointments extends LitElement {
         @reschedule-start=${this.onRescheduleStart}
       ></mq-appointment-panel>`;
     }
+    const when = `${formatDay(day.date, 'long')} at ${slot.start}`;
     if (slot.status === 'blocked') {
-      return html`<h2>${formatDay(day.date, 'long')} at ${slot.start}</h2>
-        <p>This slot is blocked${day.exception ? `: the doctor is off (${day.exception.reason ?? 'no reason given'})` : ''} and cannot be booked.</p>`;
+      return html`<h2>${when}</h2>
+        <p>This slot is blocked${day.exception ? `: the doctor is off (${day.exception.reason ?? 'no reason given'})` : ''} and cannot be booked.</p>
+        ${day.exception ? nothing : html`<mq-slot-block .target=${slot} when=${when} @slots-changed=${this.onSlotsChanged}></mq-slot-block>`}`;
     }
     if (this.moving) {
       return html`<h2>Move here?</h2>
@@ -182,12 +185,13 @@ export class MqAppointments extends LitElement {
         <div class="actions"><button type="button" class="primary" @click=${() => this.moveTo(slot.id)}>Move appointment here</button></div>`;
     }
     return html`<mq-booking-panel
-      .freeSlot=${slot}
-      date=${day.date}
-      doctorName=${this.calendar?.doctor.name ?? ''}
-      @appointment-booked=${this.onChanged}
-      @calendar-stale=${this.refresh}
-    ></mq-booking-panel>`;
+        .freeSlot=${slot}
+        date=${day.date}
+        doctorName=${this.calendar?.doctor.name ?? ''}
+        @appointment-booked=${this.onChanged}
+        @calendar-stale=${this.refresh}
+      ></mq-booking-panel>
+      <mq-slot-block .target=${slot} when=${when} @slots-changed=${this.onSlotsChanged}></mq-slot-block>`;
   }
 
   private zone(): string {
@@ -246,6 +250,12 @@ export class MqAppointments extends LitElement {
   }
 
   private onChanged(): void {
+    void this.refresh();
+  }
+
+  /** A slot was blocked or unblocked: the panel closes and the week is read again. */
+  private onSlotsChanged(): void {
+    this.selected = null;
     void this.refresh();
   }
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ClinicSettings } from '../../common/admin';
 import type { PublicSlotsResponse } from '../../common/booking';
-import type { Department, DoctorProfile } from '../../server/models';
+import { TimeSlot, type Department, type DoctorProfile } from '../../server/models';
 import { dayFromToday, mondayInWeeks, slotAt } from '../support/admin';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
@@ -181,6 +181,30 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await desk.getByText('Appointment cancelled. The slot is free again.').waitFor();
     await desk.getByText('Cancelled', { exact: true }).waitFor();
     await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Free` }).waitFor();
+  });
+
+  it('blocks a free time after confirming, so nobody can book it, and unblocks it again', async function () {
+    const monday = mondayInWeeks(3);
+    const slot = await slotAt(doctor, monday, '07:00', 20);
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    const desk = page.locator('mq-appointments');
+    for (let i = 0; i < 3; i++) await desk.getByRole('button', { name: 'Next week' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 07:00 Free` }).click();
+
+    const dialog = page.locator('mq-confirm-dialog');
+    await desk.getByRole('button', { name: 'Block this time' }).click();
+    await dialog.getByRole('button', { name: 'Keep it bookable' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(Boolean((await TimeSlot.findByPk(slot.id))!.blocked)).to.equal(false);
+
+    await desk.getByRole('button', { name: 'Block this time' }).click();
+    await dialog.getByRole('button', { name: 'Block this time' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 07:00 Blocked` }).click();
+    expect((await bookByApi(slot.id, 'Kwame Blocked')).status).to.equal(409);
+
+    await desk.getByRole('button', { name: 'Unblock this time' }).click();
+    await desk.getByRole('button', { name: `${shortDay(monday)} 07:00 Free` }).waitFor();
+    expect(Boolean((await TimeSlot.findByPk(slot.id))!.blocked)).to.equal(false);
   });
 
   it('reschedules an appointment to a free slot chosen in the calendar, keeping its code', async function () {
