@@ -143,7 +143,7 @@ export class MqDoctorConsole extends LitElement {
       }
       @media (max-width: 60rem) {
         .grid {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,

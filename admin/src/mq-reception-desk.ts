@@ -78,7 +78,7 @@ export class MqReceptionDesk extends LitElement {
       }
       @media (max-width: 70rem) {
         .grid {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,
