@@ -37,6 +37,7 @@ export class MqReceptionDesk extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1.5rem;
       }
       .grid {
