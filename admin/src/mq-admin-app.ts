@@ -127,7 +127,10 @@ export class MqAdminApp extends LitElement {
   @query('dialog.again') private againDialog?: HTMLDialogElement;
 
   private readonly clinic = new ClinicController(this, {
-    onLoad: (info) => (document.title = `Staff panel · ${info.name}`),
+    // Signed in, the open section names the tab (mq-role-home).
+    onLoad: (info) => {
+      if (this.phase !== 'signed-in') document.title = `Staff panel · ${info.name}`;
+    },
   });
   /** Public so tests and the staff screens to come can reach the live connection. */
   readonly realtime = new SocketController(this, { autoStart: false });
@@ -184,7 +187,7 @@ export class MqAdminApp extends LitElement {
           ${this.problem ? html`<p class="banner" role="alert">${this.problem}</p>` : nothing}
           ${keyed(
             this.session!.user.id,
-            html`<main @clinic-settings-saved=${this.onSettingsSaved}><mq-role-home .user=${this.session!.user}></mq-role-home></main>`,
+            html`<main @clinic-settings-saved=${this.onSettingsSaved}><mq-role-home .user=${this.session!.user} .clinicName=${this.clinic.info?.name ?? ''}></mq-role-home></main>`,
           )}
           ${this.expired
             ? html`<dialog class="again" aria-label="Sign in again" @cancel=${(e: Event) => e.preventDefault()}>
@@ -220,7 +223,6 @@ export class MqAdminApp extends LitElement {
   private onSettingsSaved(event: ClinicSettingsSavedEvent): void {
     if (!this.clinic.info) return;
     this.clinic.info = { ...this.clinic.info, name: event.detail.name };
-    document.title = `Staff panel · ${event.detail.name}`;
     this.requestUpdate();
   }
 
@@ -273,6 +275,7 @@ export class MqAdminApp extends LitElement {
     this.session = null;
     this.notice = notice;
     this.phase = 'signed-out';
+    document.title = this.clinic.info ? `Staff panel · ${this.clinic.info.name}` : 'Staff panel';
   }
 }
 

@@ -78,6 +78,7 @@ export class MqDeskArrivals extends LitElement {
         font-weight: 600;
       }
       .table-wrap {
+        position: relative;
         overflow-x: auto;
       }
     `,

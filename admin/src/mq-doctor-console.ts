@@ -143,7 +143,7 @@ export class MqDoctorConsole extends LitElement {
       }
       @media (max-width: 60rem) {
         .grid {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,
@@ -370,8 +370,11 @@ export class MqDoctorConsole extends LitElement {
   /** One-key shortcuts, unless the doctor is typing in a field or holding a modifier. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const path = event.composedPath();
+    const target = path[0] as HTMLElement | undefined;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    // A key pressed in a modal (transfer, a confirmation, signing in again) belongs to it, not to the patient behind it.
+    if (path.some((node) => node instanceof HTMLDialogElement) || anyModalOpen()) return;
     const key = event.key.toLowerCase();
     if (key === 'k') {
       event.preventDefault();
@@ -397,6 +400,16 @@ function statusLabel(entry: StaffQueueEntry): string {
 
 function nextRequestId(): string {
   return `console-${Date.now()}-${++requestCounter}`;
+}
+
+/** True while a modal `<dialog>` is open anywhere in the panel (they live in shadow roots, so `:modal` is searched in each). */
+function anyModalOpen(): boolean {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i++) {
+    if (roots[i].querySelector('dialog[open]:modal')) return true;
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  return false;
 }
 
 declare global {

@@ -30,13 +30,20 @@ export class MqDoctorWaiting extends LitElement {
         margin: 1.5rem 0 0.5rem;
         font-size: 1.1rem;
       }
+      .scroll {
+        overflow-x: auto;
+      }
       table {
         width: 100%;
         border-collapse: collapse;
       }
       th,
+      td:first-child {
+        white-space: nowrap;
+      }
+      th,
       td {
-        padding: 0.5rem 0.4rem;
+        padding: 0.5rem 0.3rem;
         border-bottom: 1px solid var(--mq-color-border);
         text-align: start;
         vertical-align: top;
@@ -99,10 +106,10 @@ export class MqDoctorWaiting extends LitElement {
     return html`
       <h2 id="waiting-title">Waiting (${this.waiting.length})</h2>
       ${this.waiting.length
-        ? html`<table aria-labelledby="waiting-title" @keydown=${this.onArrows}>
+        ? html`<div class="scroll"><table aria-labelledby="waiting-title" @keydown=${this.onArrows}>
             <thead><tr><th>Token</th><th>Patient</th><th>Priority</th><th>Waiting</th><th>ETA</th><th><span class="muted">Call <kbd>K</kbd></span></th></tr></thead>
             <tbody>${this.waiting.map((e) => this.renderWaiting(e))}</tbody>
-          </table>`
+          </table></div>`
         : html`<p class="muted">Nobody is waiting.</p>`}
       ${this.missed.length
         ? html`<h3 id="missed-title">Missed (${this.missed.length})</h3>

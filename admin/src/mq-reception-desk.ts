@@ -37,6 +37,7 @@ export class MqReceptionDesk extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1.5rem;
       }
       .grid {
@@ -78,7 +79,7 @@ export class MqReceptionDesk extends LitElement {
       }
       @media (max-width: 70rem) {
         .grid {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,

@@ -71,6 +71,8 @@ export class MqRoleHome extends LitElement {
 
   /** The signed-in staff member. */
   @property({ attribute: false }) user!: StaffUser;
+  /** The clinic's name, for the browser tab's title ("Appointments · Staff panel · Riverside Clinic"). */
+  @property({ attribute: false }) clinicName = '';
 
   @state() private hash = location.hash;
   /** Ids of sections whose code has arrived. */
@@ -102,6 +104,7 @@ export class MqRoleHome extends LitElement {
     const section = this.current();
     if (section) this.setAttribute('section', section.id);
     else this.removeAttribute('section');
+    document.title = [section?.label, 'Staff panel', this.clinicName].filter(Boolean).join(' · ');
   }
 
   render() {

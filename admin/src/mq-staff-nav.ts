@@ -49,7 +49,7 @@ export class MqStaffNav extends LitElement {
       @media (max-width: 60rem) {
         ul {
           flex-direction: row;
-          overflow-x: auto;
+          flex-wrap: wrap;
         }
         a {
           white-space: nowrap;

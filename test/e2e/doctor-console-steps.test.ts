@@ -118,6 +118,14 @@ describe('doctor console steps in Chromium', function () {
     await page.keyboard.press('t');
     const dialog = page.getByRole('dialog', { name: /Transfer/ });
     await dialog.waitFor();
+    // The console's letter keys do nothing behind the open dialog, wherever the focus is in it.
+    const said = await console_.locator('p.live').textContent();
+    await dialog.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('d');
+    await dialog.getByRole('heading', { name: 'Transfer' }).click();
+    await page.keyboard.press('s');
+    await page.keyboard.press('n');
+    expect(await console_.locator('p.live').textContent(), 'no step was taken').to.equal(said);
     await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
     await dialog.getByText('Please give a reason for the transfer.').waitFor();
     await dialog.getByText('Choose a department or a doctor to transfer the patient to.').waitFor();
