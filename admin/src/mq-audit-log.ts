@@ -5,6 +5,7 @@ import type { ClinicInfo, StaffUser } from '../../common/api';
 import { ApiError, apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import type { PatientFilterChangeEvent } from './events';
+import { actionInWords, AUDIT_AREAS } from './audit-actions';
 import { panelStyles } from './panel-styles';
 import { when } from './report-format';
 import { staffButtonStyles } from './staff-buttons';
@@ -117,8 +118,11 @@ export class MqAuditLog extends LitElement {
         </div>
         <mq-audit-patient-filter .patient=${f.patient} @patient-filter-change=${this.onPatient}></mq-audit-patient-filter>
         <div class="field">
-          <label for="action">Action starts with</label>
-          <input id="action" .value=${f.action} placeholder="e.g. patient. or record.read" aria-invalid=${String(!!field('action'))} aria-describedby="action-error" @input=${(e: Event) => this.set({ action: (e.target as HTMLInputElement).value.trim() })} />
+          <label for="action">What was done</label>
+          <select id="action" aria-invalid=${String(!!field('action'))} aria-describedby="action-error" @change=${(e: Event) => this.set({ action: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!f.action}>Anything</option>
+            ${AUDIT_AREAS.map((a) => html`<option value=${a.prefix} ?selected=${f.action === a.prefix}>${a.label}</option>`)}
+          </select>
           <span class="field-error" id="action-error">${field('action')}</span>
         </div>
         <div class="field">
@@ -170,7 +174,7 @@ export class MqAuditLog extends LitElement {
     return html`<tr>
       <td class="when">${when(entry.at, this.zone)}</td>
       <td>${entry.user ? entry.user.fullName : html`<span class="muted">Not signed in</span>`}${entry.ip ? html`<br /><span class="muted">${entry.ip}</span>` : nothing}</td>
-      <td><code>${entry.action}</code>${entry.details ? html`<br /><span class="muted">${detailsInWords(entry.details)}</span>` : nothing}</td>
+      <td><span title=${entry.action}>${actionInWords(entry.action)}</span>${entry.details ? html`<br /><span class="muted">${detailsInWords(entry.details)}</span>` : nothing}</td>
       <td>
         ${entry.patientId === null
           ? html`<span class="muted">–</span>`

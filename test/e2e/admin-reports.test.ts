@@ -159,17 +159,25 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
 
     await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'audit');
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await page.getByRole('cell', { name: 'patient.create' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Registered a patient' }).first().waitFor();
     await page.getByLabel('Patient').fill('Grace');
     await page.getByRole('button', { name: /Grace Hopper/ }).click();
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('Showing 2 of 2 entries, newest first.').waitFor();
     const rows = page.getByRole('table').getByRole('row');
     expect(await rows.count()).to.equal(3);
-    await rows.nth(1).getByText('patient.update').waitFor();
+    await rows.nth(1).getByText("Changed a patient's details").waitFor();
     expect(await rows.nth(1).textContent()).to.contain('Grace Hopper').and.contain('changed: phone');
-    expect(await rows.nth(2).textContent()).to.contain('patient.create').and.contain(grace.medicalRecordNumber);
+    expect(await rows.nth(2).textContent()).to.contain('Registered a patient').and.contain(grace.medicalRecordNumber);
     expect(await page.getByRole('table').textContent()).not.to.contain('Alan Turing');
+
+    // Narrowed to sign-ins, this patient has none.
+    await page.getByLabel('What was done').selectOption({ label: 'Signing in and out' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No audit entries match this search.').waitFor();
+    await page.getByLabel('What was done').selectOption({ label: 'Patient details' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('Showing 2 of 2 entries, newest first.').waitFor();
 
     // Nobody did anything on a day long ago: the search says so.
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');
