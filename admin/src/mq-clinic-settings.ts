@@ -144,7 +144,7 @@ export class MqClinicSettings extends LitElement {
           <button type="button" ?disabled=${this.saving} @click=${() => this.reset(stored)}>Undo changes</button>
         </div>
         <p class="hint">
-          ${stored.savedAt ? `Last saved ${new Date(stored.savedAt).toLocaleString()}.` : 'Not saved yet: the name and time zone come from the server’s settings.'}
+          ${stored.savedAt ? `Last saved ${new Date(stored.savedAt).toLocaleString()}.` : 'Not saved here yet: the clinic name and time zone are the ones the server started with (CLINIC_NAME and CLINIC_TIMEZONE), and no opening hours are entered.'}
         </p>
       </form>
     </section>`;

@@ -71,6 +71,8 @@ export class MqOpeningHours extends LitElement {
 
   render() {
     const sorted = this.sorted();
+    // With no hours at all, nothing says the clinic is shut: the hours are simply not entered yet.
+    const none = sorted.length ? 'Closed' : 'Not set';
     return html`${WEEKDAYS.map((name, i) => {
       const weekday = i + 1;
       const today = sorted.map((o, index) => ({ o, index })).filter(({ o }) => o.weekday === weekday);
@@ -79,7 +81,7 @@ export class MqOpeningHours extends LitElement {
         <div class="intervals">
           ${today.length
             ? today.map(({ o, index }) => this.renderInterval(name, o, index))
-            : html`<div class="closed">Closed
+            : html`<div class="closed">${none}
                 <button type="button" aria-label=${`Open on ${name}`} @click=${() => this.add(weekday)}>Add opening hours</button></div>`}
           ${today.length && today.length < MAX_PER_DAY
             ? html`<div><button type="button" aria-label=${`Add more hours on ${name}`} @click=${() => this.add(weekday)}>Add hours</button></div>`
