@@ -5,10 +5,11 @@ import type { DepartmentSummary, StaffUser, TicketView } from '../../common/api'
 import type { ReceptionAlert } from '../../common/kiosk';
 import type { ServerMessage } from '../../common/protocol';
 import type { ReceptionArrival } from '../../common/reception';
-import { ApiError, apiGet, apiPost } from '../../common/web/api';
+import { ApiError, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { SocketController } from '../../common/web/socket-controller';
 import type { AddPatientEvent, AlertSeenEvent, PatientChosenEvent, DeskTicketIssuedEvent } from './events';
+import { loadDirectory } from './directory';
 import { confirmAction } from './mq-confirm-dialog';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
@@ -161,12 +162,7 @@ export class MqReceptionDesk extends LitElement {
 
   private async loadDirectory(): Promise<void> {
     try {
-      const [{ departments }, { doctors }] = await Promise.all([
-        apiGet<{ departments: DepartmentSummary[] }>('/api/departments'),
-        apiGet<{ doctors: DoctorProfileView[] }>('/api/doctors'),
-      ]);
-      this.departments = departments;
-      this.doctors = doctors;
+      ({ departments: this.departments, doctors: this.doctors } = await loadDirectory());
     } catch (error) {
       this.loadError = error instanceof ApiError ? error.message : 'The departments could not be loaded. Please reload the page.';
     }

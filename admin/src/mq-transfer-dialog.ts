@@ -3,8 +3,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DoctorProfileView } from '../../common/admin';
 import type { DepartmentSummary, StaffQueueEntry } from '../../common/api';
-import { ApiError, apiGet } from '../../common/web/api';
+import { ApiError } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
+import { loadDirectory } from './directory';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
 
@@ -133,12 +134,7 @@ export class MqTransferDialog extends LitElement {
 
   private async loadTargets(): Promise<void> {
     try {
-      const [{ doctors }, { departments }] = await Promise.all([
-        apiGet<{ doctors: DoctorProfileView[] }>('/api/doctors'),
-        apiGet<{ departments: DepartmentSummary[] }>('/api/departments'),
-      ]);
-      this.doctors = doctors;
-      this.departments = departments;
+      ({ departments: this.departments, doctors: this.doctors } = await loadDirectory());
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : 'The list of doctors could not be loaded. Please try again.';
     }
