@@ -1,14 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { DepartmentSummary } from '../../common/api';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { DISPLAY_LANGUAGES, DISPLAY_THEMES, type DisplayLanguage, type DisplayProfileInput, type DisplayProfileView, type DisplayTheme } from '../../common/display';
-import { ApiError, apiFetch } from '../../common/web/api';
-import { baseStyles } from '../../common/web/shared-styles';
-import { deviceFormStyles } from './device-form-styles';
-import type { DepartmentsChangeEvent } from './events';
-import { panelStyles } from './panel-styles';
-import { staffButtonStyles } from './staff-buttons';
-import './mq-department-checkboxes';
+import { DeviceProfileForm } from './device-profile-form';
 
 /** Language names as admins read them. */
 export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español (Spanish)', ar: 'العربية (Arabic)' };
@@ -18,23 +11,14 @@ export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Espa
  * and theme. Field refusals show under their field. Fires `device-saved` once saved, `device-form-cancel` on Cancel.
  */
 @customElement('mq-display-profile-form')
-export class MqDisplayProfileForm extends LitElement {
-  static styles = [baseStyles, staffButtonStyles, panelStyles, deviceFormStyles];
-
-  @property({ attribute: false }) departments: DepartmentSummary[] = [];
+export class MqDisplayProfileForm extends DeviceProfileForm<Required<Omit<DisplayProfileInput, 'slug'>> & { slug: string }> {
   /** The profile to edit; null to create one. */
   @property({ attribute: false }) profile: DisplayProfileView | null = null;
 
-  @state() private input: Required<Omit<DisplayProfileInput, 'slug'>> & { slug: string } = {
-    name: '',
-    slug: '',
-    departmentIds: [],
-    language: 'en',
-    voice: true,
-    theme: 'dark',
-  };
-  @state() private error: ApiError | null = null;
-  @state() private saving = false;
+  constructor() {
+    super();
+    this.input = { name: '', slug: '', departmentIds: [], language: 'en', voice: true, theme: 'dark' };
+  }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('profile') && this.profile) {
@@ -43,14 +27,10 @@ export class MqDisplayProfileForm extends LitElement {
     }
   }
 
-  firstUpdated(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
-  }
-
   render() {
     const v = this.input;
-    const fieldError = (path: string) => this.error?.fieldMessage(path) ?? '';
-    const set = (change: Partial<typeof v>) => (this.input = { ...this.input, ...change });
+    const fieldError = (path: string) => this.fieldError(path);
+    const set = (change: Partial<typeof v>) => this.set(change);
     return html`<form @submit=${this.submit} novalidate aria-labelledby="form-title">
       <h3 id="form-title">${this.profile ? `Edit display “${this.profile.name}”` : 'New display profile'}</h3>
       <div class="fields">
@@ -79,19 +59,10 @@ export class MqDisplayProfileForm extends LitElement {
         </div>
         <label class="check"><input type="checkbox" .checked=${v.voice} @change=${(e: Event) => set({ voice: (e.target as HTMLInputElement).checked })} /> Announce calls aloud</label>
       </div>
-      <mq-department-checkboxes
-        legend="Departments shown"
-        hint="Tick none to show every department (at most 12)."
-        .departments=${this.departments}
-        .selected=${v.departmentIds}
-        @departments-change=${(e: DepartmentsChangeEvent) => set({ departmentIds: [...e.detail] })}
-      ></mq-department-checkboxes>
-      <span class="field-error">${fieldError('departmentIds')}</span>
-      ${this.error && !this.error.fields.length ? html`<p class="error" role="alert">${this.error.message}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.saving}>${this.profile ? 'Save display' : 'Create display'}</button>
-        <button type="button" @click=${() => this.fire('device-form-cancel')}>Cancel</button>
-      </div>
+      ${this.renderEnd(
+        { legend: 'Departments shown', hint: 'Tick none to show every department (at most 12).' },
+        this.profile ? 'Save display' : 'Create display',
+      )}
     </form>`;
   }
 
@@ -99,24 +70,8 @@ export class MqDisplayProfileForm extends LitElement {
     event.preventDefault();
     const { slug, ...rest } = this.input;
     const body: DisplayProfileInput = { ...rest, name: rest.name.trim(), ...(slug.trim() ? { slug: slug.trim() } : {}) };
-    this.saving = true;
-    this.error = null;
-    try {
-      await apiFetch<DisplayProfileView>(this.profile ? `/api/displays/${this.profile.id}` : '/api/displays', {
-        method: this.profile ? 'PATCH' : 'POST',
-        body,
-      });
-      this.fire('device-saved');
-    } catch (error) {
-      this.error = error instanceof ApiError ? error : new ApiError('network_error', String(error), 0);
-    } finally {
-      this.saving = false;
-    }
+    await this.save('/api/displays', this.profile?.id ?? null, body);
   };
-
-  private fire(name: 'device-saved' | 'device-form-cancel'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
-  }
 }
 
 declare global {

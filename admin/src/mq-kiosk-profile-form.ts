@@ -1,31 +1,22 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { DepartmentSummary } from '../../common/api';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { KIOSK_LANGUAGES, type KioskProfileInput, type KioskProfileLanguage, type KioskProfileView } from '../../common/kiosk-profile';
-import { ApiError, apiFetch } from '../../common/web/api';
-import { baseStyles } from '../../common/web/shared-styles';
-import { deviceFormStyles } from './device-form-styles';
-import type { DepartmentsChangeEvent } from './events';
+import { DeviceProfileForm } from './device-profile-form';
 import { LANGUAGE_NAMES } from './mq-display-profile-form';
-import { panelStyles } from './panel-styles';
-import { staffButtonStyles } from './staff-buttons';
-import './mq-department-checkboxes';
 
 /**
  * Creates a kiosk profile, or edits `profile`: name, departments offered to walk-ins, printing on or off, and the
  * language the kiosk returns to. Fires `device-saved` once saved, `device-form-cancel` on Cancel.
  */
 @customElement('mq-kiosk-profile-form')
-export class MqKioskProfileForm extends LitElement {
-  static styles = [baseStyles, staffButtonStyles, panelStyles, deviceFormStyles];
-
-  @property({ attribute: false }) departments: DepartmentSummary[] = [];
+export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileInput>> {
   /** The profile to edit; null to create one. */
   @property({ attribute: false }) profile: KioskProfileView | null = null;
 
-  @state() private input: Required<KioskProfileInput> = { name: '', departmentIds: [], printing: true, language: 'en' };
-  @state() private error: ApiError | null = null;
-  @state() private saving = false;
+  constructor() {
+    super();
+    this.input = { name: '', departmentIds: [], printing: true, language: 'en' };
+  }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('profile') && this.profile) {
@@ -34,14 +25,10 @@ export class MqKioskProfileForm extends LitElement {
     }
   }
 
-  firstUpdated(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
-  }
-
   render() {
     const v = this.input;
-    const fieldError = (path: string) => this.error?.fieldMessage(path) ?? '';
-    const set = (change: Partial<typeof v>) => (this.input = { ...this.input, ...change });
+    const fieldError = (path: string) => this.fieldError(path);
+    const set = (change: Partial<typeof v>) => this.set(change);
     return html`<form @submit=${this.submit} novalidate aria-labelledby="form-title">
       <h3 id="form-title">${this.profile ? `Edit kiosk “${this.profile.name}”` : 'New kiosk profile'}</h3>
       <div class="fields">
@@ -58,42 +45,20 @@ export class MqKioskProfileForm extends LitElement {
         </div>
         <label class="check"><input type="checkbox" .checked=${v.printing} @change=${(e: Event) => set({ printing: (e.target as HTMLInputElement).checked })} /> Print tickets</label>
       </div>
-      <mq-department-checkboxes
-        legend="Departments offered to walk-ins"
-        hint="Tick none to offer every department. Appointments are checked in whatever their department."
-        .departments=${this.departments}
-        .selected=${v.departmentIds}
-        @departments-change=${(e: DepartmentsChangeEvent) => set({ departmentIds: [...e.detail] })}
-      ></mq-department-checkboxes>
-      <span class="field-error">${fieldError('departmentIds')}</span>
-      ${this.error && !this.error.fields.length ? html`<p class="error" role="alert">${this.error.message}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.saving}>${this.profile ? 'Save kiosk' : 'Create kiosk'}</button>
-        <button type="button" @click=${() => this.fire('device-form-cancel')}>Cancel</button>
-      </div>
+      ${this.renderEnd(
+        {
+          legend: 'Departments offered to walk-ins',
+          hint: 'Tick none to offer every department. Appointments are checked in whatever their department.',
+        },
+        this.profile ? 'Save kiosk' : 'Create kiosk',
+      )}
     </form>`;
   }
 
   private readonly submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    this.saving = true;
-    this.error = null;
-    try {
-      await apiFetch<KioskProfileView>(this.profile ? `/api/kiosks/${this.profile.id}` : '/api/kiosks', {
-        method: this.profile ? 'PATCH' : 'POST',
-        body: { ...this.input, name: this.input.name.trim() },
-      });
-      this.fire('device-saved');
-    } catch (error) {
-      this.error = error instanceof ApiError ? error : new ApiError('network_error', String(error), 0);
-    } finally {
-      this.saving = false;
-    }
+    await this.save('/api/kiosks', this.profile?.id ?? null, { ...this.input, name: this.input.name.trim() });
   };
-
-  private fire(name: 'device-saved' | 'device-form-cancel'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
-  }
 }
 
 declare global {
