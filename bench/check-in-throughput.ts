@@ -8,7 +8,7 @@
  * 2-core machine. Raise BENCH_CHECKINS (and BENCH_TIME_LIMIT_S) to see the longer day.
  */
 import { QueueCounter, QueueEntry } from '../server/models';
-import { formatToken } from '../server/services/queue/tokens';
+import { formatToken } from '../server/queue/commands/tokens';
 import { Child, now, ofType, sleep, summarize, type KioskCommand, type KioskReport, type Summary } from './common';
 import { openMysql, openSqlite, seedClinic, startBenchServer, type BenchDatabase } from './support';
 

@@ -26,12 +26,12 @@ import { ticketPageRoutes } from './routes/tickets';
 import { rateLimitPublic } from './middleware/rate-limit';
 import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
-import { queueActionHandler } from './realtime/queue-actions';
-import { QueueBroadcaster } from './realtime/queue-broadcaster';
-import { registerQueueChannels } from './realtime/queue-channels';
-import { QueueReads } from './realtime/queue-reads';
+import { queueActionHandler } from './queue/channels/actions';
+import { QueueBroadcaster } from './queue/channels/broadcaster';
+import { registerQueueChannels } from './queue/channels/register';
+import { QueueReads } from './queue/reads';
 import { AuthService } from './services/auth';
-import { QueueService } from './services/queue/steps';
+import { QueueService } from './queue/commands/steps';
 import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 

@@ -1,6 +1,6 @@
 import type { ReceptionArrival } from '../../common/reception';
 import type { QueueEntry } from '../models';
-import { ageOn, doctorName } from './queue';
+import { ageOn, doctorName } from '../queue/presenters';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 

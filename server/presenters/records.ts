@@ -3,7 +3,7 @@ import type { AddendumView, PrescriptionItemView, RecordView } from '../../commo
 import { computeBmi, vitalFlags, type Vitals } from '../../common/vitals';
 import type { MedicalRecord, PrescriptionItem, RecordAddendum } from '../models';
 import { icd10Entry } from '../services/records/icd10';
-import { doctorName } from './queue';
+import { doctorName } from '../queue/presenters';
 
 /** The vitals of a record, every field present (null when not measured). */
 export function vitalsOf(record: MedicalRecord): Vitals {

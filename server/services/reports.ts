@@ -3,8 +3,8 @@ import { Op } from 'sequelize';
 import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
 import { clinicDayBounds } from './clinic-time';
-import { consultationLength } from './queue/eta';
-import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from './queue/timings';
+import { consultationLength } from '../queue/rules/eta';
+import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from '../queue/rules/timings';
 
 /** The columns the figures need (a range of days can hold many entries). */
 const ENTRY_COLUMNS = ['departmentId', ...TIMING_COLUMNS] as const;

@@ -6,9 +6,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { DisplayProfileView } from '../../common/display';
 import { ROOT_DIR } from '../../server/config';
-import { registerQueueChannels } from '../../server/realtime/queue-channels';
+import { registerQueueChannels } from '../../server/queue/channels/register';
 import type { Department, DoctorProfile, User } from '../../server/models';
-import { QueueService } from '../../server/services/queue/steps';
+import { QueueService } from '../../server/queue/commands/steps';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase, testDatabase } from '../support/db';
 import {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Sequelize } from 'sequelize';
 import { AppError } from '../../server/errors';
 import { QueueCounter, QueueEntry } from '../../server/models';
-import type { QueueService } from '../../server/services/queue/steps';
+import type { QueueService } from '../../server/queue/commands/steps';
 import { TEST_DATABASE_URL, resetDatabase, testDatabase } from '../support/db';
 import { at, clinicWithDoctors, key, queueService, TestClock } from '../support/queue';
 

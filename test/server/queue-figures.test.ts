@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { AvailabilityException, DoctorAvailability, type Department, type DoctorProfile, type QueueEntry } from '../../server/models';
-import { anyDoctorEta, namedDoctorEta, paceMinutes, ROLLING_WINDOW } from '../../server/services/queue/eta';
-import { departmentState } from '../../server/services/queue/figures';
-import type { DepartmentState, RankedEntry } from '../../server/services/queue/types';
+import { anyDoctorEta, namedDoctorEta, paceMinutes, ROLLING_WINDOW } from '../../server/queue/rules/eta';
+import { departmentState } from '../../server/queue/read-model/figures';
+import type { DepartmentState, RankedEntry } from '../../server/queue/types';
 import { resetDatabase, testDatabase } from '../support/db';
 import { makeDoctor, makeQueueEntry } from '../support/clinic-factories';
 import { createDepartment } from '../support/factories';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compareForCalling, orderingKey, type Orderable } from '../../server/services/queue/ordering';
+import { compareForCalling, orderingKey, type Orderable } from '../../server/queue/rules/ordering';
 
 const NOW = new Date('2026-12-02T15:00:00Z');
 const minutes = (m: number) => new Date(NOW.getTime() + m * 60_000);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Sequelize } from 'sequelize';
 import { Appointment, AuditLog, QueueEntry, type Department, type DoctorProfile, type User } from '../../server/models';
-import type { QueueService } from '../../server/services/queue/steps';
+import type { QueueService } from '../../server/queue/commands/steps';
 import { resetDatabase, testDatabase } from '../support/db';
 import { makeAppointment, makeDoctor, makePatient, makeQueueEntry, makeSlot } from '../support/clinic-factories';
 import { createDepartment } from '../support/factories';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { QueueStatus } from '../../common/api';
 import { AppError } from '../../server/errors';
-import { QUEUE_STEPS, stepChanges, targetOf, type QueueStep } from '../../server/services/queue/transitions';
+import { QUEUE_STEPS, stepChanges, targetOf, type QueueStep } from '../../server/queue/rules/transitions';
 
 const STATUSES: QueueStatus[] = ['waiting', 'called', 'in_consultation', 'completed', 'skipped', 'cancelled', 'transferred'];
 

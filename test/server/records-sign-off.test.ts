@@ -4,8 +4,8 @@ import type { StaffQueueEntry } from '../../common/api';
 import type { RecordView, SignOffResponse } from '../../common/records';
 import { Appointment, AuditLog, MedicalRecord, QueueEntry, User } from '../../server/models';
 import { RecordsService } from '../../server/services/records';
-import { QueueService } from '../../server/services/queue/steps';
-import type { QueueChange, QueueNotifier } from '../../server/services/queue/types';
+import { QueueService } from '../../server/queue/commands/steps';
+import type { QueueChange, QueueNotifier } from '../../server/queue/types';
 import { makeAppointment, makePatient, makeSlot } from '../support/clinic-factories';
 import { resetDatabase, testDatabase } from '../support/db';
 import {

@@ -3,8 +3,8 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { AppError } from '../../server/errors';
 import { QueueEntry, User } from '../../server/models';
 import { localToUtc } from '../../server/services/clinic-time';
-import { QueueService } from '../../server/services/queue/steps';
-import type { QueueChange, QueueNotifier } from '../../server/services/queue/types';
+import { QueueService } from '../../server/queue/commands/steps';
+import type { QueueChange, QueueNotifier } from '../../server/queue/types';
 import { makeDoctor } from './clinic-factories';
 import { createDepartment, createStaff } from './factories';
 

@@ -3,13 +3,13 @@ import type { TicketView } from '../../../common/api';
 import type { KioskAppointment, KioskDepartmentsResponse } from '../../../common/kiosk';
 import { validate, type InputOf } from '../../middleware/validate';
 import type { QueueEntry } from '../../models';
-import { ticketMessage } from '../../realtime/queue-messages';
-import type { QueueReads } from '../../realtime/queue-reads';
+import { ticketMessage } from '../../queue/channels/messages';
+import type { QueueReads } from '../../queue/reads';
 import { findKioskAppointment } from '../../services/kiosk/appointment-lookup';
 import { kioskDepartments } from '../../services/kiosk/departments';
 import type { KioskServices } from '../../services/kiosk';
-import { kioskWalkIn } from '../../services/kiosk/walk-in';
-import type { QueueService } from '../../services/queue/steps';
+import { kioskWalkIn } from '../../queue/commands/walk-in';
+import type { QueueService } from '../../queue/commands/steps';
 import type { AppRouter } from '../../state';
 import { AppointmentLookupSchema, KioskWalkInSchema } from './schema';
 

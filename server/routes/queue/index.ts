@@ -4,14 +4,14 @@ import type { ReceptionArrival, ReceptionArrivalsResponse } from '../../../commo
 import { forbidden, notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { presentDoctorQueue, queueLines } from '../../presenters/queue';
+import { presentDoctorQueue, queueLines } from '../../queue/presenters';
 import { presentArrival } from '../../presenters/reception';
-import { ticketMessage } from '../../realtime/queue-messages';
-import { authorizeDoctorQueue } from '../../realtime/queue-channels';
-import { callNextDoctorId, runEntryStep } from '../../realtime/queue-actions';
-import type { QueueReads } from '../../realtime/queue-reads';
+import { ticketMessage } from '../../queue/channels/messages';
+import { authorizeDoctorQueue } from '../../queue/channels/register';
+import { callNextDoctorId, runEntryStep } from '../../queue/channels/actions';
+import type { QueueReads } from '../../queue/reads';
 import type { QueueEntry } from '../../models';
-import type { QueueService } from '../../services/queue/steps';
+import type { QueueService } from '../../queue/commands/steps';
 import type { AppRouter } from '../../state';
 import {
   AttachPatientSchema,

@@ -1,9 +1,9 @@
 import type { KioskAppointment, KioskAppointmentLookup, KioskAppointmentState } from '../../../common/kiosk';
 import { Department, DoctorProfile, User } from '../../models';
-import { doctorName } from '../../presenters/queue';
+import { doctorName } from '../../queue/presenters';
 import { clinicDay } from '../clinic-time';
-import { findAppointment } from '../queue/appointment-finder';
-import { EARLIEST_CHECK_IN_MINUTES } from '../queue/check-in';
+import { findAppointment } from '../../queue/commands/appointment-finder';
+import { EARLIEST_CHECK_IN_MINUTES } from '../../queue/commands/check-in';
 
 /** Appointment statuses that can no longer be checked in. */
 const CLOSED = new Set(['cancelled', 'no_show', 'completed']);

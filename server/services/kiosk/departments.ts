@@ -1,8 +1,8 @@
 import type { KioskDepartment } from '../../../common/kiosk';
 import { Department } from '../../models';
-import { doctorName } from '../../presenters/queue';
+import { doctorName } from '../../queue/presenters';
 import { clinicDay } from '../clinic-time';
-import { departmentState } from '../queue/figures';
+import { departmentState } from '../../queue/read-model/figures';
 import { consultationLengths, newWalkInEstimates } from './estimates';
 import { nextStarts, worksNow } from './schedule';
 

@@ -1,7 +1,7 @@
 import { Op } from 'sequelize';
 import { QueueEntry } from '../../models';
-import { anyDoctorEta, consultationLength, namedDoctorEta, paceMinutes } from '../queue/eta';
-import type { DepartmentState, DoctorState } from '../queue/types';
+import { anyDoctorEta, consultationLength, namedDoctorEta, paceMinutes } from '../../queue/rules/eta';
+import type { DepartmentState, DoctorState } from '../../queue/types';
 
 /**
  * Today's consultation lengths per (department, doctor), oldest completion first, measured by eta.ts's

@@ -1,6 +1,6 @@
 import type { ReceptionArrivalsResponse } from '../../../common/reception';
 import type { RealtimeHub } from '../../realtime/hub';
-import { ReceptionAlerts } from '../../realtime/reception-channel';
+import { ReceptionAlerts } from '../../queue/channels/reception';
 import { AddressRateLimiter } from '../../middleware/rate-limit';
 
 /** What the kiosk's routes and pages share: reception's alerts, the public check-in limit, the clinic's zone and clock. */

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { Op } from 'sequelize';
 import { AvailabilityException, DoctorAvailability } from '../../models';
 import { addDays, clinicDay, isoWeekday, localToUtc } from '../clinic-time';
-import { servesAt } from '../queue/eta';
-import type { DoctorState } from '../queue/types';
+import { servesAt } from '../../queue/rules/eta';
+import type { DoctorState } from '../../queue/types';
 
 /** How far ahead the kiosk looks for a closed department's next opening. */
 export const LOOKAHEAD_DAYS = 14;

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { forbidden } from '../../errors';
 import { QueueEntry, type MedicalRecord } from '../../models';
 import { audit } from '../audit';
-import { requireStaff, resolveActor, type StaffActor } from '../queue/access';
+import { requireStaff, resolveActor, type StaffActor } from '../../queue/commands/access';
 import type { RecordRequester } from './context';
 
 /**

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import type { User } from '../../models';
-import type { QueueService } from '../queue/steps';
+import type { QueueService } from '../../queue/commands/steps';
 
 /** What every record operation runs with. */
 export interface RecordsContext {

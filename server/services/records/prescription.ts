@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { conflict } from '../../errors';
 import type { MedicalRecord } from '../../models';
-import { ageOn, doctorName } from '../../presenters/queue';
+import { ageOn, doctorName } from '../../queue/presenters';
 import { assertMayReadRecord, auditRecord, resolveStaff } from './access';
 import type { RecordRequester, RecordsContext } from './context';
 import { findRecord, loadRecord } from './load';

@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { conflict, forbidden, notFound } from '../../errors';
 import { MedicalRecord, QueueEntry, RecordAddendum } from '../../models';
 import { inTransaction } from '../../db/transaction';
-import { loadEntry } from '../queue/entries';
+import { loadEntry } from '../../queue/commands/entries';
 import { assertMayReadRecord, assertMayWriteRecord, auditRecord, resolveStaff, type RecordStaff } from './access';
 import type { RecordRequester, RecordsContext } from './context';
 import { assertComplete, recordSigned, staleDraft } from './drafts';

@@ -2,7 +2,7 @@ import { Op, type WhereOptions } from 'sequelize';
 import type { PatientSummary, VisitSummary } from '../../../common/records';
 import { notFound } from '../../errors';
 import { Department, DoctorProfile, MedicalRecord, Patient, PrescriptionItem, QueueEntry, User } from '../../models';
-import { ageOn, doctorName } from '../../presenters/queue';
+import { ageOn, doctorName } from '../../queue/presenters';
 import { presentItem } from '../../presenters/records';
 import { clinicDay } from '../clinic-time';
 import { audit } from '../audit';

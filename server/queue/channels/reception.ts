@@ -1,11 +1,11 @@
 import { Op } from 'sequelize';
-import type { ReceptionAlert } from '../../common/kiosk';
-import type { Channel, ChannelMessage } from '../../common/protocol';
-import type { ReceptionArrivalsResponse } from '../../common/reception';
-import { forbidden, notFound, notSignedIn } from '../errors';
-import { Department, QueueEntry, type User } from '../models';
-import { clinicDay } from '../services/clinic-time';
-import type { RealtimeHub } from './hub';
+import type { ReceptionAlert } from '../../../common/kiosk';
+import type { Channel, ChannelMessage } from '../../../common/protocol';
+import type { ReceptionArrivalsResponse } from '../../../common/reception';
+import { forbidden, notFound, notSignedIn } from '../../errors';
+import { Department, QueueEntry, type User } from '../../models';
+import { clinicDay } from '../../services/clinic-time';
+import type { RealtimeHub } from '../../realtime/hub';
 
 /** The one reception channel: every desk sees every department's alerts. */
 export const RECEPTION_CHANNEL: Channel = 'reception:all';

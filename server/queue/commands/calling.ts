@@ -1,8 +1,8 @@
 import { Op, type Transaction } from 'sequelize';
 import { conflict, notFound } from '../../errors';
 import { Appointment, DoctorProfile, QueueEntry, TimeSlot } from '../../models';
-import { sortForCalling } from './ordering';
-import { stepChanges } from './transitions';
+import { sortForCalling } from '../rules/ordering';
+import { stepChanges } from '../rules/transitions';
 
 /**
  * Locks a doctor's profile row until the transaction ends (SELECT ... FOR UPDATE), so that everything that calls a

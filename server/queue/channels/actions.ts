@@ -1,8 +1,8 @@
-import type { EntryActionType, ServerMessage, StaffAction } from '../../common/protocol';
-import { AppError } from '../errors';
-import type { QueueEntry, User } from '../models';
-import type { QueueService } from '../services/queue/steps';
-import type { QueueReads } from './queue-reads';
+import type { EntryActionType, ServerMessage, StaffAction } from '../../../common/protocol';
+import { AppError } from '../../errors';
+import type { QueueEntry, User } from '../../models';
+import type { QueueService } from '../commands/steps';
+import type { QueueReads } from '../reads';
 
 /** Runs one step on one entry; shared by the REST routes and the WebSocket so both do exactly the same. */
 export function runEntryStep(

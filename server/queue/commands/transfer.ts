@@ -4,7 +4,7 @@ import { Department, DoctorProfile, QueueEntry } from '../../models';
 import { issueEntry } from './check-in';
 import type { QueueContext } from './context';
 import { followAppointment, saveEntry } from './entries';
-import { applyStep } from './transitions';
+import { applyStep } from '../rules/transitions';
 
 /** Where a patient is sent and why. At least one of the two targets; a doctor implies their department. */
 export interface TransferTarget {

@@ -2,16 +2,16 @@ import { Op } from 'sequelize';
 import type { StaffQueueEntry } from '../../common/api';
 import type { ReceptionArrivalsResponse } from '../../common/reception';
 import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot, User } from '../models';
-import { presentStaffEntry, rankOf } from '../presenters/queue';
+import { presentStaffEntry, rankOf } from './presenters';
 import { presentArrival } from '../presenters/reception';
 import { clinicDay } from '../services/clinic-time';
-import { entryIncludes } from '../services/queue/entries';
+import { entryIncludes } from './commands/entries';
 import type { BoardUpdateMessage, Channel } from '../../common/protocol';
-import type { Unsequenced } from './hub';
-import { boardMessage } from './queue-messages';
-import { departmentState } from '../services/queue/figures';
-import type { QueueService } from '../services/queue/steps';
-import type { DepartmentState } from '../services/queue/types';
+import type { Unsequenced } from '../realtime/hub';
+import { boardMessage } from './channels/messages';
+import { departmentState } from './read-model/figures';
+import type { QueueService } from './commands/steps';
+import type { DepartmentState } from './types';
 
 /** The reads behind every queue channel, shared by the channel providers (snapshots) and the broadcaster (events). */
 export class QueueReads {

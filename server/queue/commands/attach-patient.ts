@@ -1,7 +1,7 @@
 import { conflict, notFound } from '../../errors';
 import { Patient, QueueEntry } from '../../models';
 import { inTransaction } from '../../db/transaction';
-import { audit } from '../audit';
+import { audit } from '../../services/audit';
 import type { StaffActor } from './access';
 import type { QueueContext } from './context';
 import { loadEntry, lockEntry, saveEntry } from './entries';

@@ -3,14 +3,14 @@ import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors';
 import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot } from '../../models';
 import { inTransaction } from '../../db/transaction';
-import { audit } from '../audit';
-import { clinicDay } from '../clinic-time';
+import { audit } from '../../services/audit';
+import { clinicDay } from '../../services/clinic-time';
 import type { StaffActor } from './access';
 import type { QueueContext } from './context';
 import { findAppointment } from './appointment-finder';
 import { loadEntry } from './entries';
 import { formatToken, nextSequence } from './tokens';
-import type { AppointmentInput, WalkInInput } from './types';
+import type { AppointmentInput, WalkInInput } from '../types';
 
 /** How long before the slot an appointment holder may check in. Earlier, they are told when to come back. */
 export const EARLIEST_CHECK_IN_MINUTES = 60;

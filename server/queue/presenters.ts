@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { DoctorQueueView, StaffQueueEntry, TicketView } from '../../common/api';
 import type { QueueLine } from '../../common/protocol';
 import type { Department, DoctorProfile, QueueEntry } from '../models';
-import type { DepartmentState, RankedEntry } from '../services/queue/types';
+import type { DepartmentState, RankedEntry } from './types';
 
 /** Place and estimate of a waiting entry, when it has them. */
 type Rank = Pick<RankedEntry, 'position' | 'etaMinutes'> | null;

@@ -1,12 +1,12 @@
 import type { Transaction } from 'sequelize';
-import type { Channel } from '../../common/protocol';
-import type { Logger } from '../logger';
-import type { Department, QueueEntry } from '../models';
-import type { DepartmentState, QueueChange, QueueNotifier } from '../services/queue/types';
-import type { RealtimeHub } from './hub';
-import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage, tokenCalledMessage } from './queue-messages';
-import { displayDepartments, type QueueReads } from './queue-reads';
-import { RECEPTION_CHANNEL } from './reception-channel';
+import type { Channel } from '../../../common/protocol';
+import type { Logger } from '../../logger';
+import type { Department, QueueEntry } from '../../models';
+import type { DepartmentState, QueueChange, QueueNotifier } from '../types';
+import type { RealtimeHub } from '../../realtime/hub';
+import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage, tokenCalledMessage } from './messages';
+import { displayDepartments, type QueueReads } from '../reads';
+import { RECEPTION_CHANNEL } from './reception';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 

@@ -2,17 +2,17 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { AppError, conflict, notFound, validationFailed } from '../../errors';
 import { QueueEntry } from '../../models';
 import { inTransaction } from '../../db/transaction';
-import { audit } from '../audit';
-import { clinicDay } from '../clinic-time';
+import { audit } from '../../services/audit';
+import { clinicDay } from '../../services/clinic-time';
 import { assertMayActForDoctor, assertMayActOnEntry, requireStaff, resolveActor, type StaffActor } from './access';
 import { assertDoctorFree, claimNext, lockDoctor } from './calling';
 import { attachPatient } from './attach-patient';
 import { checkInAppointment, checkInWalkIn, type WalkInContact } from './check-in';
 import type { QueueContext } from './context';
 import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, saveEntry, staleError } from './entries';
-import { applyStep, assertStep, type QueueStep } from './transitions';
+import { applyStep, assertStep, type QueueStep } from '../rules/transitions';
 import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
-import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from './types';
+import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from '../types';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
 export interface CompleteAndCallNextResult {

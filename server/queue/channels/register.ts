@@ -1,9 +1,9 @@
-import type { Channel, ChannelMessage, Sequenced } from '../../common/protocol';
-import { forbidden, notFound, notSignedIn } from '../errors';
-import type { User } from '../models';
-import type { RealtimeHub } from './hub';
-import { departmentQueueMessage, doctorQueueMessage, ticketMessage } from './queue-messages';
-import { displayDepartments, type QueueReads } from './queue-reads';
+import type { Channel, ChannelMessage, Sequenced } from '../../../common/protocol';
+import { forbidden, notFound, notSignedIn } from '../../errors';
+import type { User } from '../../models';
+import type { RealtimeHub } from '../../realtime/hub';
+import { departmentQueueMessage, doctorQueueMessage, ticketMessage } from './messages';
+import { displayDepartments, type QueueReads } from '../reads';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../../common/api';
 import { forbidden } from '../../errors';
 import { DoctorProfile, type QueueEntry } from '../../models';
-import type { Actor } from './types';
+import type { Actor } from '../types';
 
 /** A signed-in staff member as the queue rules see them: the user and, for a doctor, their profile. */
 export interface StaffActor {

@@ -10,7 +10,7 @@ import {
   User,
 } from '../../models';
 import type { AppointmentStatus } from '../../models/appointment';
-import type { QueueStep } from './transitions';
+import type { QueueStep } from '../rules/transitions';
 
 /**
  * What an entry is returned with, so presenters need no further reads: department, doctor (and their name),

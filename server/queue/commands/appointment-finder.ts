@@ -2,9 +2,9 @@ import { Op, type Includeable } from 'sequelize';
 import { AppError } from '../../errors';
 import { Appointment, Patient, TimeSlot } from '../../models';
 import type { AppointmentStatus } from '../../models/appointment';
-import { clinicDay } from '../clinic-time';
-import { normalizeCode } from '../codes';
-import type { AppointmentInput } from './types';
+import { clinicDay } from '../../services/clinic-time';
+import { normalizeCode } from '../../services/codes';
+import type { AppointmentInput } from '../types';
 
 /** 404 for a booking code nobody has. */
 export const NOT_FOUND_BY_CODE = (code: string) =>

@@ -4,11 +4,11 @@ import type {
   QueueUpdateMessage,
   TicketUpdateMessage,
   TokenCalledMessage,
-} from '../../common/protocol';
-import type { Department, DoctorProfile, QueueEntry } from '../models';
-import { doctorName, presentDoctorQueue, presentTicket, queueLines, rankOf } from '../presenters/queue';
-import type { DepartmentState } from '../services/queue/types';
-import type { Unsequenced } from './hub';
+} from '../../../common/protocol';
+import type { Department, DoctorProfile, QueueEntry } from '../../models';
+import { doctorName, presentDoctorQueue, presentTicket, queueLines, rankOf } from '../presenters';
+import type { DepartmentState } from '../types';
+import type { Unsequenced } from '../../realtime/hub';
 
 /** How many waiting tokens per department, and how many recent calls, a display shows. */
 export const BOARD_NEXT = 5;

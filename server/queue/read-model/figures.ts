@@ -11,11 +11,11 @@ import {
   TimeSlot,
   User,
 } from '../../models';
-import { clinicDay, isoWeekday } from '../clinic-time';
-import { anyDoctorEta, consultationLength, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from './eta';
-import { sortForCalling } from './ordering';
-import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from './timings';
-import type { DepartmentState, DoctorState, RankedEntry } from './types';
+import { clinicDay, isoWeekday } from '../../services/clinic-time';
+import { anyDoctorEta, consultationLength, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import { sortForCalling } from '../rules/ordering';
+import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from '../rules/timings';
+import type { DepartmentState, DoctorState, RankedEntry } from '../types';
 
 /** How many of the latest calls a department's state carries (displays show a few of them). */
 export const RECENT_CALLS = 10;

@@ -1,10 +1,10 @@
 import type { KioskWalkInRequest } from '../../../common/kiosk';
 import { conflict } from '../../errors';
 import { Department, QueueEntry } from '../../models';
-import type { ReceptionAlerts } from '../../realtime/reception-channel';
-import { departmentState } from '../queue/figures';
-import type { QueueService } from '../queue/steps';
-import { worksNow } from './schedule';
+import type { ReceptionAlerts } from '../channels/reception';
+import { departmentState } from '../read-model/figures';
+import type { QueueService } from './steps';
+import { worksNow } from '../../services/kiosk/schedule';
 
 /** What a kiosk walk-in runs with. */
 export interface KioskWalkInContext {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
-import type { AppointmentCheckInRequest, QueueStats, WalkInCheckInRequest } from '../../../common/api';
-import type { DoctorProfile, QueueEntry, User } from '../../models';
+import type { AppointmentCheckInRequest, QueueStats, WalkInCheckInRequest } from '../../common/api';
+import type { DoctorProfile, QueueEntry, User } from '../models';
 
 /**
  * What changed in a queue, told by the engine inside its transaction. The realtime side (server/realtime/queue-*)

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import type { QueueNotifier } from './types';
+import type { QueueNotifier } from '../types';
 
 /** What every queue operation runs with: the database, the clinic's zone, whom to tell, and the clock. */
 export interface QueueContext {
