@@ -64,13 +64,13 @@ interface ServerMoments {
 function watchServer(server: BenchServer): Map<string, ServerMoments> {
   const seen = new Map<string, ServerMoments>();
   const moments = (token: string) => seen.get(token) ?? seen.set(token, {}).get(token)!;
-  const { broadcaster } = server.services;
+  const { broadcaster } = server.services.queue;
   const changed = broadcaster.changed.bind(broadcaster);
-  broadcaster.changed = (transaction, change) => {
-    // Registered before the broadcaster's own hook, so it runs first, right at the commit.
+  // The broadcaster is told right after the commit (and the read model's update).
+  broadcaster.changed = (change) => {
     const token = change.called?.token;
-    if (token) transaction.afterCommit(() => void (moments(token).committed = now()));
-    changed(transaction, change);
+    if (token) moments(token).committed = now();
+    changed(change);
   };
   const publish = server.hub.publish.bind(server.hub);
   server.hub.publish = (message: Unsequenced<ChannelMessage>) => {
@@ -98,7 +98,7 @@ async function fillQueue(server: BenchServer, clinic: BenchClinic, count: number
   } finally {
     kiosk.close();
   }
-  await server.services.broadcaster.idle();
+  await server.services.queue.broadcaster.idle();
 }
 
 /** One run: `clients` displays in a child process, `calls` measured calls. */
@@ -145,7 +145,7 @@ async function measure(
       // Free the doctor for the next call (there is no combined complete-and-call-next route).
       const done = await staff.post(`/api/queue/entries/${entry.id}/complete`, { expectedVersion: entry.version });
       if (done.status !== 200) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
-      await server.services.broadcaster.idle();
+      await server.services.queue.broadcaster.idle();
     }
     child.send({ type: 'settle', quietMs: QUIET_MS });
     gaps = (await child.next(ofType<DisplayReport, 'settled'>('settled'), 20_000, 'settled displays')).gaps;

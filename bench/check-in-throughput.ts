@@ -102,7 +102,7 @@ async function runOn(database: BenchDatabase, options: CheckInOptions): Promise<
     });
     const report = await child.next(ofType<KioskReport, 'done'>('done'), options.timeLimitMs + 60_000, 'the kiosks’ results');
     // Bounded, so a huge backlog shows up as "more than" rather than stalling the run.
-    const drained = await Promise.race([server.services.broadcaster.idle().then(() => true), sleep(DRAIN_LIMIT_MS).then(() => false)]);
+    const drained = await Promise.race([server.services.queue.broadcaster.idle().then(() => true), sleep(DRAIN_LIMIT_MS).then(() => false)]);
     const broadcastDrainMs = drained ? Math.max(0, now() - report.lastDone) : Infinity;
 
     const done = report.started.map((sent, i) => sent + report.latencies[i]).sort((a, b) => a - b);

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Patient, QueueEntry } from '../server/models';
-import { departmentState } from '../server/queue/read-model/figures';
+import { departmentState } from '../server/queue/read-model/load';
 import { summarize, type Summary } from './common';
 import { openMysql, openSqlite, seedClinic, type BenchDatabase } from './support';
 

@@ -1,3 +1,4 @@
+import type { KioskWalkInRequest } from './kiosk';
 /**
  * Request and response shapes of the REST API, shared by the server's presenters and the front ends.
  */
@@ -74,17 +75,15 @@ export interface QueueStats {
   average_consultation_minutes: number | null;
 }
 
-/** POST /api/queue/check-in: a walk-in at the kiosk or the desk. */
-export interface WalkInCheckInRequest {
-  departmentId: number;
-  /** A named doctor, or absent for "any doctor" of the department. */
-  doctorId?: number;
+/**
+ * POST /api/queue/check-in (and its alias /api/kiosk/check-in): a walk-in at the kiosk or the desk, one set of rules.
+ * The kiosk sends a priority reason or the emergency flag; only staff may set `priority` or name a patient.
+ */
+export interface WalkInCheckInRequest extends KioskWalkInRequest {
+  /** Staff only: the class itself (the kiosk says `priorityReason` or `emergency` instead). */
   priority?: QueuePriority;
-  priorityReason?: PriorityReason;
-  /** A registered patient (reception), or absent for an anonymous walk-in. */
+  /** Staff only: a registered patient, or absent for an anonymous walk-in. */
   patientId?: number;
-  /** Chosen by the kiosk per attempt; a retry with the same key returns the same ticket. */
-  idempotencyKey: string;
 }
 
 /** POST /api/queue/check-in/appointment: by booking code, or by phone number and date of birth. */

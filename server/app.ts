@@ -26,12 +26,8 @@ import { ticketPageRoutes } from './routes/tickets';
 import { rateLimitPublic } from './middleware/rate-limit';
 import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
-import { queueActionHandler } from './queue/channels/actions';
-import { QueueBroadcaster } from './queue/channels/broadcaster';
-import { registerQueueChannels } from './queue/channels/register';
-import { QueueReads } from './queue/reads';
 import { AuthService } from './services/auth';
-import { QueueService } from './queue/commands/steps';
+import { createQueue, type Queue } from './queue';
 import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 
@@ -46,31 +42,17 @@ export interface AppDeps {
 /** The services routes and the WebSocket hub share. */
 export interface Services {
   auth: AuthService;
-  queue: QueueService;
-  queueReads: QueueReads;
-  broadcaster: QueueBroadcaster;
+  /** The queue: engine, live read model, reads and channels (server/queue). */
+  queue: Queue;
   kiosk: KioskServices;
 }
 
-/**
- * Builds the services for one app instance and connects them to the hub: the queue engine tells the broadcaster
- * what changed, the hub serves the queue channels and takes staff actions.
- */
+/** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
-  const timeZone = deps.config.clinicTimeZone;
-  let broadcaster: QueueBroadcaster | undefined;
-  // The engine and the broadcaster need each other (it reads through the engine); the notifier closes the loop.
-  const queue = new QueueService(deps.db.sequelize, { timeZone }, { changed: (t, change) => broadcaster!.changed(t, change) });
-  const queueReads = new QueueReads(queue, timeZone);
-  broadcaster = new QueueBroadcaster(hub, queueReads, deps.logger);
-  registerQueueChannels(hub, queueReads);
-  hub.onAction(queueActionHandler(queue, queueReads));
   return {
     auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes),
-    queue,
-    queueReads,
-    broadcaster,
-    kiosk: createKioskServices(hub, timeZone, { arrivals: () => queueReads.arrivals() }),
+    queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, hub, logger: deps.logger }),
+    kiosk: createKioskServices(deps.config.clinicTimeZone),
   };
 }
 
@@ -105,12 +87,12 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     ...administrationRoutes(deps, services),
     displayRoutes(new DisplayProfileService(deps.db.sequelize)),
     kioskProfileRoutes(new KioskProfileService(deps.db.sequelize)),
-    queueRoutes(services.queue, services.queueReads),
-    recordRoutes(deps.config, deps.db.sequelize, services.queue, services.queueReads, clinicName),
+    queueRoutes(services.queue, services.kiosk),
+    recordRoutes(deps.config, deps.db.sequelize, services.queue.service, services.queue.reads, clinicName),
     icd10Routes(),
     patientSummaryRoutes(deps.config),
-    kioskRoutes(services.queue, services.queueReads, services.kiosk),
-    ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk, clinicName),
+    kioskRoutes(services.queue, services.kiosk),
+    ticketPageRoutes(deps.config, services.queue.service, services.queue.reads, services.kiosk, clinicName),
     pageRoutes(),
   ]) {
     app.use(router.routes());

@@ -71,7 +71,7 @@ export async function startServer(
     services,
     port: (server.address() as AddressInfo).port,
     close: async () => {
-      await services!.broadcaster.idle();
+      await services!.queue.close();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -23,7 +23,7 @@ export function doctorName(doctor: DoctorProfile): string {
 
 /** Finds an entry's place in a department's calling order. */
 export function rankOf(state: DepartmentState, entryId: number): Rank {
-  return state.waiting.find((r) => r.entry.id === entryId) ?? null;
+  return state.rankOf.get(entryId) ?? null;
 }
 
 /** An entry as staff see it. Expects `patient` and `appointment.slot` to be loaded where they exist. */

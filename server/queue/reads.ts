@@ -1,15 +1,14 @@
-import { Op } from 'sequelize';
-import type { StaffQueueEntry } from '../../common/api';
+import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { ReceptionArrivalsResponse } from '../../common/reception';
-import { Appointment, Department, DoctorProfile, Patient, QueueEntry, TimeSlot, User } from '../models';
+import { Department, DoctorProfile, QueueEntry } from '../models';
 import { presentStaffEntry, rankOf } from './presenters';
 import { presentArrival } from '../presenters/reception';
 import { clinicDay } from '../services/clinic-time';
 import { entryIncludes } from './commands/entries';
 import type { BoardUpdateMessage, Channel } from '../../common/protocol';
 import type { Unsequenced } from '../realtime/hub';
-import { boardMessage } from './channels/messages';
-import { departmentState } from './read-model/figures';
+import { boardMessage, ticketMessage } from './channels/messages';
+import type { LiveQueue } from './read-model/live-queue';
 import type { QueueService } from './commands/steps';
 import type { DepartmentState } from './types';
 
@@ -23,13 +22,14 @@ export class QueueReads {
 
   constructor(
     private readonly queue: QueueService,
+    private readonly live: LiveQueue,
     private readonly timeZone: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** One department's clinic day as the screens show it. */
+  /** One department's clinic day as the screens show it, from the live read model. */
   state(departmentId: number): Promise<DepartmentState> {
-    return departmentState(departmentId, { timeZone: this.timeZone, now: this.now() });
+    return this.live.state(departmentId, this.now());
   }
 
   /** The board of a `display:` channel, from the cache or read once for everyone asking at the same time. */
@@ -64,36 +64,31 @@ export class QueueReads {
     return boardMessage(channel, departments, states);
   }
 
-  /** Active departments by id (or all of them), in name order. */
-  departments(ids: number[] | 'all'): Promise<Department[]> {
-    return Department.findAll({
-      where: ids === 'all' ? { active: true } : { id: { [Op.in]: ids } },
-      order: [['name', 'ASC']],
-    });
+  /** Departments by id (or all the active ones), in name order, from the directory. */
+  async departments(ids: number[] | 'all'): Promise<Department[]> {
+    const { departments } = await this.live.directory(this.now());
+    const found = ids === 'all' ? [...departments.values()].filter((d) => d.active) : ids.map((id) => departments.get(id));
+    return found.filter((d): d is Department => d !== undefined).sort((a, b) => byName(a.name, b.name));
   }
 
-  /** A doctor with their staff account (for the name). */
-  doctor(id: number): Promise<DoctorProfile | null> {
-    return DoctorProfile.findByPk(id, { include: [{ model: User, as: 'user' }] });
+  /** A doctor with their staff account (for the name), from the directory. */
+  async doctor(id: number): Promise<DoctorProfile | null> {
+    return (await this.live.directory(this.now())).doctors.get(id)?.doctor ?? null;
   }
 
   /** The doctor profile of a staff user, if they are a doctor. */
-  doctorOfUser(userId: number): Promise<DoctorProfile | null> {
-    return DoctorProfile.findOne({ where: { userId } });
+  async doctorOfUser(userId: number): Promise<DoctorProfile | null> {
+    for (const { doctor } of (await this.live.directory(this.now())).doctors.values()) if (doctor.userId === userId) return doctor;
+    return null;
   }
 
-  /** An entry as staff see it right after a step: reloaded with its patient and appointment, and placed in line. */
+  /**
+   * An entry as staff see it right after a step, placed in line. The engine returns entries with their patient and
+   * appointment slot, so nothing is read again.
+   */
   async staffEntry(entry: QueueEntry): Promise<StaffQueueEntry> {
-    const [full, state] = await Promise.all([
-      QueueEntry.findByPk(entry.id, {
-        include: [
-          { model: Patient, as: 'patient' },
-          { model: Appointment, as: 'appointment', include: [{ model: TimeSlot, as: 'slot' }] },
-        ],
-      }),
-      this.state(entry.departmentId),
-    ]);
-    return presentStaffEntry(full ?? entry, rankOf(state, entry.id), state.clinicDay);
+    const state = await this.state(entry.departmentId);
+    return presentStaffEntry(entry, rankOf(state, entry.id), state.clinicDay);
   }
 
   /**
@@ -110,6 +105,17 @@ export class QueueReads {
     return { day, arrivals: entries.map((entry) => presentArrival(entry, day)) };
   }
 
+  /** A ticket exactly as its WebSocket channel shows it (REST answers and the phone page use this too). */
+  async ticketView(entry: QueueEntry, transferredTo: string | null = null): Promise<TicketView> {
+    const [[department], state] = await Promise.all([this.departments([entry.departmentId]), this.state(entry.departmentId)]);
+    return ticketMessage(`ticket:${entry.publicCode}`, entry, state, department, transferredTo).ticket;
+  }
+
+  /** The entry with this public code in a department's live day (today), if it is there. */
+  async liveEntry(departmentId: number, code: string): Promise<QueueEntry | undefined> {
+    return (await this.live.day(departmentId, this.now())).byCode(code);
+  }
+
   /**
    * A ticket by the code on the patient's QR: the newest entry of the visit (after transfers), and that entry's
    * own code when it differs from the one asked for.
@@ -119,6 +125,11 @@ export class QueueReads {
     if (!entry) return null;
     return { entry, transferredTo: entry.publicCode === code ? null : entry.publicCode };
   }
+}
+
+/** Name order as the database sorted it before (case-insensitive, then exact). */
+function byName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Department ids a display channel covers: `display:all` or `display:3,5`. Null when the name is malformed. */

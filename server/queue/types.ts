@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
-import type { AppointmentCheckInRequest, QueueStats, WalkInCheckInRequest } from '../../common/api';
+import type { AppointmentCheckInRequest, PriorityReason, QueuePriority, QueueStats } from '../../common/api';
 import type { DoctorProfile, QueueEntry, User } from '../models';
+import type { DirectoryDoctor } from './read-model/directory';
 
 /**
  * What changed in a queue, told by the engine inside its transaction. The realtime side (server/realtime/queue-*)
@@ -18,13 +19,25 @@ export interface QueueNotifier {
 export interface QueueChange {
   departmentIds: number[];
   called?: QueueEntry;
+  /**
+   * The entry rows the change wrote, as committed (with patient and appointment slot for entries still in line):
+   * the live read model takes them in without reading the database.
+   */
+  entries: QueueEntry[];
 }
 
 /** Who asks for a step; null for the public (kiosk, a patient's own ticket page). */
 export type Actor = User | null;
 
-/** A walk-in check-in at the kiosk or the desk: the REST request's shape. */
-export type WalkInInput = WalkInCheckInRequest;
+/** A walk-in as the engine takes it: the class decided (walk-in.ts turns the request's words into it). */
+export interface WalkInInput {
+  departmentId: number;
+  doctorId?: number;
+  priority?: QueuePriority;
+  priorityReason?: PriorityReason;
+  patientId?: number;
+  idempotencyKey: string;
+}
 
 /** An appointment check-in, by booking code or by phone and date of birth ('YYYY-MM-DD'). */
 export type AppointmentInput = AppointmentCheckInRequest;
@@ -40,6 +53,8 @@ export interface RankedEntry {
 /** One doctor's part of a department's day. */
 export interface DoctorState {
   doctor: DoctorProfile;
+  /** The doctor's hours and leave for the day (whether they serve now: read-model/state.ts worksNow). */
+  schedule: DirectoryDoctor;
   current: QueueEntry | null;
   /** Entries this doctor would call, in order: their own and the department's "any doctor" pool. */
   waiting: RankedEntry[];
@@ -54,6 +69,8 @@ export interface DepartmentState {
   clinicDay: string;
   /** Every waiting entry of the department, in calling order, with place and estimate. */
   waiting: RankedEntry[];
+  /** The same ranks by entry id. */
+  rankOf: Map<number, RankedEntry>;
   /** Keyed by doctor profile id: every doctor of the department (and any doctor serving an entry of it today). */
   doctors: Map<number, DoctorState>;
   stats: QueueStats;

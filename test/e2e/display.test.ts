@@ -305,7 +305,7 @@ describe('TV display (/display) in Chromium', function () {
       authorize: () => undefined,
       snapshot: async () => {
         failed++;
-        registerQueueChannels(server.hub, server.services.queueReads);
+        registerQueueChannels(server.hub, server.services.queue.reads);
         throw new Error('database hiccup');
       },
     });
@@ -318,7 +318,7 @@ describe('TV display (/display) in Chromium', function () {
       await callNext(room3);
       await nowCalling().getByText('C-001').waitFor();
     } finally {
-      registerQueueChannels(server.hub, server.services.queueReads);
+      registerQueueChannels(server.hub, server.services.queue.reads);
     }
   });
 

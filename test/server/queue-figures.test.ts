@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { AvailabilityException, DoctorAvailability, type Department, type DoctorProfile, type QueueEntry } from '../../server/models';
 import { anyDoctorEta, namedDoctorEta, paceMinutes, ROLLING_WINDOW } from '../../server/queue/rules/eta';
-import { departmentState } from '../../server/queue/read-model/figures';
+import { departmentState } from '../../server/queue/read-model/load';
 import type { DepartmentState, RankedEntry } from '../../server/queue/types';
 import { resetDatabase, testDatabase } from '../support/db';
 import { makeDoctor, makeQueueEntry } from '../support/clinic-factories';

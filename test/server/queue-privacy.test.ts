@@ -84,7 +84,7 @@ describe('privacy of public channels (property: no random sequence of steps leak
           }
         }
       }
-      await server.services.broadcaster.idle();
+      await server.services.queue.broadcaster.idle();
       for (const entry of await QueueEntry.findAll()) {
         const ticket = await new Agent(server).get(`/api/queue/tickets/${entry.publicCode}`);
         publicMessages.push(JSON.stringify(ticket.body));

@@ -3,6 +3,7 @@ import type { TicketView } from '../../common/api';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
+import { DoctorAvailability } from '../../server/models';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
@@ -38,6 +39,10 @@ describe('live queue over WebSocket and REST', () => {
     for (const [room, target] of [['Room 3', 'doctor'], ['Room 4', 'other']] as const) {
       const staff = await createStaff({ role: 'doctor' });
       const profile = await makeDoctor({ userId: staff.user.id, departmentId, room });
+      // Working all week, all day: a public walk-in is refused when nobody works (tested in kiosk-api).
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        await DoctorAvailability.create({ doctorId: profile.id, weekday, startTime: '00:00', endTime: '23:59' });
+      }
       const entry = { id: profile.id, email: staff.email, password: staff.password };
       if (target === 'doctor') doctor = entry;
       else otherDoctor = entry;
@@ -207,7 +212,7 @@ describe('live queue over WebSocket and REST', () => {
 
     await walkIn();
     await walkIn();
-    await server.services.broadcaster.idle();
+    await server.services.queue.broadcaster.idle();
 
     const again = await open();
     again.send({ type: 'subscribe', channel: `department:${departmentId}` });

@@ -47,10 +47,21 @@ async function tablesChildFirst(sequelize: Sequelize): Promise<string[]> {
   return order;
 }
 
+/** Told after every reset: running test servers drop what they keep in memory (the queue's live read model). */
+const resetListeners = new Set<() => void>();
+
+/** Registers `listener` for every reset; returns the function that removes it. */
+export function onDatabaseReset(listener: () => void): () => void {
+  resetListeners.add(listener);
+  return () => resetListeners.delete(listener);
+}
+
 /** Deletes every row of every table (schema stays), so each suite starts from an empty clinic. */
 export async function resetDatabase(): Promise<void> {
   const { sequelize } = await testDatabase();
   for (const table of await tablesChildFirst(sequelize)) {
     await sequelize.getQueryInterface().bulkDelete(table, {});
   }
+  // Table-level deletes pass no model hooks, so the servers' read models are told here.
+  for (const listener of resetListeners) listener();
 }

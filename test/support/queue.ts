@@ -45,7 +45,9 @@ export class RecordingNotifier implements QueueNotifier {
   changed(transaction: Transaction, change: QueueChange): void {
     this.calls++;
     transaction.afterCommit(() => {
-      this.announced.push(change);
+      // The rows a change carries are for the read model; what the tests check is what was announced.
+      const { entries: _rows, ...announced } = change;
+      this.announced.push(announced as QueueChange);
       if (this.onCommit) this.pending.push(Promise.resolve(this.onCommit(change)));
     });
   }

@@ -3,7 +3,7 @@ import { createLogger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/server';
 import type { HubOptions } from '../../server/realtime/hub';
 import { SignInThrottle, type ThrottleLimits } from '../../server/services/sign-in-throttle';
-import { TEST_DATABASE_URL, testDatabase } from './db';
+import { onDatabaseReset, TEST_DATABASE_URL, testDatabase } from './db';
 
 /** A real server on a free port over the suite's test database. */
 export interface TestServer extends RunningServer {
@@ -39,8 +39,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = await testDatabase();
   const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
   const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, options.port ?? 0, '127.0.0.1', options.hub);
+  const forget = onDatabaseReset(() => running.services.queue.live.invalidate());
   return {
     ...running,
+    close: async () => {
+      forget();
+      await running.close();
+    },
     config,
     baseUrl: `http://127.0.0.1:${running.port}`,
     wsUrl: `ws://127.0.0.1:${running.port}/ws`,

@@ -1,28 +1,35 @@
-import type { Transaction } from 'sequelize';
 import type { Channel } from '../../../common/protocol';
 import type { Logger } from '../../logger';
-import type { Department, QueueEntry } from '../../models';
-import type { DepartmentState, QueueChange, QueueNotifier } from '../types';
+import type { QueueEntry } from '../../models';
 import type { RealtimeHub } from '../../realtime/hub';
+import type { QueueChange } from '../types';
+import type { QueueReads } from '../reads';
+import { displayDepartments } from '../reads';
 import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage, tokenCalledMessage } from './messages';
-import { displayDepartments, type QueueReads } from '../reads';
 import { RECEPTION_CHANNEL } from './reception';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 
+/** A watched ticket: the department its visit is in now, and the code of the visit's newest entry there. */
+interface TicketWatch {
+  departmentId: number;
+  currentCode: string;
+  /** The ticket as last sent, to send only changes. */
+  lastSent: string | null;
+}
+
 /**
- * Turns committed queue changes into channel messages. A call is announced (`token_called`) as soon as it commits,
- * from the entry the engine hands over; then each changed department is read once and one message is built per
- * affected channel (not per client). Refreshes of one department run one after another and coalesce: changes that
- * commit while a refresh is waiting to start are covered by that one refresh, so a burst of check-ins costs a few
- * reads, not one each, and the last message on every channel still reflects the last commit.
+ * Turns changes the live read model has taken in into channel messages. A call is announced (`token_called`) at
+ * once, from the entry the engine handed over; then each changed department's state (from memory) is turned into one
+ * message per affected channel, serialised once whatever the number of subscribers (hub.publish). Refreshes of one
+ * department run one after another and coalesce: changes arriving while a refresh waits to start are covered by it.
+ * A ticket gets `ticket_update` only when what its patient sees (place, estimate, status, room) changed.
  */
-export class QueueBroadcaster implements QueueNotifier {
+export class QueueBroadcaster {
   private readonly running = new Map<number, Promise<void>>();
   /** Departments with a refresh queued but not yet started. */
   private readonly queued = new Set<number>();
-  /** Which department each watched ticket is in, so a change only rebuilds the tickets it can affect. */
-  private readonly ticketDepartments = new Map<string, number>();
+  private readonly tickets = new Map<string, TicketWatch>();
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -30,12 +37,10 @@ export class QueueBroadcaster implements QueueNotifier {
     private readonly logger: Logger,
   ) {}
 
-  /** Schedules the broadcast for after commit: a rolled-back step never reaches a screen. */
-  changed(transaction: Transaction, change: QueueChange): void {
-    transaction.afterCommit(() => {
-      if (change.called) this.announce(change.called);
-      for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
-    });
+  /** Called once a change is committed and in the read model. */
+  changed(change: QueueChange): void {
+    if (change.called) this.announce(change.called);
+    for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
   }
 
   /** Resolves once every broadcast scheduled so far has gone out (for orderly shutdown and tests). */
@@ -61,7 +66,7 @@ export class QueueBroadcaster implements QueueNotifier {
     this.queued.add(departmentId);
     const run = (this.running.get(departmentId) ?? Promise.resolve())
       .then(() => {
-        // From here on, a new commit needs a new refresh: this one may already have read past it.
+        // From here on, a new change needs a new refresh: this one may already have read past it.
         this.queued.delete(departmentId);
         return this.refresh(departmentId);
       })
@@ -74,20 +79,14 @@ export class QueueBroadcaster implements QueueNotifier {
 
   private async refresh(departmentId: number): Promise<void> {
     const state = await this.reads.state(departmentId);
-    const [department] = await this.reads.departments([departmentId]);
-    if (!department) return;
-    const displays = this.hub
-      .subscribedChannels('display')
-      .filter((channel) => this.displayCovers(channel, departmentId));
-
     this.hub.publish(departmentQueueMessage(`department:${departmentId}`, state));
     for (const channel of this.hub.subscribedChannels('doctor')) {
       const doctor = state.doctors.get(Number(idOf(channel)))?.doctor;
       if (doctor) this.hub.publish(doctorQueueMessage(channel, state, doctor));
     }
     this.reads.forgetBoards(departmentId);
-    await this.publishBoards(displays, departmentId, state);
-    await this.publishTickets(departmentId, state, department);
+    await this.publishBoards(departmentId);
+    await this.publishTickets(departmentId);
     // Last: the desk can wait a few milliseconds more than a waiting-room display.
     await this.publishArrivals(departmentId);
   }
@@ -104,50 +103,52 @@ export class QueueBroadcaster implements QueueNotifier {
     return ids === 'all' || (ids?.includes(departmentId) ?? false);
   }
 
-  private async publishBoards(displays: Channel[], departmentId: number, state: DepartmentState): Promise<void> {
-    if (!displays.length) return;
-    // Displays showing the same departments share one read of each.
-    const states = new Map<number, Promise<DepartmentState>>([[departmentId, Promise.resolve(state)]]);
-    for (const channel of displays) {
+  private async publishBoards(departmentId: number): Promise<void> {
+    for (const channel of this.hub.subscribedChannels('display')) {
+      if (!this.displayCovers(channel, departmentId)) continue;
       const departments = await this.reads.departments(displayDepartments(idOf(channel))!);
-      const boardStates = await Promise.all(
-        departments.map((d) => {
-          if (!states.has(d.id)) states.set(d.id, this.reads.state(d.id));
-          return states.get(d.id)!;
-        }),
-      );
-      const board = boardMessage(channel, departments, boardStates);
+      const board = boardMessage(channel, departments, await Promise.all(departments.map((d) => this.reads.state(d.id))));
       this.reads.rememberBoard(board);
       this.hub.publish(board);
     }
   }
 
-  private async publishTickets(departmentId: number, state: DepartmentState, department: Department): Promise<void> {
-    const tickets = this.hub.subscribedChannels('ticket');
-    if (!tickets.length) return;
-    // Most watched tickets are in the state just read; only the rest (finished, transferred) cost a query.
-    const inState = new Map<string, QueueEntry>();
-    for (const { entry } of state.waiting) inState.set(entry.publicCode, entry);
-    for (const { current } of state.doctors.values()) if (current) inState.set(current.publicCode, current);
-    for (const entry of state.recentCalls) if (entry.status !== 'transferred') inState.set(entry.publicCode, entry);
-
-    for (const channel of tickets) {
-      const code = idOf(channel);
-      const known = this.ticketDepartments.get(code);
-      if (known !== undefined && known !== departmentId) continue;
-      const found = inState.has(code) ? { entry: inState.get(code)!, transferredTo: null } : await this.reads.ticket(code);
-      if (!found) continue;
-      this.ticketDepartments.set(code, found.entry.departmentId);
-      if (found.entry.departmentId === departmentId) {
-        this.hub.publish(ticketMessage(channel, found.entry, state, department, found.transferredTo));
-      } else {
-        // Transferred to another department: place it in that department's order.
-        const [other] = await this.reads.departments([found.entry.departmentId]);
-        if (other) this.hub.publish(ticketMessage(channel, found.entry, await this.reads.state(other.id), other, found.transferredTo));
-      }
-    }
+  /** Sends each watched ticket of the department its new view, if it changed. */
+  private async publishTickets(departmentId: number): Promise<void> {
+    const channels = this.hub.subscribedChannels('ticket');
+    const watched = new Set(channels.map(idOf));
     // Forget tickets nobody watches any more, so the map does not grow for weeks.
-    const watched = new Set(tickets.map(idOf));
-    for (const code of this.ticketDepartments.keys()) if (!watched.has(code)) this.ticketDepartments.delete(code);
+    for (const code of this.tickets.keys()) if (!watched.has(code)) this.tickets.delete(code);
+    for (const channel of channels) {
+      const code = idOf(channel);
+      let watch = this.tickets.get(code) ?? (await this.resolve(code));
+      if (!watch || watch.departmentId !== departmentId) continue;
+      const state = await this.reads.state(departmentId);
+      let entry = await this.reads.liveEntry(departmentId, watch.currentCode);
+      if (entry?.status === 'transferred') {
+        // The visit went on elsewhere: find where once, then follow it there.
+        watch = await this.resolve(code, watch.lastSent);
+        if (!watch) continue;
+        entry = await this.reads.liveEntry(watch.departmentId, watch.currentCode);
+      }
+      if (!entry) continue;
+      const [department] = await this.reads.departments([watch.departmentId]);
+      const here = watch.departmentId === departmentId ? state : await this.reads.state(watch.departmentId);
+      const message = ticketMessage(channel, entry, here, department, watch.currentCode === code ? null : watch.currentCode);
+      const view = JSON.stringify(message.ticket);
+      if (view === watch.lastSent) continue;
+      watch.lastSent = view;
+      this.hub.publish(message);
+    }
+  }
+
+  /** Finds where a ticket's visit is now (one read), and remembers it. */
+  private async resolve(code: string, lastSent: string | null = null): Promise<TicketWatch | null> {
+    const found = await this.reads.ticket(code);
+    if (!found) return null;
+    const watch: TicketWatch = { departmentId: found.entry.departmentId, currentCode: found.entry.publicCode, lastSent };
+    this.tickets.set(code, watch);
+    return watch;
   }
 }
+

@@ -1,9 +1,8 @@
 import { conflict, notFound } from '../../errors';
 import { Patient, QueueEntry } from '../../models';
-import { inTransaction } from '../../db/transaction';
 import { audit } from '../../services/audit';
 import type { StaffActor } from './access';
-import type { QueueContext } from './context';
+import { queueTransaction, type QueueContext } from './context';
 import { loadEntry, lockEntry, saveEntry } from './entries';
 
 /**
@@ -14,7 +13,7 @@ import { loadEntry, lockEntry, saveEntry } from './entries';
  * is broadcast after commit.
  */
 export async function attachPatient(ctx: QueueContext, entryId: number, patientId: number, staff: StaffActor): Promise<QueueEntry> {
-  return inTransaction(ctx.sequelize, async (transaction) => {
+  return queueTransaction(ctx, async (transaction) => {
     const entry = await lockEntry(entryId, transaction);
     const patient = await Patient.findByPk(patientId, { transaction });
     if (!patient) throw notFound('That patient');
@@ -42,7 +41,8 @@ export async function attachPatient(ctx: QueueContext, entryId: number, patientI
       },
       transaction,
     );
-    ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId] });
-    return loadEntry(entry.id, transaction);
+    const result = await loadEntry(entry.id, transaction);
+    ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId], entries: [result] });
+    return result;
   });
 }

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../errors';
 import { Appointment, DoctorProfile, QueueEntry, TimeSlot } from '../../models';
 import { sortForCalling } from '../rules/ordering';
 import { stepChanges } from '../rules/transitions';
+import type { QueueContext } from './context';
 
 /**
  * Locks a doctor's profile row until the transaction ends (SELECT ... FOR UPDATE), so that everything that calls a
@@ -46,11 +47,23 @@ export async function assertDoctorFree(doctor: DoctorProfile, day: string, trans
  * moves on to the next candidate.
  */
 export async function claimNext(
+  ctx: QueueContext,
   doctor: DoctorProfile,
   day: string,
   now: Date,
   transaction: Transaction,
 ): Promise<QueueEntry | null> {
+  // The live model already has the doctor's line in calling order: try it first, without reading the day. The
+  // claim below is what decides, so a model that is behind (another server's change) costs a failed claim, never a
+  // wrong call; when none of its candidates can be claimed, the database is asked as before.
+  if (ctx.live) {
+    const state = await ctx.live.state(doctor.departmentId, now);
+    const line = state.doctors.get(doctor.id)?.waiting ?? [];
+    for (const { entry } of line) {
+      if (entry.clinicDay !== day) break;
+      if (await claim(entry, doctor, now, transaction)) return (await QueueEntry.findByPk(entry.id, { transaction }))!;
+    }
+  }
   const waiting = await QueueEntry.findAll({
     where: {
       clinicDay: day,
@@ -73,6 +86,8 @@ export async function claim(entry: QueueEntry, doctor: DoctorProfile, now: Date,
   const [affected] = await QueueEntry.update(
     {
       ...stepChanges(entry, 'call', now),
+      // The row's own first call time wins over the one read before the claim (which may be older than the row).
+      firstCalledAt: QueueEntry.sequelize!.fn('COALESCE', QueueEntry.sequelize!.col('first_called_at'), now) as unknown as Date,
       doctorId: doctor.id,
       // A bulk update does not bump the optimistic-lock version by itself, and every change must.
       version: QueueEntry.sequelize!.literal('version + 1') as unknown as number,

@@ -1,4 +1,7 @@
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { inTransaction } from '../../db/transaction';
+import type { LiveQueue } from '../read-model/live-queue';
+import { asQueueCommand } from '../read-model/watch';
 import type { QueueNotifier } from '../types';
 
 /** What every queue operation runs with: the database, the clinic's zone, whom to tell, and the clock. */
@@ -9,4 +12,17 @@ export interface QueueContext {
   notifier: QueueNotifier;
   /** Injected so tests can move the clock (a new clinic day, a slot that has come). */
   now: () => Date;
+  /**
+   * The live read model, when the engine runs inside the app: it answers "who is next" and "was this key used"
+   * from memory. Without it (some tests) the same questions go to the database.
+   */
+  live?: LiveQueue;
+}
+
+/**
+ * Runs one queue command's transaction (re-run on deadlock, see inTransaction). Its queue-entry writes reach the
+ * live read model as the rows it hands to the notifier, so the model's write watcher leaves them alone.
+ */
+export function queueTransaction<T>(ctx: QueueContext, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  return asQueueCommand(() => inTransaction(ctx.sequelize, work));
 }

@@ -1,17 +1,19 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { AppError, conflict, notFound, validationFailed } from '../../errors';
 import { QueueEntry } from '../../models';
-import { inTransaction } from '../../db/transaction';
 import { audit } from '../../services/audit';
 import { clinicDay } from '../../services/clinic-time';
 import { assertMayActForDoctor, assertMayActOnEntry, requireStaff, resolveActor, type StaffActor } from './access';
 import { assertDoctorFree, claimNext, lockDoctor } from './calling';
 import { attachPatient } from './attach-patient';
-import { checkInAppointment, checkInWalkIn, type WalkInContact } from './check-in';
-import type { QueueContext } from './context';
+import { checkInAppointment } from './appointment-check-in';
+import { checkInWalkIn, type WalkInContact } from './check-in';
+import type { CheckedIn } from './idempotency';
+import { queueTransaction, type QueueContext } from './context';
 import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, saveEntry, staleError } from './entries';
 import { applyStep, assertStep, type QueueStep } from '../rules/transitions';
 import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
+import type { LiveQueue } from '../read-model/live-queue';
 import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from '../types';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
@@ -37,11 +39,11 @@ export class QueueService {
 
   constructor(
     sequelize: Sequelize,
-    options: { timeZone: string },
+    options: { timeZone: string; live?: LiveQueue },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {
-    this.ctx = { sequelize, timeZone: options.timeZone, notifier, now };
+    this.ctx = { sequelize, timeZone: options.timeZone, notifier, now, live: options.live };
   }
 
   /**
@@ -49,6 +51,11 @@ export class QueueService {
    * `contact` is what a kiosk walk-in typed for reception.
    */
   async checkInWalkIn(input: WalkInInput, actor: Actor, contact?: WalkInContact): Promise<QueueEntry> {
+    return (await this.issueWalkIn(input, actor, contact)).entry;
+  }
+
+  /** As checkInWalkIn, and tells whether this call created the ticket (false: a retry of an earlier one). */
+  async issueWalkIn(input: WalkInInput, actor: Actor, contact?: WalkInContact): Promise<CheckedIn> {
     return checkInWalkIn(this.ctx, input, await resolveActor(actor), contact);
   }
 
@@ -62,7 +69,7 @@ export class QueueService {
 
   /** An appointment check-in by booking code or by phone and date of birth; see check-in.ts for the refusals. */
   async checkInAppointment(input: AppointmentInput, actor: Actor): Promise<QueueEntry> {
-    return checkInAppointment(this.ctx, input, await resolveActor(actor));
+    return (await checkInAppointment(this.ctx, input, await resolveActor(actor))).entry;
   }
 
   /**
@@ -74,16 +81,16 @@ export class QueueService {
     const resolved = await resolveActor(actor);
     const forDoctor = this.doctorOf(doctorId, resolved);
     const staff = assertMayActForDoctor(resolved, forDoctor);
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
       const doctor = await lockDoctor(forDoctor, transaction);
       const day = clinicDay(now, this.ctx.timeZone);
       await assertDoctorFree(doctor, day, transaction);
-      const called = await claimNext(doctor, day, now, transaction);
+      const called = await claimNext(this.ctx, doctor, day, now, transaction);
       if (!called) throw conflict('queue_empty', 'No one is waiting for you right now.');
       await this.audit(staff, 'call_next', called, transaction);
       const result = await loadEntry(called.id, transaction);
-      this.ctx.notifier.changed(transaction, { departmentIds: [called.departmentId], called: result });
+      this.ctx.notifier.changed(transaction, { departmentIds: [called.departmentId], called: result, entries: [result] });
       return result;
     });
   }
@@ -96,7 +103,7 @@ export class QueueService {
     const resolved = await resolveActor(actor);
     const forDoctor = this.doctorOf(doctorId, resolved);
     const staff = assertMayActForDoctor(resolved, forDoctor);
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
       // Doctor first, then the entry: the same lock order as callNext, so the two cannot deadlock each other.
       const doctor = await lockDoctor(forDoctor, transaction);
@@ -113,7 +120,7 @@ export class QueueService {
       await saveEntry(entry, transaction);
       await this.audit(staff, 'call_token', entry, transaction);
       const result = await loadEntry(entry.id, transaction);
-      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId], called: result });
+      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId], called: result, entries: [result] });
       return result;
     });
   }
@@ -155,7 +162,7 @@ export class QueueService {
   async transfer(entryId: number, expectedVersion: number, target: TransferTarget, actor: Actor): Promise<QueueEntry> {
     const staff = requireStaff(await resolveActor(actor));
     checkTransferTarget(target);
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
       const entry = await lockEntry(entryId, transaction);
       assertMayActOnEntry(staff, entry);
@@ -169,8 +176,12 @@ export class QueueService {
         toDoctorId: next.doctorId,
         reason: target.reason.trim(),
       });
-      this.ctx.notifier.changed(transaction, { departmentIds: unique([entry.departmentId, next.departmentId]) });
-      return loadEntry(next.id, transaction);
+      const result = await loadEntry(next.id, transaction);
+      this.ctx.notifier.changed(transaction, {
+        departmentIds: unique([entry.departmentId, next.departmentId]),
+        entries: [entry, result],
+      });
+      return result;
     });
   }
 
@@ -181,7 +192,7 @@ export class QueueService {
   async cancelByPublicCode(publicCode: string): Promise<QueueEntry> {
     const found = await this.findByPublicCode(publicCode);
     if (!found) throw notFound('That ticket');
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const entry = await lockEntry(found.id, transaction);
       applyStep(entry, 'cancel', this.ctx.now());
       await saveEntry(entry, transaction);
@@ -197,8 +208,9 @@ export class QueueService {
         },
         transaction,
       );
-      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId] });
-      return loadEntry(entry.id, transaction);
+      const result = await loadEntry(entry.id, transaction);
+      this.ctx.notifier.changed(transaction, { departmentIds: [entry.departmentId], entries: [result] });
+      return result;
     });
   }
 
@@ -223,7 +235,7 @@ export class QueueService {
       throw conflict('invalid_transition', `${seen.token} has not been called by a doctor, so it cannot be completed.`);
     }
     const doctorId = seen.doctorId;
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
       const doctor = await lockDoctor(doctorId, transaction);
       const entry = await lockEntry(entryId, transaction);
@@ -239,7 +251,7 @@ export class QueueService {
       let called: QueueEntry | null = null;
       try {
         await assertDoctorFree(doctor, day, transaction);
-        called = await claimNext(doctor, day, now, transaction);
+        called = await claimNext(this.ctx, doctor, day, now, transaction);
       } catch (error) {
         // Another patient of this doctor still called: the completion stands, nobody new is called.
         if (!(error instanceof AppError && error.id === 'doctor_busy')) throw error;
@@ -252,6 +264,7 @@ export class QueueService {
       this.ctx.notifier.changed(transaction, {
         departmentIds: unique([entry.departmentId, ...(called ? [called.departmentId] : [])]),
         called: called ?? undefined,
+        entries: called ? [completed, called] : [completed],
       });
       return { completed, called };
     });
@@ -267,7 +280,7 @@ export class QueueService {
   /** One step on one entry by staff: lock, check who and which version, apply, save, follow, audit, notify. */
   private async step(entryId: number, expectedVersion: number, actor: Actor, step: QueueStep): Promise<QueueEntry> {
     const staff = requireStaff(await resolveActor(actor));
-    return inTransaction(this.ctx.sequelize, async (transaction) => {
+    return queueTransaction(this.ctx, async (transaction) => {
       const entry = await lockEntry(entryId, transaction);
       assertMayActOnEntry(staff, entry);
       checkVersion(entry, expectedVersion);
@@ -280,6 +293,7 @@ export class QueueService {
       this.ctx.notifier.changed(transaction, {
         departmentIds: [entry.departmentId],
         called: step === 'recall' ? result : undefined,
+        entries: [result],
       });
       return result;
     });

@@ -8,10 +8,12 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
  * unique and without gaps (the unique index on queue_entries (department_id, clinic_day, sequence) backs this up).
  * COUNT+1 or MAX+1 would hand out duplicates under load.
  *
- * MySQL/MariaDB: an upsert that leaves the new value in LAST_INSERT_ID(), read back on the same connection (the
- * transaction's). The first row of the day is inserted as LAST_INSERT_ID(1): without that, LAST_INSERT_ID() would
- * still hold whatever an earlier statement on this pooled connection left there.
- * SQLite: write transactions are IMMEDIATE, so nobody else can write between the upsert and the read.
+ * On MySQL one statement and no read-back:
+ * - MySQL/MariaDB: an upsert that sets the new value through LAST_INSERT_ID(expr), which the server sends back as the
+ *   statement's insert id (the first row of the day is inserted as LAST_INSERT_ID(1): without that, the id would be
+ *   whatever an earlier statement on this pooled connection left there).
+ * - SQLite: the upsert, then the row read back (Sequelize's SQLite driver returns no rows for an INSERT, so RETURNING
+ *   would be lost; both statements are in-process). Write transactions are IMMEDIATE: nobody writes in between.
  */
 export async function nextSequence(
   sequelize: Sequelize,
@@ -21,17 +23,13 @@ export async function nextSequence(
 ): Promise<number> {
   const replacements = { departmentId, clinicDay };
   if (sequelize.getDialect() === 'mysql') {
-    await sequelize.query(
+    const [insertId] = (await sequelize.query(
       `INSERT INTO queue_counters (department_id, clinic_day, last_sequence)
        VALUES (:departmentId, :clinicDay, LAST_INSERT_ID(1))
        ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)`,
       { replacements, transaction, type: QueryTypes.INSERT },
-    );
-    const [row] = await sequelize.query<{ n: number | string }>('SELECT LAST_INSERT_ID() AS n', {
-      transaction,
-      type: QueryTypes.SELECT,
-    });
-    return Number(row.n);
+    )) as unknown as [number, number];
+    return Number(insertId);
   }
   await sequelize.query(
     `INSERT INTO queue_counters (department_id, clinic_day, last_sequence)

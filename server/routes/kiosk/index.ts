@@ -1,43 +1,32 @@
 import Router from '@koa/router';
-import type { TicketView } from '../../../common/api';
 import type { KioskAppointment, KioskDepartmentsResponse } from '../../../common/kiosk';
 import { validate, type InputOf } from '../../middleware/validate';
-import type { QueueEntry } from '../../models';
-import { ticketMessage } from '../../queue/channels/messages';
-import type { QueueReads } from '../../queue/reads';
+import type { Queue } from '../../queue';
 import { findKioskAppointment } from '../../services/kiosk/appointment-lookup';
 import { kioskDepartments } from '../../services/kiosk/departments';
 import type { KioskServices } from '../../services/kiosk';
-import { kioskWalkIn } from '../../queue/commands/walk-in';
-import type { QueueService } from '../../queue/commands/steps';
 import type { AppRouter } from '../../state';
-import { AppointmentLookupSchema, KioskWalkInSchema } from './schema';
+import { walkInHandler } from '../queue';
+import { WalkInSchema } from '../queue/schema';
+import { AppointmentLookupSchema } from './schema';
 
-/** The kiosk's own API (public): the department choice, a walk-in check-in, and finding a booking to show it. */
-export function kioskRoutes(queue: QueueService, reads: QueueReads, kiosk: KioskServices): AppRouter {
+/**
+ * The kiosk's own API (public): the department choice, finding a booking to show it, and the walk-in check-in,
+ * which is the queue's own (/api/queue/check-in) under the path the kiosk has always used.
+ */
+export function kioskRoutes(queue: Queue, kiosk: KioskServices): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/kiosk' });
-
-  /** A ticket exactly as its WebSocket channel would show it (as the queue's own routes answer). */
-  async function ticketView(entry: QueueEntry): Promise<TicketView> {
-    const [department] = await reads.departments([entry.departmentId]);
-    return ticketMessage(`ticket:${entry.publicCode}`, entry, await reads.state(entry.departmentId), department, null).ticket;
-  }
 
   router.get('/departments', async (ctx) => {
     const body: KioskDepartmentsResponse = {
-      departments: await kioskDepartments({ timeZone: kiosk.timeZone, now: kiosk.now() }),
+      departments: await kioskDepartments(queue.live, { timeZone: kiosk.timeZone, now: kiosk.now() }),
       serverTime: new Date().toISOString(),
     };
     ctx.set('Cache-Control', 'no-store');
     ctx.body = body;
   });
 
-  router.post('/check-in', validate(KioskWalkInSchema), async (ctx) => {
-    const { body } = ctx.state.input as InputOf<typeof KioskWalkInSchema>;
-    const entry = await kioskWalkIn({ queue, alerts: kiosk.alerts, timeZone: kiosk.timeZone, now: kiosk.now }, body);
-    ctx.status = 201;
-    ctx.body = await ticketView(entry);
-  });
+  router.post('/check-in', validate(WalkInSchema), walkInHandler(queue, kiosk));
 
   router.post('/appointments/find', validate(AppointmentLookupSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof AppointmentLookupSchema>;

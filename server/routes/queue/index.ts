@@ -1,18 +1,17 @@
 import Router from '@koa/router';
-import type { TicketView } from '../../../common/api';
 import type { ReceptionArrival, ReceptionArrivalsResponse } from '../../../common/reception';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentDoctorQueue, queueLines } from '../../queue/presenters';
 import { presentArrival } from '../../presenters/reception';
-import { ticketMessage } from '../../queue/channels/messages';
 import { authorizeDoctorQueue } from '../../queue/channels/register';
 import { callNextDoctorId, runEntryStep } from '../../queue/channels/actions';
-import type { QueueReads } from '../../queue/reads';
 import type { QueueEntry } from '../../models';
-import type { QueueService } from '../../queue/commands/steps';
-import type { AppRouter } from '../../state';
+import type { Queue } from '../../queue';
+import type { KioskServices } from '../../services/kiosk';
+import type { AppRouter, AppState } from '../../state';
+import type { Middleware } from 'koa';
 import {
   AttachPatientSchema,
   AppointmentCheckInSchema,
@@ -26,30 +25,26 @@ import {
   WalkInSchema,
 } from './schema';
 
-/** The queue over REST: check-in and tickets (public), queues and every step of a visit (staff). */
-export function queueRoutes(queue: QueueService, reads: QueueReads): AppRouter {
-  const router: AppRouter = new Router({ prefix: '/api/queue' });
-
-  /** A ticket exactly as its WebSocket channel would show it. */
-  async function ticketView(entry: QueueEntry, transferredTo: string | null = null): Promise<TicketView> {
-    const [department] = await reads.departments([entry.departmentId]);
-    const state = await reads.state(entry.departmentId);
-    return ticketMessage(`ticket:${entry.publicCode}`, entry, state, department, transferredTo).ticket;
-  }
-
-  router.post('/check-in', validate(WalkInSchema), async (ctx) => {
+/**
+ * The walk-in check-in handler, shared by POST /api/queue/check-in and its alias POST /api/kiosk/check-in: one
+ * request shape, one set of rules (queue/commands/walk-in.ts), the ticket as its channel shows it.
+ */
+export function walkInHandler(queue: Queue, kiosk: KioskServices): Middleware<AppState> {
+  return async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof WalkInSchema>;
-    // Only staff may tie a ticket to a registered patient; the kiosk issues anonymous tickets.
-    if (body.patientId && !ctx.state.user) throw forbidden('Only staff can check in a registered patient.');
-    // The kiosk's own route (/api/kiosk/check-in) takes priority reasons and alerts reception about emergencies;
-    // here, jumping the queue is for staff only.
-    if ((body.priority ?? 'normal') !== 'normal' && !ctx.state.user) {
-      throw forbidden('Only staff can give a ticket priority here. At the kiosk, choose a priority reason instead.');
-    }
-    const entry = await queue.checkInWalkIn(body, ctx.state.user ?? null);
+    const entry = await queue.walkIn(body, ctx.state.user ?? null, () => kiosk.now());
     ctx.status = 201;
-    ctx.body = await ticketView(entry);
-  });
+    ctx.body = await queue.reads.ticketView(entry);
+  };
+}
+
+/** The queue over REST: check-in and tickets (public), queues and every step of a visit (staff). */
+export function queueRoutes(module: Queue, kiosk: KioskServices): AppRouter {
+  const router: AppRouter = new Router({ prefix: '/api/queue' });
+  const { service: queue, reads } = module;
+  const ticketView = (entry: QueueEntry, transferredTo: string | null = null) => reads.ticketView(entry, transferredTo);
+
+  router.post('/check-in', validate(WalkInSchema), walkInHandler(module, kiosk));
 
   router.post('/check-in/appointment', validate(AppointmentCheckInSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof AppointmentCheckInSchema>;

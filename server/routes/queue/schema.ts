@@ -1,7 +1,12 @@
+import { FIRST_NAME_MAX } from '../../../common/kiosk';
 import { z } from 'zod';
 import { ENTRY_ACTIONS } from '../../../common/protocol';
 
 const id = z.coerce.number().int().positive();
+
+/** Optional text: an empty field is the same as no field. */
+const optionalText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const idempotencyKey = z
   .string({ error: 'A request key is required so a retried check-in gets the same ticket.' })
   .trim()
@@ -9,7 +14,7 @@ const idempotencyKey = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, - and _ only.');
 
-/** POST /api/queue/check-in */
+/** POST /api/queue/check-in and its alias POST /api/kiosk/check-in: one walk-in request, one set of rules. */
 export const WalkInSchema = {
   body: z
     .object({
@@ -17,10 +22,19 @@ export const WalkInSchema = {
       doctorId: id.optional(),
       priority: z.enum(['emergency', 'priority', 'normal']).optional(),
       priorityReason: z.enum(['elderly', 'pregnant', 'disability']).optional(),
+      emergency: z.boolean().optional(),
       patientId: id.optional(),
+      firstName: optionalText(
+        z
+          .string()
+          .trim()
+          .max(FIRST_NAME_MAX, `A first name of up to ${FIRST_NAME_MAX} letters, please.`)
+          .regex(/^[\p{L}\p{M}' .-]+$/u, 'Letters only, please.'),
+      ),
+      phone: optionalText(z.string().trim().regex(/^\+?[0-9 ()-]{5,32}$/, 'Digits only, please (5 to 32).')),
       idempotencyKey,
     })
-    .refine((b) => !b.priorityReason || b.priority === 'priority', {
+    .refine((b) => !b.priorityReason || b.priority === undefined || b.priority === 'priority', {
       path: ['priorityReason'],
       message: 'A priority reason goes with the "priority" class only.',
     }),

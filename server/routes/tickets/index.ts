@@ -54,9 +54,7 @@ export function ticketPageRoutes(
     if (!CODE.test(code)) return null;
     const found = await reads.ticket(code);
     if (!found || found.entry.clinicDay < clinicDay(kiosk.now(), kiosk.timeZone)) return null;
-    const [department] = await reads.departments([found.entry.departmentId]);
-    const state = await reads.state(found.entry.departmentId);
-    return ticketMessage(`ticket:${code}`, found.entry, state, department, found.transferredTo).ticket;
+    return reads.ticketView(found.entry, found.transferredTo);
   }
 
   async function page(ctx: ParameterizedContext<AppState>, view: string, data: object, status = 200): Promise<void> {

@@ -3,7 +3,7 @@ import { Department, DoctorProfile, User } from '../../models';
 import { doctorName } from '../../queue/presenters';
 import { clinicDay } from '../clinic-time';
 import { findAppointment } from '../../queue/commands/appointment-finder';
-import { EARLIEST_CHECK_IN_MINUTES } from '../../queue/commands/check-in';
+import { EARLIEST_CHECK_IN_MINUTES } from '../../queue/commands/appointment-check-in';
 
 /** Appointment statuses that can no longer be checked in. */
 const CLOSED = new Set(['cancelled', 'no_show', 'completed']);

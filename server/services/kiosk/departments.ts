@@ -1,28 +1,27 @@
 import type { KioskDepartment } from '../../../common/kiosk';
-import { Department } from '../../models';
 import { doctorName } from '../../queue/presenters';
-import { clinicDay } from '../clinic-time';
-import { departmentState } from '../../queue/read-model/figures';
-import { consultationLengths, newWalkInEstimates } from './estimates';
-import { nextStarts, worksNow } from './schedule';
+import type { LiveQueue } from '../../queue/read-model/live-queue';
+import { worksNow } from '../../queue/read-model/state';
+import { newWalkInEstimates } from './estimates';
+import { nextStarts } from './schedule';
 
 /**
  * The kiosk's department choice: every active department with its live waiting count and the wait a new walk-in
  * would get, each of its doctors likewise, and whether it is open now (a doctor is working) or when it next opens.
- * Counts and estimates come from the queue engine's own department state and estimate functions.
+ * Counts and estimates come from the queue's live read model and its estimate functions.
  */
-export async function kioskDepartments(options: { timeZone: string; now: Date }): Promise<KioskDepartment[]> {
+export async function kioskDepartments(live: LiveQueue, options: { timeZone: string; now: Date }): Promise<KioskDepartment[]> {
   const { timeZone, now } = options;
-  const departments = await Department.findAll({ where: { active: true }, order: [['name', 'ASC']] });
+  const directory = await live.directory(now);
+  const departments = [...directory.departments.values()]
+    .filter((d) => d.active)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   if (!departments.length) return [];
-  const states = await Promise.all(departments.map((d) => departmentState(d.id, { timeZone, now })));
-  const lengths = await consultationLengths(
-    departments.map((d) => d.id),
-    clinicDay(now, timeZone),
-  );
+  const states = await Promise.all(departments.map((d) => live.state(d.id, now)));
+  const days = await Promise.all(departments.map((d) => live.day(d.id, now)));
 
   const own = states.map((state) => [...state.doctors.values()].filter((d) => d.doctor.departmentId === state.departmentId));
-  const unavailable = own.flat().filter((d) => !worksNow(d, now, timeZone));
+  const unavailable = own.flat().filter((d) => !worksNow(d.schedule, now, timeZone));
   const starts = await nextStarts(
     unavailable.map((d) => d.doctor.id),
     now,
@@ -32,8 +31,8 @@ export async function kioskDepartments(options: { timeZone: string; now: Date })
   return departments.map((department, index) => {
     const state = states[index];
     const doctors = own[index];
-    const serving = doctors.filter((d) => worksNow(d, now, timeZone));
-    const estimates = newWalkInEstimates(state, doctors, serving, lengths);
+    const serving = doctors.filter((d) => worksNow(d.schedule, now, timeZone));
+    const estimates = newWalkInEstimates(state, doctors, serving, (doctorId) => days[index].paceOf(doctorId));
     const opensAt = serving.length
       ? null
       : (doctors

@@ -1,26 +1,9 @@
-import { DateTime } from 'luxon';
 import { Op } from 'sequelize';
 import { AvailabilityException, DoctorAvailability } from '../../models';
 import { addDays, clinicDay, isoWeekday, localToUtc } from '../clinic-time';
-import { servesAt } from '../../queue/rules/eta';
-import type { DoctorState } from '../../queue/types';
 
 /** How far ahead the kiosk looks for a closed department's next opening. */
 export const LOOKAHEAD_DAYS = 14;
-
-/** The day's schedule rows departmentState loads with each doctor (the model does not declare these includes). */
-type Scheduled = { availabilities?: DoctorAvailability[]; exceptions?: AvailabilityException[] };
-
-/**
- * Whether a doctor works now, by the same rule the wait estimates use (eta.ts servesAt): their weekly availability
- * today covers this moment in the clinic's zone and no exception (leave) covers today. Reads the schedule rows
- * departmentState loaded with the doctor.
- */
-export function worksNow(state: DoctorState, now: Date, timeZone: string): boolean {
-  const schedule = state.doctor as DoctorState['doctor'] & Scheduled;
-  const localTime = DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm');
-  return servesAt(schedule.availabilities ?? [], (schedule.exceptions ?? []).length > 0, localTime);
-}
 
 /**
  * When each doctor next starts a working interval after `now`, within LOOKAHEAD_DAYS: weekly availability expanded

@@ -1,0 +1,65 @@
+import type { Sequelize } from 'sequelize';
+import type { WalkInCheckInRequest } from '../../common/api';
+import type { Logger } from '../logger';
+import type { QueueEntry, User } from '../models';
+import type { RealtimeHub } from '../realtime/hub';
+import { queueActionHandler } from './channels/actions';
+import { QueueBroadcaster } from './channels/broadcaster';
+import { ReceptionAlerts } from './channels/reception';
+import { registerQueueChannels } from './channels/register';
+import { QueueService } from './commands/steps';
+import { walkIn } from './commands/walk-in';
+import { LiveQueue } from './read-model/live-queue';
+import { QueueReads } from './reads';
+
+/**
+ * The queue, assembled: the engine's commands (QueueService), the live read model they feed, the reads every
+ * screen's answer is built from, and the channels that carry it (queue, display, ticket and reception channels on
+ * the hub, staff actions over the socket). REST routes and socket handlers call into this and nothing below it.
+ */
+export interface Queue {
+  service: QueueService;
+  live: LiveQueue;
+  reads: QueueReads;
+  broadcaster: QueueBroadcaster;
+  alerts: ReceptionAlerts;
+  /** A walk-in by anyone, under one set of rules (commands/walk-in.ts). `now` is the clock for opening hours. */
+  walkIn(input: WalkInCheckInRequest, actor: User | null, now?: () => Date): Promise<QueueEntry>;
+  /** Waits for the broadcasts under way and removes the read model's hooks. */
+  close(): Promise<void>;
+}
+
+/** What the queue is built from. */
+export interface QueueDeps {
+  sequelize: Sequelize;
+  timeZone: string;
+  hub: RealtimeHub;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Builds the queue in dependency order: read model, engine, reads, broadcaster; then registers its channels. */
+export function createQueue(deps: QueueDeps): Queue {
+  const now = deps.now ?? (() => new Date());
+  const live = new LiveQueue(deps.timeZone, now, deps.logger);
+  const service = new QueueService(deps.sequelize, { timeZone: deps.timeZone, live }, live, now);
+  const reads = new QueueReads(service, live, deps.timeZone, now);
+  const broadcaster = new QueueBroadcaster(deps.hub, reads, deps.logger);
+  live.onChange((change) => broadcaster.changed(change));
+  registerQueueChannels(deps.hub, reads);
+  deps.hub.onAction(queueActionHandler(service, reads));
+  const alerts = new ReceptionAlerts(deps.hub, deps.timeZone, now, () => reads.arrivals());
+  alerts.register();
+  return {
+    service,
+    live,
+    reads,
+    broadcaster,
+    alerts,
+    walkIn: (input, actor, clock = now) => walkIn({ queue: service, live, alerts, now: clock, timeZone: deps.timeZone }, input, actor),
+    close: async () => {
+      await broadcaster.idle();
+      live.close();
+    },
+  };
+}

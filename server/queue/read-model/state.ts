@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import type { QueueEntry } from '../../models';
+import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import type { DepartmentState, DoctorState, RankedEntry } from '../types';
+import type { Directory, DirectoryDoctor } from './directory';
+import type { LiveDepartment } from './live-department';
+
+/** Whether a doctor serves at `now` in the clinic's zone by the same rule as the estimates (eta.ts servesAt). */
+export function worksNow(doctor: DirectoryDoctor, now: Date, timeZone: string): boolean {
+  return servesAt(doctor.hours, doctor.onLeave, DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm'));
+}
+
+/**
+ * Everything the screens show about one department's clinic day at `now`, computed from the live day and the
+ * directory in one pass over the waiting line (plus one per doctor for their own line): places and estimates by
+ * eta.ts, calling order by ordering.ts, figures from the running totals. No database read.
+ */
+export function departmentStateOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): DepartmentState {
+  const { departmentId } = day;
+  const ordered = day.line(now);
+  const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === departmentId);
+  const ownIds = new Set(own.map((d) => d.doctor.id));
+  const outside = day
+    .doctorsWithEntries()
+    .filter((id) => !ownIds.has(id))
+    .map((id) => directory.doctors.get(id))
+    .filter((d): d is DirectoryDoctor => d !== undefined);
+  const doctors = [...own, ...outside].sort((a, b) => a.doctor.id - b.doctor.id);
+
+  const pace = new Map(doctors.map((d) => [d.doctor.id, paceMinutes(day.paceOf(d.doctor.id), d.doctor.consultationMinutes)]));
+  const serving = own.filter((d) => worksNow(d, now, timeZone));
+  const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.doctor.id)!);
+
+  // One pass: each entry's place and estimate, and each doctor's line (their own entries and, for the department's
+  // own doctors, the shared "any doctor" ones), all in calling order.
+  const ranked: RankedEntry[] = [];
+  const rankOf = new Map<number, RankedEntry>();
+  const lines = new Map<number, QueueEntry[]>(doctors.map((d) => [d.doctor.id, []]));
+  const ownLines = own.map((d) => lines.get(d.doctor.id)!);
+  let shared = 0;
+  const named = new Map<number, number>();
+  ordered.forEach((entry, index) => {
+    let rank: RankedEntry;
+    if (entry.doctorId === null) {
+      rank = { entry, position: index + 1, etaMinutes: anyDoctorEta(index, servingPaces) };
+      shared++;
+      for (const line of ownLines) line.push(entry);
+    } else {
+      const ahead = (named.get(entry.doctorId) ?? 0) + (ownIds.has(entry.doctorId) ? shared : 0);
+      named.set(entry.doctorId, (named.get(entry.doctorId) ?? 0) + 1);
+      rank = {
+        entry,
+        position: ahead + 1,
+        etaMinutes: namedDoctorEta(ahead, pace.get(entry.doctorId) ?? DEFAULT_CONSULTATION_MINUTES),
+      };
+      lines.get(entry.doctorId)?.push(entry);
+    }
+    ranked.push(rank);
+    rankOf.set(entry.id, rank);
+  });
+
+  const doctorStates = new Map<number, DoctorState>();
+  for (const schedule of doctors) {
+    const { doctor } = schedule;
+    const line = lines.get(doctor.id)!;
+    const mine = day.doctorEntriesNow(doctor.id);
+    const current =
+      mine
+        .filter((e) => e.status === 'called' || e.status === 'in_consultation')
+        .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
+    doctorStates.set(doctor.id, {
+      doctor,
+      schedule,
+      current,
+      waiting: line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })),
+      missed: mine
+        .filter((e) => e.status === 'skipped')
+        .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
+      stats: day.doctorTotalsOf(doctor.id).stats(line.length),
+    });
+  }
+
+  return {
+    departmentId,
+    clinicDay: day.clinicDay,
+    waiting: ranked,
+    rankOf,
+    doctors: doctorStates,
+    stats: day.totals.stats(ordered.length),
+    recentCalls: day.recentCalls(),
+  };
+}
