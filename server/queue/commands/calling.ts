@@ -4,6 +4,7 @@ import { Appointment, DoctorProfile, QueueEntry, TimeSlot } from '../../models';
 import { sortForCalling } from '../rules/ordering';
 import { stepChanges } from '../rules/transitions';
 import type { QueueContext } from './context';
+import { loadEntry } from './entries';
 
 /**
  * Locks a doctor's profile row until the transaction ends (SELECT ... FOR UPDATE), so that everything that calls a
@@ -44,7 +45,7 @@ export async function assertDoctorFree(doctor: DoctorProfile, day: string, trans
  * Two doctors of one department draw from the same shared entries, and only their own rows are locked, so each
  * candidate is claimed with a conditional UPDATE ... WHERE id = ? AND status = 'waiting': the database lets exactly
  * one of them change the row (on MySQL the loser waits for the winner's commit, then matches nothing) and the loser
- * moves on to the next candidate.
+ * moves on to the next candidate. The entry called is returned with everything presenters need (loadEntry).
  */
 export async function claimNext(
   ctx: QueueContext,
@@ -61,7 +62,7 @@ export async function claimNext(
     const line = state.doctors.get(doctor.id)?.waiting ?? [];
     for (const { entry } of line) {
       if (entry.clinicDay !== day) break;
-      if (await claim(entry, doctor, now, transaction)) return (await QueueEntry.findByPk(entry.id, { transaction }))!;
+      if (await claim(entry, doctor, now, transaction)) return loadEntry(entry.id, transaction);
     }
   }
   const waiting = await QueueEntry.findAll({
@@ -75,7 +76,7 @@ export async function claimNext(
   });
   for (const candidate of sortForCalling(waiting, now)) {
     if (await claim(candidate, doctor, now, transaction)) {
-      return (await QueueEntry.findByPk(candidate.id, { transaction }))!;
+      return loadEntry(candidate.id, transaction);
     }
   }
   return null;

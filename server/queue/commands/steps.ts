@@ -89,9 +89,8 @@ export class QueueService {
       const called = await claimNext(this.ctx, doctor, day, now, transaction);
       if (!called) throw conflict('queue_empty', 'No one is waiting for you right now.');
       await this.audit(staff, 'call_next', called, transaction);
-      const result = await loadEntry(called.id, transaction);
-      this.ctx.notifier.changed(transaction, { departmentIds: [called.departmentId], called: result, entries: [result] });
-      return result;
+      this.ctx.notifier.changed(transaction, { departmentIds: [called.departmentId], called, entries: [called] });
+      return called;
     });
   }
 
@@ -256,10 +255,7 @@ export class QueueService {
         // Another patient of this doctor still called: the completion stands, nobody new is called.
         if (!(error instanceof AppError && error.id === 'doctor_busy')) throw error;
       }
-      if (called) {
-        await this.audit(staff, 'call_next', called, transaction);
-        called = await loadEntry(called.id, transaction);
-      }
+      if (called) await this.audit(staff, 'call_next', called, transaction);
       const completed = await loadEntry(entry.id, transaction);
       this.ctx.notifier.changed(transaction, {
         departmentIds: unique([entry.departmentId, ...(called ? [called.departmentId] : [])]),
