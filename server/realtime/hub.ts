@@ -130,6 +130,19 @@ export class RealtimeHub {
     this.providers.set(kind, provider);
   }
 
+  /** True when someone is subscribed to `channel` now. */
+  hasSubscribers(channel: Channel): boolean {
+    return (this.subscribers.get(channel)?.size ?? 0) > 0;
+  }
+
+  /**
+   * Counts an event on `channel` without building or sending it (nobody is subscribed): the sequence number moves as
+   * if it had been published, so a client subscribing later compares against the same numbers.
+   */
+  skip(channel: Channel): void {
+    this.seqs.set(channel, (this.seqs.get(channel) ?? 0) + 1);
+  }
+
   /** Sends an event to a channel's subscribers, stamped with the channel's next sequence number. */
   publish(message: Unsequenced<ChannelMessage>): void {
     const seq = (this.seqs.get(message.channel) ?? 0) + 1;

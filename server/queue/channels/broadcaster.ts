@@ -79,7 +79,10 @@ export class QueueBroadcaster {
 
   private async refresh(departmentId: number): Promise<void> {
     const state = await this.reads.state(departmentId);
-    this.hub.publish(departmentQueueMessage(`department:${departmentId}`, state));
+    const channel: Channel = `department:${departmentId}`;
+    // A message nobody receives is not built (a department's line can be a thousand tokens long).
+    if (this.hub.hasSubscribers(channel)) this.hub.publish(departmentQueueMessage(channel, state));
+    else this.hub.skip(channel);
     for (const channel of this.hub.subscribedChannels('doctor')) {
       const doctor = state.doctors.get(Number(idOf(channel)))?.doctor;
       if (doctor) this.hub.publish(doctorQueueMessage(channel, state, doctor));

@@ -59,33 +59,41 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     rankOf.set(entry.id, rank);
   });
 
-  const doctorStates = new Map<number, DoctorState>();
-  for (const schedule of doctors) {
-    const { doctor } = schedule;
-    const line = lines.get(doctor.id)!;
-    const mine = day.doctorEntriesNow(doctor.id);
-    const current =
-      mine
-        .filter((e) => e.status === 'called' || e.status === 'in_consultation')
-        .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
-    doctorStates.set(doctor.id, {
-      doctor,
-      schedule,
-      current,
-      waiting: line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })),
-      missed: mine
-        .filter((e) => e.status === 'skipped')
-        .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
-      stats: day.doctorTotalsOf(doctor.id).stats(line.length),
-    });
-  }
+  // Each doctor's view is built on first use: a check-in's answer needs only its own place, a refresh all of it.
+  let doctorStates: Map<number, DoctorState> | null = null;
+  const doctorsNow = (): Map<number, DoctorState> => {
+    if (doctorStates) return doctorStates;
+    doctorStates = new Map();
+    for (const schedule of doctors) {
+      const { doctor } = schedule;
+      const line = lines.get(doctor.id)!;
+      const mine = day.doctorEntriesNow(doctor.id);
+      const current =
+        mine
+          .filter((e) => e.status === 'called' || e.status === 'in_consultation')
+          .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
+      doctorStates.set(doctor.id, {
+        doctor,
+        schedule,
+        current,
+        waiting: line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })),
+        missed: mine
+          .filter((e) => e.status === 'skipped')
+          .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
+        stats: day.doctorTotalsOf(doctor.id).stats(line.length),
+      });
+    }
+    return doctorStates;
+  };
 
   return {
     departmentId,
     clinicDay: day.clinicDay,
     waiting: ranked,
     rankOf,
-    doctors: doctorStates,
+    get doctors() {
+      return doctorsNow();
+    },
     stats: day.totals.stats(ordered.length),
     recentCalls: day.recentCalls(),
   };
