@@ -9,7 +9,7 @@
  * through HTTP and WebSocket only.
  */
 import type { StaffQueueEntry } from '../common/api';
-import { now, summarize, type Summary } from './common';
+import { fmt, now, progress, summarize, type Summary } from './common';
 import type { DisplayPool } from './displays';
 import { startFloorServer, type FloorServer } from './floor-server';
 import { JsonClient } from './http';
@@ -144,7 +144,9 @@ export async function runCallLatency(database: BenchDatabase, pool: DisplayPool,
     const results: CallLatencyResult[] = [];
     for (const clients of options.clientCounts) {
       const product = await measureProduct(server, clinic, staff, pool, clients, options.calls);
+      progress(`call latency, ${clients} displays: product p95 ${fmt(product.side.latency.p95)} ms`);
       const floorSide = await measureFloor(floor, floorClient, pool, clients, options.calls, product.bytes);
+      progress(`call latency, ${clients} displays: floor p95 ${fmt(floorSide.latency.p95)} ms`);
       results.push({ clients, product: product.side, floor: floorSide, bytes: product.bytes, gaps: product.gaps });
     }
     return results;

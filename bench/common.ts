@@ -38,6 +38,13 @@ export function fmt(value: number, decimals = 1): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : '-';
 }
 
+const benchStarted = Date.now();
+
+/** A progress line on stderr with the seconds since the bench started, so a long run shows where it is. */
+export function progress(message: string): void {
+  console.error(`  [${((Date.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
 /** Resolves after `ms`; the timer does not keep the process alive on its own. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -9,7 +9,7 @@
  * which also grows with the day if it reads the day, is counted too). Each cycle starts with the displays settled.
  */
 import type { StaffQueueEntry } from '../common/api';
-import { now, summarize, type Summary } from './common';
+import { fmt, now, progress, summarize, type Summary } from './common';
 import type { DisplayPool } from './displays';
 import { JsonClient } from './http';
 import { seedDay } from './seed';
@@ -63,7 +63,9 @@ async function measurePoint(database: BenchDatabase, pool: DisplayPool, visit: n
         toDisplays.push(Math.max(answered, last) - t0);
       }
     }
-    return { visit: Math.max(visit, WARMUP_CYCLES + 1), http: summarize(http), toDisplays: summarize(toDisplays) };
+    const point = { visit: Math.max(visit, WARMUP_CYCLES + 1), http: summarize(http), toDisplays: summarize(toDisplays) };
+    progress(`cycles on ${database.label} from visit ${point.visit}: HTTP median ${fmt(point.http.median)} ms`);
+    return point;
   } finally {
     staff.close();
     if (options.displays) await pool.disconnect();

@@ -4,7 +4,7 @@
  * Both readings come after garbage collection and a pause; before the first, a small round of displays connects and
  * leaves, so code compiled on first use and the board cache are in both readings, not counted per socket.
  */
-import { Child, ofType, sleep, type ServerCommand, type ServerReport } from './common';
+import { Child, ofType, progress, sleep, type ServerCommand, type ServerReport } from './common';
 import type { DisplayPool } from './displays';
 
 /** The measured figures (bytes). */
@@ -37,6 +37,7 @@ export async function runMemory(pool: DisplayPool, displays: number): Promise<Me
     await pool.disconnect();
     await sleep(1000);
     const idle = await reading();
+    progress(`memory: server RSS ${(idle.rss / 1048576).toFixed(1)} MB idle; connecting ${displays} displays`);
     await pool.connect(wsUrl, displays);
     await pool.settle(500);
     await sleep(IDLE_MS);
