@@ -1,76 +1,71 @@
 /**
- * Check-in throughput: `concurrency` kiosks (HTTP loops in a child process) posting walk-ins to one department with
- * fresh idempotency keys, on SQLite and on MariaDB. Afterwards the database must hold token numbers 1..N for the
- * department's day with no duplicate and no gap; anything else fails the run.
- *
- * The default is 500 check-ins, not 2000: today every check-in reads the department's whole day twice (for its
- * answer and for the broadcast), so its cost grows with the queue and 2000 take about 5 minutes on SQLite alone on a
- * 2-core machine. Raise BENCH_CHECKINS (and BENCH_TIME_LIMIT_S) to see the longer day.
+ * Check-in throughput: `kiosks` concurrent kiosk loops (in a child process) posting walk-ins with fresh idempotency
+ * keys to one department for a fixed time, with `waiting` patients already in its queue (written to the database
+ * before the server starts, the counter row at the last number; the last few checked in over HTTP, as a warm-up). A few displays watch `display:all` meanwhile, so
+ * the board updates a rush causes are built and sent as in a waiting room. Afterwards the database must hold the
+ * token numbers 1..(waiting + check-ins) with no duplicate and none missing; anything else fails the run.
  */
 import { QueueCounter, QueueEntry } from '../server/models';
-import { formatToken } from '../server/queue/commands/tokens';
-import { Child, now, ofType, sleep, summarize, type KioskCommand, type KioskReport, type Summary } from './common';
-import { openMysql, openSqlite, seedClinic, startBenchServer, type BenchDatabase } from './support';
-
-/** How long to wait for the realtime backlog after the last check-in before reporting it as "more than". */
-const DRAIN_LIMIT_MS = 60_000;
+import { Child, fmt, ofType, progress, summarize, type KioskCommand, type KioskReport, type Summary } from './common';
+import type { DisplayPool } from './displays';
+import { JsonClient } from './http';
+import { seedDay, tokenOf } from './seed';
+import { seedClinic, startBenchServer, type BenchDatabase } from './support';
 
 /** What to measure. */
 export interface CheckInOptions {
-  total: number;
-  concurrency: number;
-  /** The MariaDB database to create, use and drop; null skips MariaDB. */
-  mysqlUrl: string | null;
-  /** Per database: kiosks stop taking new check-ins after this long. */
-  timeLimitMs: number;
+  kiosks: number;
+  durationMs: number;
+  /** Patients already waiting in the department when the kiosks start. */
+  waiting: number;
+  /** Displays subscribed to display:all during the run (0 for none). */
+  displays: number;
+  /** The public walk-in route the kiosks post to. */
+  path: string;
 }
 
 /** One database's figures. */
 export interface CheckInResult {
   database: string;
-  /** Why this database was not measured (not reachable, switched off). */
-  skipped?: string;
-  requested: number;
   succeeded: number;
+  /** Check-ins per second from the first request sent to the last answer. */
   perSecond: number;
-  /** Throughput over the first and the last quarter of the completions: does it fall as the queue grows? */
-  firstQuarterPerSecond: number;
-  lastQuarterPerSecond: number;
+  /** Check-ins answered in the first and in the last WINDOW_MS of the sending time, per second. */
+  firstWindowPerSecond: number;
+  lastWindowPerSecond: number;
   latency: Summary;
-  /** From the last answer until the broadcaster had sent every queued update (its backlog); Infinity past 60 s. */
-  broadcastDrainMs: number;
+  /** From the last answer until the displays had the last board update (ms); 0 when they were already current. */
+  displayLagMs: number;
   failures: Record<string, { count: number; example: string }>;
-  timedOut: boolean;
-  /** Empty when tokens are exactly 1..N per day; otherwise what is wrong. */
+  /** Empty when the numbers are right; otherwise what is wrong. */
   sequenceProblems: string[];
 }
 
-/** A result is a pass when every check-in succeeded and the numbering is exactly 1..N. */
-export function passed(result: CheckInResult): boolean {
-  return !!result.skipped || (result.succeeded === result.requested && !result.sequenceProblems.length && !result.timedOut);
-}
+/** The first and last windows compared to see whether check-ins slow down as the queue grows. */
+export const WINDOW_MS = 5000;
 
 /**
- * Reads back every entry of the department and the counter rows, and lists what breaks "1..N, unique, no gap" for
- * each clinic day (a run across midnight in the clinic's zone has two days, each starting at 1).
+ * Reads back every entry of the department and the counter rows, and lists what breaks "1..N, unique, none missing"
+ * for each clinic day (a run across midnight in the clinic's zone has two days, each starting at 1). `expected` is
+ * the seeded waiting patients plus the successful check-ins.
  */
 async function checkSequences(departmentId: number, prefix: string, expected: number): Promise<string[]> {
   const rows = await QueueEntry.findAll({ where: { departmentId }, attributes: ['clinicDay', 'sequence', 'token'], raw: true });
   const counters = await QueueCounter.findAll({ where: { departmentId }, raw: true });
   const problems: string[] = [];
-  if (rows.length !== expected) problems.push(`${rows.length} entries in the database for ${expected} successful check-ins`);
+  if (rows.length !== expected) problems.push(`${rows.length} entries in the database for ${expected} (seeded + successful check-ins)`);
   const byDay = new Map<string, number[]>();
   for (const row of rows) {
     byDay.set(row.clinicDay, [...(byDay.get(row.clinicDay) ?? []), row.sequence]);
-    if (row.token !== formatToken(prefix, row.sequence)) problems.push(`token ${row.token} does not match sequence ${row.sequence}`);
+    if (row.token !== tokenOf(prefix, row.sequence)) problems.push(`token ${row.token} does not match sequence ${row.sequence}`);
   }
   for (const [day, sequences] of byDay) {
     sequences.sort((a, b) => a - b);
     const duplicates = sequences.filter((s, i) => i > 0 && s === sequences[i - 1]);
     const seen = new Set(sequences);
     const missing = Array.from({ length: sequences[sequences.length - 1] }, (_, i) => i + 1).filter((s) => !seen.has(s));
-    if (duplicates.length) problems.push(`${day}: duplicated numbers ${duplicates.slice(0, 10).join(', ')}`);
-    if (missing.length) problems.push(`${day}: missing numbers ${missing.slice(0, 10).join(', ')}`);
+    if (duplicates.length) problems.push(`${day}: ${duplicates.length} duplicated numbers, e.g. ${duplicates.slice(0, 10).join(', ')}`);
+    if (missing.length) problems.push(`${day}: ${missing.length} missing numbers, e.g. ${missing.slice(0, 10).join(', ')}`);
     const counter = counters.find((c) => c.clinicDay === day);
     if (counter?.lastSequence !== sequences.length) {
       problems.push(`${day}: counter at ${counter?.lastSequence ?? 'none'} for ${sequences.length} entries`);
@@ -79,96 +74,71 @@ async function checkSequences(departmentId: number, prefix: string, expected: nu
   return problems.slice(0, 20);
 }
 
-/** Check-ins per second over completions number `from`..`to` (0-based, sorted completion times). */
-function rate(done: number[], from: number, to: number, start: number): number {
-  const since = from === 0 ? start : done[from - 1];
-  return ((to - from + 1) / (done[to] - since)) * 1000;
+/**
+ * Check-ins sent one at a time before the kiosks start, so the rush does not begin on code the JIT has not compiled
+ * yet (a server that has been up for a while has); they are the last of the `waiting` patients.
+ */
+const WARMUP_CHECK_INS = 10;
+
+async function warmUp(baseUrl: string, path: string, departmentId: number, count: number): Promise<void> {
+  const client = new JsonClient(baseUrl, 1);
+  try {
+    for (let i = 0; i < count; i++) {
+      const answer = await client.post(path, { departmentId, idempotencyKey: `warm-up-${Date.now().toString(36)}-${i}` });
+      if (answer.status !== 201) throw new Error(`warm-up check-in failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+  } finally {
+    client.close();
+  }
 }
 
-/** One database: a server over it, the kiosks in a child process, then the numbering check. */
-async function runOn(database: BenchDatabase, options: CheckInOptions): Promise<CheckInResult> {
+/** One database: the day seeded, a server over it, displays and kiosks, then the numbering check. */
+export async function runCheckIns(database: BenchDatabase, pool: DisplayPool, options: CheckInOptions): Promise<CheckInResult> {
+  const clinic = await seedClinic();
+  const warmup = Math.min(WARMUP_CHECK_INS, options.waiting);
+  await seedDay(clinic, { finished: 0, waiting: options.waiting - warmup });
   const server = await startBenchServer(database);
+  progress(`check-ins on ${database.label}: ${options.waiting} waiting, server up`);
   const child = new Child<KioskCommand, KioskReport>('./kiosk-clients.ts');
   try {
-    const clinic = await seedClinic();
+    await warmUp(server.baseUrl, options.path, clinic.departmentId, warmup);
+    if (options.displays) await pool.connect(server.wsUrl, options.displays);
     child.send({
       type: 'run',
       baseUrl: server.baseUrl,
+      path: options.path,
       departmentId: clinic.departmentId,
-      total: options.total,
-      concurrency: options.concurrency,
+      concurrency: options.kiosks,
+      durationMs: options.durationMs,
       keyPrefix: `kiosk-${Date.now().toString(36)}`,
-      timeLimitMs: options.timeLimitMs,
     });
-    const report = await child.next(ofType<KioskReport, 'done'>('done'), options.timeLimitMs + 60_000, 'the kiosks’ results');
-    // Bounded, so a huge backlog shows up as "more than" rather than stalling the run.
-    const drained = await Promise.race([server.services.queue.broadcaster.idle().then(() => true), sleep(DRAIN_LIMIT_MS).then(() => false)]);
-    const broadcastDrainMs = drained ? Math.max(0, now() - report.lastDone) : Infinity;
+    // The loops stop starting requests after durationMs; a request still in flight has its own timeout.
+    const report = await child.next(ofType<KioskReport, 'done'>('done'), options.durationMs + 180_000, 'the kiosks’ results');
+    progress(`check-ins on ${database.label}: ${report.latencies.length} answered, the last ${fmt((report.lastDone - report.firstSent) / 1000)} s after the first was sent`);
+    let displayLagMs = 0;
+    if (options.displays) {
+      const { lastMessageAt } = await pool.settle(500);
+      displayLagMs = Math.max(0, lastMessageAt - report.lastDone);
+    }
 
-    const done = report.started.map((sent, i) => sent + report.latencies[i]).sort((a, b) => a - b);
+    const t0 = report.firstSent;
+    const done = report.started.map((sent, i) => sent + report.latencies[i]);
+    const inWindow = (from: number, to: number) => (done.filter((t) => t >= from && t < to).length / (to - from)) * 1000;
     const n = done.length;
-    const quarter = Math.max(1, Math.floor(n / 4));
     return {
       database: database.label,
-      requested: options.total,
       succeeded: n,
-      perSecond: (n / (report.lastDone - report.firstSent)) * 1000,
-      firstQuarterPerSecond: n ? rate(done, 0, quarter - 1, report.firstSent) : NaN,
-      lastQuarterPerSecond: n > 1 ? rate(done, n - quarter, n - 1, report.firstSent) : NaN,
+      perSecond: (n / (report.lastDone - t0)) * 1000,
+      firstWindowPerSecond: inWindow(t0, t0 + WINDOW_MS),
+      lastWindowPerSecond: inWindow(t0 + options.durationMs - WINDOW_MS, t0 + options.durationMs),
       latency: summarize(report.latencies),
-      broadcastDrainMs,
+      displayLagMs,
       failures: report.failures,
-      timedOut: report.timedOut,
-      sequenceProblems: await checkSequences(clinic.departmentId, clinic.prefix, n),
+      sequenceProblems: await checkSequences(clinic.departmentId, clinic.prefix, options.waiting + n),
     };
   } finally {
     await child.stop(null);
+    if (options.displays) await pool.disconnect();
     await server.close();
   }
-}
-
-/** A row for a database that was not measured. */
-function skipped(database: string, reason: string, options: CheckInOptions): CheckInResult {
-  const none = summarize([]);
-  return {
-    database,
-    skipped: reason,
-    requested: options.total,
-    succeeded: 0,
-    perSecond: NaN,
-    firstQuarterPerSecond: NaN,
-    lastQuarterPerSecond: NaN,
-    latency: none,
-    broadcastDrainMs: NaN,
-    failures: {},
-    timedOut: false,
-    sequenceProblems: [],
-  };
-}
-
-/** Runs the check-in benchmark on SQLite, then on MariaDB (skipped with a note when it is off or unreachable). */
-export async function runCheckInThroughput(options: CheckInOptions): Promise<CheckInResult[]> {
-  const results: CheckInResult[] = [];
-  const sqlite = await openSqlite('check-in');
-  try {
-    results.push(await runOn(sqlite, options));
-  } finally {
-    await sqlite.dispose();
-  }
-
-  if (!options.mysqlUrl) {
-    results.push(skipped('MariaDB', 'switched off (BENCH_MYSQL_URL=off)', options));
-    return results;
-  }
-  const mysql = await openMysql(options.mysqlUrl);
-  if (typeof mysql === 'string') {
-    results.push(skipped('MariaDB', mysql, options));
-    return results;
-  }
-  try {
-    results.push(await runOn(mysql, options));
-  } finally {
-    await mysql.dispose();
-  }
-  return results;
 }

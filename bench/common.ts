@@ -3,7 +3,8 @@
  * processes, percentile summaries, the messages the processes exchange, and a typed, time-bounded child handle.
  * Nothing here imports the server, so the client processes stay small.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -37,6 +38,13 @@ export function fmt(value: number, decimals = 1): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : '-';
 }
 
+const benchStarted = Date.now();
+
+/** A progress line on stderr with the seconds since the bench started, so a long run shows where it is. */
+export function progress(message: string): void {
+  console.error(`  [${((Date.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
 /** Resolves after `ms`; the timer does not keep the process alive on its own. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -49,30 +57,37 @@ export type DisplayCommand =
   | { type: 'connect'; url: string; clients: number; channel: string }
   /** Answer with `settled` once every client is at the same channel sequence and nothing arrived for `quietMs`. */
   | { type: 'settle'; quietMs: number }
+  /** Close every display and forget what they saw, so the same process can connect to another server. */
+  | { type: 'disconnect' }
   | { type: 'stop' };
 
 /** Display process -> main process. */
 export type DisplayReport =
   | { type: 'ready'; clients: number; connectMs: number }
-  /** Every open client has this token's `token_called`: when the first and the last of them got it. */
-  | { type: 'called'; token: string; first: number; last: number; clients: number }
-  /** `gaps`: how many times, so far, a client saw the channel's sequence number skip (lost messages). */
-  | { type: 'settled'; gaps: number }
+  /** Every open client has this token's `token_called`: when the first and the last of them got it, and its size. */
+  | { type: 'called'; token: string; first: number; last: number; clients: number; bytes: number }
+  /**
+   * `gaps`: how many times, so far, a client saw the channel's sequence number skip (lost messages);
+   * `lastMessageAt`: when the last message of any kind arrived (so a caller can tell when a broadcast ended).
+   */
+  | { type: 'settled'; gaps: number; lastMessageAt: number }
+  | { type: 'disconnected' }
   | { type: 'failed'; message: string };
 
 // ----- kiosk clients (bench/kiosk-clients.ts) -----
 
-/** Main process -> kiosk process: run `total` check-ins over `concurrency` loops. */
+/** Main process -> kiosk process: `concurrency` loops post check-ins until `durationMs` has passed. */
 export interface KioskCommand {
   type: 'run';
   baseUrl: string;
+  /** The walk-in route, e.g. /api/kiosk/check-in. */
+  path: string;
   departmentId: number;
-  total: number;
   concurrency: number;
+  /** Loops start no new check-in after this long; the ones in flight are still awaited. */
+  durationMs: number;
   /** Prefix of every idempotency key, so keys never repeat across runs. */
   keyPrefix: string;
-  /** Loops stop taking new check-ins after this long, so a stalled server cannot hold the benchmark forever. */
-  timeLimitMs: number;
 }
 
 /** Kiosk process -> main process. */
@@ -86,23 +101,52 @@ export type KioskReport =
       failures: Record<string, { count: number; example: string }>;
       firstSent: number;
       lastDone: number;
-      timedOut: boolean;
     }
+  | { type: 'failed'; message: string };
+
+// ----- the server in its own process (bench/server-process.ts) -----
+
+/** Main process -> server process. */
+export type ServerCommand = { type: 'memory' } | { type: 'stop' };
+
+/** Server process -> main process. */
+export type ServerReport =
+  | { type: 'listening'; wsUrl: string }
+  /** The server process's memory after garbage collection and a pause (bytes). */
+  | { type: 'memory'; rss: number; heapUsed: number; external: number; gc: boolean }
   | { type: 'failed'; message: string };
 
 // ----- a child process with typed messages -----
 
-/** A forked client process: send commands, wait for reports, always with a time limit. */
+/** The open-file limit a client or server process asks for (it gets the hard limit when that is lower). */
+const FILE_LIMIT = 65_536;
+
+/** This process's open-file limit (soft), or null where /proc is not there to tell. */
+export function openFileLimit(): number | null {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = line?.split(/\s{2,}/)[1];
+    return soft === 'unlimited' ? Infinity : soft ? Number(soft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A client or server process: send commands, wait for reports, always with a time limit. */
 export class Child<Command, Report extends { type: string }> {
   private readonly process: ChildProcess;
   private readonly inbox: Report[] = [];
   private wake?: () => void;
   private exited = false;
 
-  /** Forks `script` (a path relative to this folder) under tsx, sharing this terminal's stdout and stderr. */
-  constructor(script: string) {
-    this.process = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+  /**
+   * Starts `script` (a path relative to this folder) under tsx, sharing this terminal's stdout and stderr. It goes
+   * through bash to raise the open-file limit first: 10,000 sockets need 10,000 descriptors, and Node cannot raise
+   * its own limit. `nodeArgs` go before the script (e.g. --expose-gc).
+   */
+  constructor(script: string, nodeArgs: string[] = []) {
+    const raise = `ulimit -n ${FILE_LIMIT} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`;
+    this.process = spawn('bash', ['-c', raise, process.execPath, ...nodeArgs, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.process.on('message', (message) => {

@@ -1,7 +1,9 @@
 /**
  * A child process that plays many waiting-room displays: it opens N WebSocket connections, subscribes each to one
  * display channel, and tells the main process when the last of them has received each token's `token_called`.
- * It runs apart from the server so that the clients' work does not share the server's event loop.
+ * It runs apart from the server so that the clients' work does not share the server's event loop. The same process
+ * can disconnect and connect again, to another server: the product and the bare-ws floor are measured by the same
+ * client process, so the clients' own cost is the same in both figures.
  */
 import WebSocket from 'ws';
 import { now, sleep, type DisplayCommand, type DisplayReport } from './common';
@@ -11,18 +13,19 @@ interface Display {
   ws: WebSocket;
   /** The channel sequence number of the last message received; -1 before the snapshot. */
   seq: number;
+  /** Set when this process closes it, so its close is not reported as the server dropping it. */
+  leaving: boolean;
 }
 
 /** How many connections are opened at once: enough to be quick, few enough not to look like an attack. */
 const CONNECT_BATCH = 50;
-const CONNECT_TIMEOUT_MS = 60_000;
-const SETTLE_TIMEOUT_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 180_000;
+const SETTLE_TIMEOUT_MS = 30_000;
 
-const displays: Display[] = [];
-const receipts = new Map<string, { count: number; first: number; last: number }>();
+let displays: Display[] = [];
+const receipts = new Map<string, { count: number; first: number; last: number; bytes: number }>();
 let lastMessageAt = 0;
 let gaps = 0;
-let stopping = false;
 
 function report(message: DisplayReport): void {
   process.send?.(message);
@@ -35,19 +38,20 @@ function fail(message: string): void {
 /** Records one message; token_called is timestamped before anything else is done with it. */
 function receive(display: Display, data: Buffer, total: number): void {
   const at = now();
-  lastMessageAt = at;
   const message = JSON.parse(data.toString('utf8')) as { type: string; seq?: number; token?: string };
   if (typeof message.seq === 'number') {
+    // Channel messages only: the 15 s heartbeat is not part of any broadcast being waited for.
+    lastMessageAt = at;
     if (message.seq > display.seq + 1) gaps++;
     display.seq = Math.max(display.seq, message.seq);
   }
   if (message.type !== 'token_called' || !message.token) return;
-  const receipt = receipts.get(message.token) ?? { count: 0, first: at, last: at };
+  const receipt = receipts.get(message.token) ?? { count: 0, first: at, last: at, bytes: data.length };
   receipt.count++;
   receipt.last = at;
   receipts.set(message.token, receipt);
   if (receipt.count === total) {
-    report({ type: 'called', token: message.token, first: receipt.first, last: receipt.last, clients: total });
+    report({ type: 'called', token: message.token, first: receipt.first, last: receipt.last, clients: total, bytes: receipt.bytes });
   }
 }
 
@@ -55,7 +59,7 @@ function receive(display: Display, data: Buffer, total: number): void {
 function openDisplay(url: string, channel: string, total: number): Promise<Display> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
-    const display: Display = { ws, seq: -1 };
+    const display: Display = { ws, seq: -1, leaving: false };
     const timer = setTimeout(() => reject(new Error('a display got no snapshot within 30 s')), 30_000);
     let subscribed = false;
     ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe', channel })));
@@ -74,7 +78,7 @@ function openDisplay(url: string, channel: string, total: number): Promise<Displ
     ws.on('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`closed with ${code} before its snapshot`));
-      if (!stopping && display.seq >= 0) fail(`a display was disconnected by the server (code ${code})`);
+      if (!display.leaving && display.seq >= 0) fail(`a display was disconnected by the server (code ${code})`);
     });
   });
 }
@@ -83,7 +87,7 @@ async function connect(url: string, total: number, channel: string): Promise<voi
   const started = now();
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   while (displays.length < total) {
-    if (Date.now() > deadline) throw new Error(`only ${displays.length} of ${total} displays connected in time`);
+    if (Date.now() > deadline) throw new Error(`only ${displays.length} of ${total} displays connected within ${CONNECT_TIMEOUT_MS / 1000} s`);
     const batch = Math.min(CONNECT_BATCH, total - displays.length);
     displays.push(...(await Promise.all(Array.from({ length: batch }, () => openDisplay(url, channel, total)))));
   }
@@ -100,15 +104,22 @@ async function settle(quietMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`displays did not settle within ${SETTLE_TIMEOUT_MS} ms (some are behind)`);
     await sleep(Math.max(5, quietMs / 4));
   }
-  report({ type: 'settled', gaps });
+  report({ type: 'settled', gaps, lastMessageAt });
 }
 
-async function stop(): Promise<void> {
-  stopping = true;
+/** Closes every display (waiting up to 10 s for the server's side) and starts afresh. */
+async function disconnect(): Promise<void> {
+  for (const d of displays) d.leaving = true;
   const closed = displays.map((d) => new Promise<void>((resolve) => (d.ws.readyState === WebSocket.CLOSED ? resolve() : d.ws.once('close', () => resolve()))));
   for (const d of displays) d.ws.close();
-  await Promise.race([Promise.all(closed), sleep(3000)]);
-  process.exit(0);
+  // A server that never answers the close must not hold the run; whatever is left is cut off.
+  if (!(await Promise.race([Promise.all(closed).then(() => true), sleep(10_000).then(() => false)]))) {
+    for (const d of displays) d.ws.terminate();
+  }
+  displays = [];
+  receipts.clear();
+  gaps = 0;
+  lastMessageAt = 0;
 }
 
 process.on('message', (command: DisplayCommand) => {
@@ -118,8 +129,12 @@ process.on('message', (command: DisplayCommand) => {
         return connect(command.url, command.clients, command.channel);
       case 'settle':
         return settle(command.quietMs);
+      case 'disconnect':
+        await disconnect();
+        return report({ type: 'disconnected' });
       case 'stop':
-        return stop();
+        await disconnect();
+        return process.exit(0);
     }
   };
   run().catch((error: Error) => fail(error.message));

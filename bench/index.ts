@@ -1,43 +1,54 @@
 /**
- * `npm run bench`: the queue engine's benchmarks, on loopback with their own clients. Never part of `npm test`.
+ * `npm run bench`: issue 18's targets, measured on loopback with the server as a black box (HTTP and WebSocket
+ * only), printed as one table with the floor measured in the same run. Never part of `npm test`.
  *
- * Settings (environment):
- *   BENCH_CLIENTS=100,1000   display counts for the call-latency runs
- *   BENCH_CALLS=50           measured calls per run
- *   BENCH_CHECKINS=500       check-ins per database (2000 takes ~10 minutes today: see check-in-throughput.ts)
- *   BENCH_KIOSKS=50          concurrent kiosks
- *   BENCH_TIME_LIMIT_S=120   per database, kiosks stop sending after this long (the run then fails)
- *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/mediqueue_bench   (created and dropped; "off" skips MariaDB)
- *   BENCH_DAY_SIZES=0,500,2000   finished visits in the day for the department-state reads
- *   BENCH_ONLY=latency|checkins|state   run one of the three
- *   BENCH_LOG_LEVEL=warn     the server's log level (silent by default)
- *   BENCH_WATCHDOG_S=600     the whole run is abandoned (exit 1) after this long
- * Exits 1 when a run fails: an error, a failed check-in, or token numbers that are not exactly 1..N.
+ * Settings (environment), defaults in brackets:
+ *   BENCH_ONLY=checkins|latency|memory|cycle      run one part (all four)
+ *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/mediqueue_bench   created and dropped, so its name must contain
+ *                                                 "bench"; "off" runs everything on SQLite
+ *   Check-ins:  BENCH_KIOSKS (50) concurrent kiosks for BENCH_DURATION_S (20) seconds, with BENCH_WAITING (1000)
+ *               patients already waiting; BENCH_CHECKIN_DISPLAYS (10) displays watch meanwhile;
+ *               BENCH_CHECKIN_PATH (/api/kiosk/check-in) the walk-in route the kiosks post to
+ *   Latency:    BENCH_CLIENTS (1000,5000,10000) display counts, BENCH_CALLS (50) measured calls per count, on MariaDB
+ *               when reachable, else SQLite; BENCH_DISPLAY_PROCS (2, or 1 up to 2,000 displays) client processes
+ *               holding the displays (the same ones for product and floor, and for every part)
+ *   Memory:     BENCH_MEMORY_DISPLAYS (5000) idle displays on a server in its own process
+ *   Cycle:      BENCH_CYCLE_POINTS (10,5000) visits of the day to time cycles at, BENCH_CYCLES (50) per point,
+ *               BENCH_CYCLE_DISPLAYS (10) displays watching
+ *   BENCH_LOG_LEVEL (silent) the server's log level; BENCH_WATCHDOG_S (3600) the whole run is abandoned after this
+ * A quick run while developing: BENCH_DURATION_S=6 BENCH_CLIENTS=200 BENCH_CALLS=10 BENCH_MEMORY_DISPLAYS=500
+ * BENCH_CYCLE_POINTS=10,500 BENCH_CYCLES=10 npm run bench
+ *
+ * Exits 1 when a run fails: an error, a failed check-in, token numbers that are not exactly right, or displays that
+ * saw a sequence gap. Missing a target is printed (met: NO) but is not a failure: the table is the verdict.
  */
 import os from 'node:os';
-import { runCallLatency, type CallLatencyResult } from './call-latency';
-import { passed, runCheckInThroughput, type CheckInResult } from './check-in-throughput';
-import { fmt } from './common';
-import { runDayState, type DayStateResult } from './day-state';
-import { benchDatabaseName, DEFAULT_MYSQL_URL, redact } from './support';
+import { runCallLatency } from './call-latency';
+import { runCheckIns, WINDOW_MS } from './check-in-throughput';
+import { openFileLimit } from './common';
+import { runCycles } from './cycle';
+import { DisplayPool } from './displays';
+import { runMemory } from './memory';
+import { details, summaryTable, TARGETS, type BenchResults } from './report';
+import { benchDatabaseName, DEFAULT_MYSQL_URL, openMysql, openSqlite, redact, type BenchDatabase } from './support';
 
-/** The whole run must finish within this (BENCH_WATCHDOG_S, default 10 minutes), or something is stuck. */
-const WATCHDOG_MS = positiveInt('BENCH_WATCHDOG_S', 600, 86_400) * 1000;
+const PARTS = ['checkins', 'latency', 'memory', 'cycle'] as const;
+type Part = (typeof PARTS)[number];
 
-function positiveInt(name: string, fallback: number, max: number): number {
+function int(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
-function clientCounts(): number[] {
-  const raw = process.env.BENCH_CLIENTS || '100,1000';
-  const counts = raw.split(',').map((s) => Number(s.trim()));
-  if (!counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 5000)) {
-    throw new Error(`BENCH_CLIENTS must be a list of display counts from 1 to 5000, such as 100,1000; got "${raw}"`);
+function ints(name: string, fallback: string, min: number, max: number): number[] {
+  const raw = process.env[name] || fallback;
+  const values = raw.split(',').map((s) => Number(s.trim()));
+  if (!values.length || !values.every((n) => Number.isInteger(n) && n >= min && n <= max)) {
+    throw new Error(`${name} must be a list of whole numbers from ${min} to ${max}, such as ${fallback}; got "${raw}"`);
   }
-  return counts;
+  return values;
 }
 
 /** The 1, 5 and 15 minute load averages, against the number of CPUs. */
@@ -45,141 +56,160 @@ function loadAverage(): string {
   return `${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} CPUs)`;
 }
 
-/** Left-aligns the first column and right-aligns the rest, two spaces apart. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function printLatency(results: CallLatencyResult[], calls: number): void {
-  console.log(`\nCall latency, SQLite: t0 just before POST call-next is sent (so it includes the request and the commit)`);
-  console.log(`-> t1 when the LAST display has that token's token_called. ${calls} calls per row, ms.`);
-  console.log(
-    table(
-      ['displays', 'median', 'p95', 'p99', 'max', 'first display', 'HTTP answer', 'committed', 'send starts', 'send loop', 'connect (s)'],
-      results.map((r) => [
-        String(r.clients),
-        fmt(r.latency.median),
-        fmt(r.latency.p95),
-        fmt(r.latency.p99),
-        fmt(r.latency.max),
-        fmt(r.first.median),
-        fmt(r.response.median),
-        fmt(r.committed.median),
-        fmt(r.publishStart.median),
-        fmt(r.fanOut.median),
-        fmt(r.connectMs / 1000),
-      ]),
-    ),
-  );
-  console.log('(then medians: t0 -> first display; t0 -> call-next answer; t0 -> commit; t0 -> server begins the');
-  console.log(' token_called fan-out; how long that loop blocks the server. connect: all displays connected with snapshots.)');
-  // Nearest rank: below 100 samples the 99th percentile is the largest one.
-  if (calls < 100) console.log(`(With ${calls} calls per row, p99 is the slowest call.)`);
-  const gaps = results.reduce((sum, r) => sum + r.gaps, 0);
-  if (gaps) console.log(`WARNING: displays saw ${gaps} sequence gap(s).`);
-}
-
-function printCheckIns(results: CheckInResult[], kiosks: number): void {
-  console.log(`\nCheck-ins, ${kiosks} concurrent kiosks, one department, fresh idempotency keys:`);
-  const measured = results.filter((r) => !r.skipped);
-  console.log(
-    table(
-      ['database', 'ok / sent', 'check-ins/s', 'first 1/4', 'last 1/4', 'median ms', 'p95 ms', 'p99 ms', 'broadcast backlog s', 'tokens 1..N'],
-      measured.map((r) => [
-        r.database,
-        `${r.succeeded}/${r.requested}`,
-        fmt(r.perSecond),
-        fmt(r.firstQuarterPerSecond),
-        fmt(r.lastQuarterPerSecond),
-        fmt(r.latency.median),
-        fmt(r.latency.p95),
-        fmt(r.latency.p99),
-        r.broadcastDrainMs === Infinity ? '>60' : fmt(r.broadcastDrainMs / 1000, 2),
-        r.sequenceProblems.length ? 'FAIL' : 'ok',
-      ]),
-    ),
-  );
-  console.log('(first/last 1/4: check-ins/s over the first and the last quarter of completions;');
-  console.log(' broadcast backlog: from the last answer until every queued realtime update had been sent.)');
-  for (const r of results) {
-    if (r.skipped) console.log(`${r.database}: skipped - ${r.skipped}`);
-    for (const [status, f] of Object.entries(r.failures)) {
-      console.log(`${r.database}: ${f.count} check-in(s) failed with ${status === '0' ? 'no answer' : `HTTP ${status}`}, e.g. ${f.example}`);
-    }
-    if (r.timedOut) console.log(`${r.database}: the kiosks hit the time limit before sending everything.`);
-    for (const problem of r.sequenceProblems) console.log(`${r.database}: token numbering: ${problem}`);
-  }
-}
-
-function printDayState(results: DayStateResult[]): void {
-  console.log(`\nOne department's state (read by every check-in answer, call and board refresh), ${results[0]?.waiting ?? 0} waiting, ms per read:`);
-  console.log(
-    table(
-      ['database', 'finished visits', 'median', 'p95', 'max'],
-      results.map((r) => [r.database, String(r.finished), fmt(r.read.median), fmt(r.read.p95), fmt(r.read.max)]),
-    ),
-  );
-}
-
-function daySizes(): number[] {
-  const raw = process.env.BENCH_DAY_SIZES || '0,500,2000';
-  const sizes = raw.split(',').map((s) => Number(s.trim()));
-  if (!sizes.every((n) => Number.isInteger(n) && n >= 0 && n <= 20_000)) {
-    throw new Error(`BENCH_DAY_SIZES must be a list of visit counts from 0 to 20000, such as 0,500,2000; got "${raw}"`);
-  }
-  return sizes;
-}
-
-async function main(): Promise<number> {
+/** Every setting, read and checked before anything runs, so a typo fails in a second rather than after minutes. */
+function settings() {
   const only = process.env.BENCH_ONLY ?? '';
-  if (only && !['latency', 'checkins', 'state'].includes(only)) throw new Error(`BENCH_ONLY must be latency, checkins or state, got "${only}"`);
-  const counts = clientCounts();
-  const calls = positiveInt('BENCH_CALLS', 50, 1000);
-  const checkIns = positiveInt('BENCH_CHECKINS', 500, 100_000);
-  const kiosks = positiveInt('BENCH_KIOSKS', 50, 500);
-  const timeLimitS = positiveInt('BENCH_TIME_LIMIT_S', 120, 3600);
+  if (only && !PARTS.includes(only as Part)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}; got "${only}"`);
   const mysqlSetting = process.env.BENCH_MYSQL_URL || DEFAULT_MYSQL_URL;
   const mysqlUrl = ['off', 'skip', 'none'].includes(mysqlSetting) ? null : mysqlSetting;
   // Refuse a database the benchmark must not drop before spending minutes on the other runs.
   if (mysqlUrl) benchDatabaseName(mysqlUrl);
-
-  const cpu = os.cpus();
-  console.log(`MediQueue benchmarks - node ${process.version}, ${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()}`);
-  console.log(`MariaDB: ${mysqlUrl ? redact(mysqlUrl) : 'off'}`);
-  // Other work on the machine skews every figure; the load average tells a reader whether it was quiet.
-  console.log(`load average at start: ${loadAverage()}`);
-  let ok = true;
-
-  if (!only || only === 'latency') {
-    const started = Date.now();
-    const results = await runCallLatency({ clientCounts: counts, calls });
-    printLatency(results, calls);
-    console.log(`(call latency took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    if (results.some((r) => r.gaps)) ok = false;
-  }
-  if (!only || only === 'state') {
-    const results = await runDayState({ sizes: daySizes(), reads: 50, mysqlUrl });
-    printDayState(results);
-  }
-  if (!only || only === 'checkins') {
-    const started = Date.now();
-    const results = await runCheckInThroughput({ total: checkIns, concurrency: kiosks, mysqlUrl, timeLimitMs: timeLimitS * 1000 });
-    printCheckIns(results, kiosks);
-    console.log(`(check-ins took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    if (!results.every(passed)) ok = false;
-  }
-  console.log(`\nload average at end: ${loadAverage()}`);
-  console.log(ok ? 'bench: ok' : 'bench: FAILED (see above)');
-  return ok ? 0 : 1;
+  return {
+    runs: (part: Part) => !only || only === part,
+    mysqlUrl,
+    kiosks: int('BENCH_KIOSKS', 50, 1, 500),
+    durationS: int('BENCH_DURATION_S', 20, Math.ceil((2 * WINDOW_MS) / 1000), 600),
+    waiting: int('BENCH_WAITING', 1000, 0, 100_000),
+    checkInDisplays: int('BENCH_CHECKIN_DISPLAYS', 10, 0, 1000),
+    checkInPath: process.env.BENCH_CHECKIN_PATH || '/api/kiosk/check-in',
+    clients: ints('BENCH_CLIENTS', '1000,5000,10000', 1, 20_000),
+    calls: int('BENCH_CALLS', 50, 1, 1000),
+    displayProcesses: int('BENCH_DISPLAY_PROCS', 2, 1, 8),
+    memoryDisplays: int('BENCH_MEMORY_DISPLAYS', 5000, 1, 20_000),
+    cyclePoints: ints('BENCH_CYCLE_POINTS', '10,5000', 1, 100_000),
+    cycles: int('BENCH_CYCLES', 50, 1, 1000),
+    cycleDisplays: int('BENCH_CYCLE_DISPLAYS', 10, 0, 1000),
+    watchdogS: int('BENCH_WATCHDOG_S', 3600, 1, 86_400),
+  };
 }
 
-// A stuck client or server must not hold a terminal or a CI job forever.
-setTimeout(() => {
-  console.error(`bench: still running after ${WATCHDOG_MS / 60_000} minutes; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS).unref();
+type Settings = ReturnType<typeof settings>;
+
+/** The databases a part runs on: SQLite, then MariaDB unless switched off; MariaDB unreachable is noted and skipped. */
+async function eachDatabase(s: Settings, name: string, work: (db: BenchDatabase) => Promise<void>, notes: string[]): Promise<void> {
+  const openers: Array<() => Promise<BenchDatabase | string>> = [() => openSqlite(name)];
+  if (s.mysqlUrl) openers.push(() => openMysql(s.mysqlUrl!));
+  else notes.push(`${name}: MariaDB switched off (BENCH_MYSQL_URL=off)`);
+  for (const open of openers) {
+    const database = await open();
+    if (typeof database === 'string') {
+      notes.push(`${name}: MariaDB skipped - ${database}`);
+      continue;
+    }
+    try {
+      await work(database);
+    } finally {
+      await database.dispose();
+    }
+  }
+}
+
+/** MariaDB when it is on and reachable, else SQLite (with a note saying why). */
+async function preferMysql(s: Settings, name: string, notes: string[]): Promise<BenchDatabase> {
+  if (s.mysqlUrl) {
+    const mysql = await openMysql(s.mysqlUrl);
+    if (typeof mysql !== 'string') return mysql;
+    notes.push(`${name}: on SQLite because ${mysql}`);
+  }
+  return openSqlite(name);
+}
+
+async function main(): Promise<number> {
+  const s = settings();
+  const largest = Math.max(...(s.runs('latency') ? s.clients : [0]), s.runs('memory') ? s.memoryDisplays : 0);
+  // The product and floor servers live in this process, one display socket each; Node cannot raise its own limit.
+  const limit = openFileLimit();
+  if (limit !== null && s.runs('latency') && limit < Math.max(...s.clients) + 500) {
+    throw new Error(`${Math.max(...s.clients)} displays need more open files than this shell allows (${limit}): run \`ulimit -n 20000\` first`);
+  }
+  setTimeout(() => {
+    console.error(`bench: still running after ${s.watchdogS} s (BENCH_WATCHDOG_S); giving up`);
+    process.exit(1);
+  }, s.watchdogS * 1000).unref();
+
+  const cpu = os.cpus();
+  console.log(`MediQueue bench ${new Date().toISOString()} - node ${process.version}, ${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()}`);
+  console.log(`MariaDB: ${s.mysqlUrl ? redact(s.mysqlUrl) : 'off'}`);
+  // Other work on the machine skews every figure; the load average tells a reader whether it was quiet.
+  console.log(`load average at start: ${loadAverage()}`);
+
+  const results: BenchResults = { checkIns: [], cycles: [] };
+  const notes: string[] = [];
+  const failures: string[] = [];
+  // Two processes unless only a few displays are wanted: one process alone cannot read 10,000 sockets as fast as
+  // the server writes them, and then the floor would measure the client.
+  const pool = new DisplayPool(process.env.BENCH_DISPLAY_PROCS || largest > 2000 ? s.displayProcesses : 1);
+  /** Runs one part; an error is reported and fails the run, and the other parts still run. */
+  const part = async (name: Part, work: () => Promise<void>) => {
+    if (!s.runs(name)) return;
+    const started = Date.now();
+    console.log(`\n${name}: running (load average ${loadAverage()})`);
+    try {
+      await work();
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).stack ?? error}`);
+    }
+    console.log(`${name}: took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  };
+
+  try {
+    await part('checkins', async () => {
+      results.checkInSettings = { kiosks: s.kiosks, seconds: s.durationS, waiting: s.waiting, minimum: TARGETS.checkInsPerSecond };
+      const options = { kiosks: s.kiosks, durationMs: s.durationS * 1000, waiting: s.waiting, displays: s.checkInDisplays, path: s.checkInPath };
+      await eachDatabase(s, 'check-ins', async (db) => void results.checkIns.push(await runCheckIns(db, pool, options)), notes);
+    });
+    await part('latency', async () => {
+      const database = await preferMysql(s, 'latency', notes);
+      try {
+        results.latency = { database: database.label, calls: s.calls, results: await runCallLatency(database, pool, { clientCounts: s.clients, calls: s.calls }) };
+      } finally {
+        await database.dispose();
+      }
+    });
+    await part('memory', async () => void (results.memory = await runMemory(pool, s.memoryDisplays)));
+    await part('cycle', async () => {
+      const options = { points: s.cyclePoints, cycles: s.cycles, displays: s.cycleDisplays };
+      const openers: Array<[string, () => Promise<BenchDatabase | string>]> = [['SQLite', () => openSqlite('cycle')]];
+      if (s.mysqlUrl) openers.push(['MariaDB', () => openMysql(s.mysqlUrl!)]);
+      for (const [label, open] of openers) {
+        // runCycles opens a fresh database per point; an unreachable MariaDB is a note, not a failure.
+        const opened = async () => {
+          const database = await open();
+          if (typeof database === 'string') throw Object.assign(new Error(database), { unreachable: true });
+          return database;
+        };
+        try {
+          results.cycles.push({ database: label, points: await runCycles(opened, pool, options) });
+        } catch (error) {
+          if (!(error as { unreachable?: boolean }).unreachable) throw error;
+          notes.push(`cycle: MariaDB skipped - ${(error as Error).message}`);
+        }
+      }
+    });
+  } finally {
+    await pool.stop();
+  }
+
+  for (const c of results.checkIns) {
+    if (!c.succeeded) failures.push(`check-ins on ${c.database}: none succeeded`);
+    for (const [status, f] of Object.entries(c.failures)) {
+      failures.push(`check-ins on ${c.database}: ${f.count} failed with ${status === '0' ? 'no answer' : `HTTP ${status}`}, e.g. ${f.example}`);
+    }
+    for (const problem of c.sequenceProblems) failures.push(`check-ins on ${c.database}: token numbering: ${problem}`);
+  }
+  const gaps = results.latency?.results.reduce((sum, r) => sum + r.gaps, 0) ?? 0;
+  if (gaps) failures.push(`call latency: the displays saw ${gaps} sequence gap(s)`);
+
+  console.log(`\nIssue 18 targets, ${new Date().toISOString().slice(0, 10)}, ${cpu.length} CPUs, load average at end: ${loadAverage()}`);
+  console.log(summaryTable(results));
+  console.log('(KB = 1,024 bytes. floor: a bare ws server in this process sending a message of the same size on an HTTP');
+  console.log(` trigger, to the same client processes. ${WINDOW_MS / 1000} s windows: check-ins answered in the first and the last ${WINDOW_MS / 1000} s of sending.)`);
+  for (const line of details(results)) console.log(line);
+  for (const note of notes) console.log(`note: ${note}`);
+  for (const failure of failures) console.log(`FAILED: ${failure}`);
+  console.log(failures.length ? 'bench: FAILED (see above)' : 'bench: ok');
+  return failures.length ? 1 : 0;
+}
 
 main().then(
   // Sequelize pools and kept-alive sockets may linger briefly after close; the run is over, so say so.

@@ -9,17 +9,19 @@ import { Sequelize } from 'sequelize';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db';
 import { createLogger } from '../server/logger';
-import { Department, DoctorProfile, User } from '../server/models';
+import { Department, DoctorAvailability, DoctorProfile, User } from '../server/models';
 import { startServer, type RunningServer } from '../server/server';
 import { hashPassword } from '../server/services/passwords';
 
 /** Where the MariaDB runs go unless BENCH_MYSQL_URL says otherwise. */
 export const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/mediqueue_bench';
 
+/** "SQLite" or "MariaDB", as the tables name them. */
+export type DatabaseLabel = 'SQLite' | 'MariaDB';
+
 /** An open, migrated, empty database that belongs to one benchmark run. */
 export interface BenchDatabase {
-  /** "SQLite" or "MariaDB", for the tables. */
-  label: string;
+  label: DatabaseLabel;
   url: string;
   db: Database;
   /** Closes the connection and deletes the file or drops the database. */
@@ -142,7 +144,11 @@ export interface BenchClinic {
   password: string;
 }
 
-/** Creates one department (prefix B) and one doctor in it, in Room 1. */
+/**
+ * Creates one department (prefix B) and one doctor in it, in Room 1, working every day from 00:00 to 23:59 (the
+ * kiosk refuses walk-ins when no doctor of the department is working; a run in the last minute before midnight UTC
+ * would meet that).
+ */
 export async function seedClinic(): Promise<BenchClinic> {
   const password = 'bench horse battery staple';
   const department = await Department.create({ name: 'Bench Medicine', prefix: 'B', active: true });
@@ -161,5 +167,8 @@ export async function seedClinic(): Promise<BenchClinic> {
     departmentId: department.id,
     room: 'Room 1',
   });
+  await DoctorAvailability.bulkCreate(
+    Array.from({ length: 7 }, (_, i) => ({ doctorId: doctor.id, weekday: i + 1, startTime: '00:00', endTime: '23:59' })),
+  );
   return { departmentId: department.id, prefix: department.prefix, doctorId: doctor.id, email: user.email, password };
 }

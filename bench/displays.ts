@@ -1,0 +1,74 @@
+/**
+ * The main process's handle on the display client processes (bench/display-clients.ts): one or two processes that
+ * together hold N display sockets. The same processes serve every run of a bench session (product, floor, memory),
+ * so the clients' own cost is the same on both sides of a product/floor ratio.
+ */
+import { Child, ofType, type DisplayCommand, type DisplayReport } from './common';
+
+/** When the last display (over every process) had a token's `token_called`, and when the first did. */
+export interface Delivery {
+  first: number;
+  last: number;
+  /** The message's size on the wire (its WebSocket payload), in bytes. */
+  bytes: number;
+}
+
+/** One or more display processes, connected to one server at a time. */
+export class DisplayPool {
+  private readonly children: Array<Child<DisplayCommand, DisplayReport>>;
+  /** How many displays each process holds now. */
+  private shares: number[] = [];
+
+  /** Starts `processes` display client processes (each with its open-file limit raised). */
+  constructor(processes: number) {
+    this.children = Array.from({ length: processes }, () => new Child<DisplayCommand, DisplayReport>('./display-clients.ts'));
+  }
+
+  /** Opens `total` displays on `wsUrl`, spread evenly over the processes, each subscribed with its snapshot; resolves to seconds taken. */
+  async connect(wsUrl: string, total: number, channel = 'display:all'): Promise<number> {
+    const n = this.children.length;
+    this.shares = this.children.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+    const started = Date.now();
+    const live = this.children.filter((_, i) => this.shares[i] > 0);
+    this.children.forEach((child, i) => this.shares[i] > 0 && child.send({ type: 'connect', url: wsUrl, clients: this.shares[i], channel }));
+    // Allow about 50 connections a second on a loaded machine, and never less than a minute.
+    const timeout = Math.max(60_000, total * 20);
+    await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'ready'>('ready'), timeout, `${total} connected displays`)));
+    return (Date.now() - started) / 1000;
+  }
+
+  /**
+   * Resolves once every display is level with its channel and nothing has arrived for `quietMs`: the previous
+   * step's broadcast is over. Gives the sequence gaps seen so far and when the last channel message arrived.
+   */
+  async settle(quietMs: number): Promise<{ gaps: number; lastMessageAt: number }> {
+    const live = this.live();
+    for (const child of live) child.send({ type: 'settle', quietMs });
+    const reports = await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'settled'>('settled'), 60_000, 'settled displays')));
+    return { gaps: reports.reduce((sum, r) => sum + r.gaps, 0), lastMessageAt: Math.max(...reports.map((r) => r.lastMessageAt)) };
+  }
+
+  /** Waits until every display has `token`'s token_called (throws after `timeoutMs`). */
+  async delivered(token: string, timeoutMs: number): Promise<Delivery> {
+    const isIt = (r: DisplayReport): r is Extract<DisplayReport, { type: 'called' }> => r.type === 'called' && r.token === token;
+    const reports = await Promise.all(this.live().map((child) => child.next(isIt, timeoutMs, `token_called for ${token} on every display`)));
+    return { first: Math.min(...reports.map((r) => r.first)), last: Math.max(...reports.map((r) => r.last)), bytes: reports[0].bytes };
+  }
+
+  /** Closes every display, ready for the next server. */
+  async disconnect(): Promise<void> {
+    const live = this.live();
+    for (const child of live) child.send({ type: 'disconnect' });
+    await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'disconnected'>('disconnected'), 30_000, 'disconnected displays')));
+    this.shares = [];
+  }
+
+  /** Ends the processes. */
+  async stop(): Promise<void> {
+    await Promise.all(this.children.map((child) => child.stop({ type: 'stop' }, 15_000)));
+  }
+
+  private live(): Array<Child<DisplayCommand, DisplayReport>> {
+    return this.children.filter((_, i) => (this.shares[i] ?? 0) > 0);
+  }
+}
