@@ -7,7 +7,21 @@ import type { LiveDepartment } from './live-department';
 
 /** Whether a doctor serves at `now` in the clinic's zone by the same rule as the estimates (eta.ts servesAt). */
 export function worksNow(doctor: DirectoryDoctor, now: Date, timeZone: string): boolean {
-  return servesAt(doctor.hours, doctor.onLeave, DateTime.fromJSDate(now, { zone: timeZone }).toFormat('HH:mm'));
+  return servesAt(doctor.hours, doctor.onLeave, localTime(now, timeZone));
+}
+
+let lastTime: { minute: number; zone: string; text: string } | null = null;
+
+/**
+ * 'HH:MM' of `now` in the clinic's zone. Kept for the minute: every check-in and state asks, and a time-zone
+ * conversion costs more than the rest of a check-in's estimate.
+ */
+function localTime(now: Date, zone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastTime?.minute !== minute || lastTime.zone !== zone) {
+    lastTime = { minute, zone, text: DateTime.fromJSDate(now, { zone }).toFormat('HH:mm') };
+  }
+  return lastTime.text;
 }
 
 /**
@@ -72,11 +86,15 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
         mine
           .filter((e) => e.status === 'called' || e.status === 'in_consultation')
           .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
+      let waiting: RankedEntry[] | null = null;
       doctorStates.set(doctor.id, {
         doctor,
         schedule,
         current,
-        waiting: line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })),
+        // A display's board needs each doctor's current patient only; the line is built for whoever reads it.
+        get waiting() {
+          return (waiting ??= line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })));
+        },
         missed: mine
           .filter((e) => e.status === 'skipped')
           .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
