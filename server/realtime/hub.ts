@@ -51,6 +51,9 @@ export interface HubOptions {
   maxSubscriptions: number;
 }
 
+/** Send options for a message encoded once as UTF-8: still a text frame for the browser. */
+const TEXT = { binary: false } as const;
+
 const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50 };
 
 interface Client {
@@ -59,7 +62,7 @@ interface Client {
   sessionId: string | null;
   alive: boolean;
   /** Per channel: null once live, or the events that arrived while its snapshot was being read. */
-  channels: Map<Channel, string[] | null>;
+  channels: Map<Channel, Buffer[] | null>;
 }
 
 /**
@@ -149,11 +152,12 @@ export class RealtimeHub {
     this.seqs.set(message.channel, seq);
     const subscribers = this.subscribers.get(message.channel);
     if (!subscribers?.size) return;
-    const data = JSON.stringify({ ...message, seq, epoch: this.epoch });
+    // Serialised and encoded once for every subscriber: ws would otherwise encode the string again per socket.
+    const data = Buffer.from(JSON.stringify({ ...message, seq, epoch: this.epoch }));
     for (const client of subscribers) {
       const pending = client.channels.get(message.channel);
       if (pending) pending.push(data);
-      else client.ws.send(data);
+      else client.ws.send(data, TEXT);
     }
   }
 
@@ -282,7 +286,7 @@ export class RealtimeHub {
       return;
     }
     // Join first and hold back events until the snapshot is out: nothing published meanwhile is lost.
-    const pending: string[] = [];
+    const pending: Buffer[] = [];
     client.channels.set(channel, pending);
     let set = this.subscribers.get(channel);
     if (!set) this.subscribers.set(channel, (set = new Set()));
@@ -294,7 +298,7 @@ export class RealtimeHub {
       if (client.channels.get(channel) !== pending) return; // unsubscribed or re-subscribed meanwhile
       this.send(client, { type: 'subscribed', ...meta });
       for (const message of snapshot) this.send(client, message);
-      for (const data of pending) client.ws.send(data);
+      for (const data of pending) client.ws.send(data, TEXT);
       client.channels.set(channel, null);
     } catch (error) {
       if (client.channels.get(channel) === pending) this.unsubscribe(client, channel);
@@ -327,8 +331,8 @@ export class RealtimeHub {
   }
 
   private broadcastAll(message: ServerMessage): void {
-    const data = JSON.stringify(message);
-    for (const client of this.clients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(data);
+    const data = Buffer.from(JSON.stringify(message));
+    for (const client of this.clients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(data, TEXT);
   }
 
   private pingAll(): void {
