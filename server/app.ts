@@ -66,7 +66,7 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
   registerQueueChannels(hub, queueReads);
   hub.onAction(queueActionHandler(queue, queueReads));
   return {
-    auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes),
+    auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),
     queue,
     queueReads,
     broadcaster,
