@@ -2,13 +2,14 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { RecordView } from '../../common/records';
-import { MedicalRecord, QueueEntry, Session, type Department, type DoctorProfile } from '../../server/models';
+import { MedicalRecord, QueueEntry, Session, type Department, type DoctorProfile, type User } from '../../server/models';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { launchChromium } from '../support/browser';
+import { addSessionCookie, agentFor } from '../support/session';
+import { sharedBrowser } from '../support/browser';
 
 let keys = 0;
 
@@ -26,7 +27,7 @@ describe('doctor console steps in Chromium', function () {
   let page: Page;
   let department: Department;
   let desk: Agent;
-  let reception: { email: string; password: string };
+  let reception: { user: User; email: string; password: string };
 
   before(async function () {
     this.timeout(60_000);
@@ -34,12 +35,11 @@ describe('doctor console steps in Chromium', function () {
     server = await startTestServer();
     department = await createDepartment({ name: 'General Practice', prefix: 'G' });
     reception = await createStaff({ role: 'reception' });
-    desk = await new Agent(server).signIn(reception.email, reception.password);
-    browser = await launchChromium();
+    desk = await agentFor(server, reception.user);
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -58,7 +58,7 @@ describe('doctor console steps in Chromium', function () {
   async function newDoctor(fullName: string, dept = department) {
     const staff = await createStaff({ role: 'doctor', fullName });
     const doctor = await makeDoctor({ userId: staff.user.id, departmentId: dept.id });
-    return { ...staff, doctor, agent: await new Agent(server).signIn(staff.email, staff.password) };
+    return { ...staff, doctor, agent: await agentFor(server, staff.user) };
   }
 
   /** Reception checks a registered patient in for `doctor`; returns the token. */
@@ -75,11 +75,10 @@ describe('doctor console steps in Chromium', function () {
     return res.body.token;
   }
 
-  async function signIn(email: string, password: string): Promise<void> {
+  /** Opens the staff panel as `user` with a session of their own (not through the form) and waits for the queue. */
+  async function signIn(user: User): Promise<void> {
+    await addSessionCookie(context, server, user);
     await page.goto(`${server.baseUrl}/admin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByLabel('Password').press('Enter');
     await page.getByRole('heading', { name: 'Your queue' }).waitFor();
   }
 
@@ -110,7 +109,7 @@ describe('doctor console steps in Chromium', function () {
     await otherPage.getByLabel('Password').press('Enter');
     await otherPage.locator('mq-doctor-waiting').getByText('Nobody is waiting.').waitFor();
 
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const console_ = page.locator('mq-doctor-console');
     await console_.getByRole('button', { name: 'Call next N' }).click();
     await console_.locator('.current[data-status="called"]').getByText(token).waitFor();
@@ -153,7 +152,7 @@ describe('doctor console steps in Chromium', function () {
     await checkIn(doc.doctor, 'Kojo Botsio');
     const urgent = await checkIn(doc.doctor, 'Efua Sutherland', { priority: 'emergency' });
     const last = await checkIn(doc.doctor, 'Joe Appiah');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const waiting = page.locator('mq-doctor-waiting');
     await waiting.getByRole('heading', { name: 'Waiting (4)' }).waitFor();
     // The emergency is first in line and marked as such.
@@ -180,7 +179,7 @@ describe('doctor console steps in Chromium', function () {
     const doc = await newDoctor('Dr Yaw Osei');
     const token = await checkIn(doc.doctor, 'Abena Korantema');
     const second = await checkIn(doc.doctor, 'Kwabena Duffuor');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const console_ = page.locator('mq-doctor-console');
     const waiting = page.locator('mq-doctor-waiting');
     await waiting.getByRole('heading', { name: 'Waiting (2)' }).waitFor();
@@ -205,7 +204,7 @@ describe('doctor console steps in Chromium', function () {
     this.timeout(60_000);
     const doc = await newDoctor('Dr Akosua Frimpong');
     const token = await checkIn(doc.doctor, 'Kwame Nkrumah');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     let record = await startNext(token);
     await record.getByRole('button', { name: 'Add medicine' }).click();
     await record.getByRole('button', { name: 'Add medicine' }).click();
@@ -262,7 +261,7 @@ describe('doctor console steps in Chromium', function () {
     expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
 
     const token = await visit();
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const record = await startNext(token);
     const summary = record.locator('mq-patient-summary');
     await summary.getByRole('heading', { name: 'Past visits' }).waitFor();
@@ -279,7 +278,7 @@ describe('doctor console steps in Chromium', function () {
     this.timeout(60_000);
     const doc = await newDoctor('Dr Kofi Busia');
     const token = await checkIn(doc.doctor, 'Ekua Prah');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const record = await startNext(token);
     await record.getByLabel('Diagnosis').fill('Uncomplicated malaria');
     await record.getByRole('button', { name: 'Add medicine' }).click();
@@ -320,7 +319,7 @@ describe('doctor console steps in Chromium', function () {
     const doc = await newDoctor('Dr Ama Serwaa');
     const token = await checkIn(doc.doctor, 'Yaa Asantewaa');
     const later = await checkIn(doc.doctor, 'Nana Yeboah');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
     const console_ = page.locator('mq-doctor-console');
     const record = await startNext(token);
     await record.getByLabel('Diagnosis').fill('Common cold');
@@ -398,7 +397,7 @@ describe('doctor console steps in Chromium', function () {
       expect(await kept()).to.equal(null);
       expect(await main.getAttribute('data-marked')).to.equal('yes');
       // The socket reconnected with the new session: the queue is live again (a check-in through this server).
-      const idleDesk = await new Agent(idleServer).signIn(reception.email, reception.password);
+      const idleDesk = await agentFor(idleServer, reception.user);
       const next = await checkIn(doctor, 'Casely Hayford', {}, idleDesk);
       await page.locator('mq-doctor-waiting').getByText(next).waitFor();
     });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { QueueEntry, type Department, type DoctorProfile } from '../../server/models';
 import { ROOT_DIR } from '../../server/config';
@@ -12,8 +12,9 @@ import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { awayFromMidnight, kioskKey, openDepartment, workingDoctor } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
+import { agentFor } from '../support/session';
 import { TestSocket } from '../support/ws';
-import { CHROMIUM_ARGS } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 
 const PUBLIC_BASE_URL = 'https://queue.example-clinic.org';
 const SHOTS = path.join(ROOT_DIR, 'test-output');
@@ -67,10 +68,9 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer({ env: { PUBLIC_BASE_URL } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await sharedBrowser();
   });
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
   beforeEach(async () => {
@@ -270,8 +270,8 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await expectSoon(() => server.hub.subscribedChannels('ticket').includes(`ticket:${ticket.publicCode}`));
 
     // Reception calls the token for Dr Okafor through the staff API, as the doctor's console would.
-    const { email, password } = await createStaff({ role: 'reception' });
-    const desk = await new Agent(server).signIn(email, password);
+    const { user } = await createStaff({ role: 'reception' });
+    const desk = await agentFor(server, user);
     const called = await desk.post(`/api/queue/doctors/${amina.id}/call-next`);
     expect(called.status, JSON.stringify(called.body)).to.equal(200);
 
@@ -411,8 +411,8 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
   });
 
   it('sends an emergency to the desk: the patient is told to go now, and reception is alerted', async () => {
-    const { email, password } = await createStaff({ role: 'reception' });
-    const desk = new TestSocket(server.wsUrl, (await new Agent(server).signIn(email, password)).cookie);
+    const { user } = await createStaff({ role: 'reception' });
+    const desk = new TestSocket(server.wsUrl, (await agentFor(server, user)).cookie);
     try {
       await desk.next('hello');
       desk.send({ type: 'subscribe', channel: 'reception:all' });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
 import type { Channel, Sequenced } from '../../common/protocol';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { stats } from '../support/messages';
 // The built front ends (npm test's pretest builds them; run `npx vite build` when running this file alone).
 import { PUBLIC_DIR } from '../../server/routes/pages';
-import { CHROMIUM_ARGS, signInToStaffPanel } from '../support/browser';
+import { sharedBrowser, signInToStaffPanel } from '../support/browser';
 
 const PAGES = ['kiosk', 'display', 'admin', 'book'] as const;
 /** Gzipped JS budgets from issues 4 and 5 (and the public booking page, meant for patients' phones), in KB. */
@@ -42,11 +42,10 @@ describe('front-end shells in Chromium', function () {
         { type: 'queue_update', queue: [], stats: stats(0), ...meta },
       ],
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
