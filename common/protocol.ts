@@ -4,9 +4,19 @@
  *
  * Channels carry a per-channel sequence number and the server's epoch (a random id chosen at start-up):
  * a client that sees a gap in `seq`, or a new `epoch`, subscribes again and receives a fresh snapshot.
+ *
+ * Naming on the wire (here, in api.ts and in every REST body):
+ * - Values that name a kind of thing are snake_case: message `type`s, staff actions (`call_next`), statuses
+ *   (`in_consultation`), channel kinds and error ids (errors.ts).
+ * - Field names are camelCase (`requestId`, `departmentId`, `expectedVersion`), with one frozen exception: the
+ *   original design's broadcast messages, `queue_update` (its `QueueLine`s and `QueueStats`), `token_called` and
+ *   `board_update`, keep their snake_case fields (`patient_name`, `department_id`, `waiting_count`), because screens
+ *   already read them. New fields on those messages follow their message's style; new messages use camelCase.
+ * - One message never mixes the two: a camelCase message nests snake_case only inside a whole frozen shape.
  */
 
 import type { DoctorQueueView, QueuePriority, QueueStats, QueueStatus, StaffQueueEntry, TicketView } from './api';
+import type { ErrorId } from './errors';
 import type { ReceptionAlert } from './kiosk';
 import type { ReceptionArrival } from './reception';
 
@@ -79,7 +89,7 @@ export interface ErrorMessage {
   channel?: Channel;
   /** Echoes the client's request id when the refused message had one. */
   requestId?: string;
-  error: { id: string; message: string };
+  error: { id: ErrorId; message: string };
 }
 
 /** One line of a queue. `patient_name` is present on staff channels only, never on public ones. */

@@ -3,6 +3,7 @@
  * staff panel. Vitals' units and ranges are in vitals.ts; the allergy rule is in allergies.ts.
  */
 import type { StaffQueueEntry } from './api';
+import type { ErrorId } from './errors';
 import type { VitalFlag, Vitals } from './vitals';
 
 /** Error ids the record API answers with, besides the general ones in errors.ts. */
@@ -23,7 +24,8 @@ export const RECORD_ERROR_IDS = [
   'visit_not_active',
   /** 409: nothing to print, the record has no prescription items. */
   'no_prescription',
-] as const;
+] as const satisfies readonly ErrorId[];
+/** One of {@link RECORD_ERROR_IDS}. */
 export type RecordErrorId = (typeof RECORD_ERROR_IDS)[number];
 
 export type RecordStatus = 'draft' | 'signed';

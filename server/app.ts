@@ -50,7 +50,7 @@ export interface Services {
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
   return {
-    auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes),
+    auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),
     queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, hub, logger: deps.logger }),
     kiosk: createKioskServices(deps.config.clinicTimeZone),
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_PASSWORD_COST } from './services/passwords';
 
 /** The project's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
@@ -21,6 +22,8 @@ export interface Config {
   seedDemo: boolean;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for rate limits and sign-in throttling. */
   trustProxy: boolean;
+  /** scrypt's cost for new password hashes, as log2(N): 17 (N=2^17) unless tests lower it. */
+  passwordHashCost: number;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -85,6 +88,11 @@ const VARIABLES = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expected: LOG_LEVELS.join(', ') },
   SEED_DEMO: { schema: boolean, expected: 'true or false' },
   TRUST_PROXY: { schema: boolean, expected: 'true or false' },
+  PASSWORD_HASH_COST: {
+    // 20 already takes seconds and 1 GiB per hash; below OWASP's 17 only tests may go (checked in loadConfig).
+    schema: z.coerce.number().int().min(10).max(20),
+    expected: `scrypt's cost as log2(N), a whole number from ${DEFAULT_PASSWORD_COST} to 20 (from 10 with NODE_ENV=test)`,
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -127,6 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     logLevel: parse('LOG_LEVEL', get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info')),
     seedDemo: parse('SEED_DEMO', get('SEED_DEMO', nodeEnv === 'production' ? 'false' : 'true')),
     trustProxy: parse('TRUST_PROXY', get('TRUST_PROXY', 'false')),
+    passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
   };
+  // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
+  if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {
+    throw new ConfigError(
+      'PASSWORD_HASH_COST',
+      `Invalid setting PASSWORD_HASH_COST=${JSON.stringify(env.PASSWORD_HASH_COST)}: expected ${VARIABLES.PASSWORD_HASH_COST.expected}.`,
+    );
+  }
   return Object.freeze(config);
 }

@@ -15,7 +15,7 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = await openDatabase(config.databaseUrl, logger);
 if (config.seedDemo && (await isClinicEmpty(db.sequelize))) {
-  await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone });
+  await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, passwordCost: config.passwordHashCost });
 }
 await startServer({ config, db, logger }, apiPort, config.host);
 const vite = await createServer({ configFile: path.join(ROOT_DIR, 'vite.config.ts'), root: ROOT_DIR });

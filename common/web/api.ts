@@ -6,14 +6,17 @@ export const NETWORK_ERROR_MESSAGE = "Can't reach the clinic server. Check the c
 /** Shown when the answer is not the API's JSON (a proxy's error page, a half-deployed server). */
 export const UNEXPECTED_RESPONSE_MESSAGE = 'The clinic server sent an answer we could not read. Please try again in a moment.';
 
+/** Ids the client gives a failed call whose answer never arrived or could not be read. */
+export type ClientErrorId = 'network_error' | 'timeout' | 'unexpected_response';
+
 /**
  * A failed API call. `id` is the server's stable error id (or `network_error` / `unexpected_response` when
  * the server's own answer never arrived); `message` is plain words meant to be shown as they are.
  */
 export class ApiError extends Error {
   constructor(
-    /** The server's error id, `network_error`, `timeout` or `unexpected_response`. */
-    readonly id: ErrorId | 'network_error' | 'timeout' | 'unexpected_response',
+    /** The server's error id, or one of the client's own when the server's answer never arrived. */
+    readonly id: ErrorId | ClientErrorId,
     message: string,
     /** HTTP status; 0 when no answer arrived. */
     readonly status: number,
@@ -44,7 +47,7 @@ export class ApiError extends Error {
 export const SESSION_EXPIRED_EVENT = 'session-expired';
 
 /** Error ids (over REST or the socket) that mean the staff session is gone. */
-export const SESSION_ENDED_IDS: ReadonlySet<string> = new Set(['session_expired', 'not_signed_in']);
+export const SESSION_ENDED_IDS: ReadonlySet<ErrorId | ClientErrorId> = new Set<ErrorId>(['session_expired', 'not_signed_in']);
 
 /** Options for {@link apiFetch}. */
 export interface ApiRequestOptions {

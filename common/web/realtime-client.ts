@@ -1,3 +1,4 @@
+import type { ErrorId } from '../errors';
 import {
   CHANNEL_PATTERN,
   type Channel,
@@ -15,8 +16,19 @@ import {
  */
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
-/** Channel refusals that asking again cannot fix. */
-const PERMANENT_REFUSALS = new Set(['not_signed_in', 'session_expired', 'forbidden', 'not_found', 'unknown_channel']);
+/** False for channel refusals that asking again cannot fix; true for those that may pass (a database hiccup). */
+function refusalMayPass(id: ErrorId): boolean {
+  switch (id) {
+    case 'not_signed_in':
+    case 'session_expired':
+    case 'forbidden':
+    case 'not_found':
+    case 'unknown_channel':
+      return false;
+    default:
+      return true;
+  }
+}
 
 /** Mean wait before asking again for a channel the server could not serve. */
 const CHANNEL_RETRY_MS = 4000;
@@ -272,9 +284,9 @@ export class RealtimeClient {
    * again after a few seconds, or a healthy connection would show nothing for that channel until it breaks.
    * Refusals that will not pass by waiting (not signed in, not allowed, no such channel) are left to the screen.
    */
-  private retryRefusedChannel(channel: Channel, errorId: string): void {
+  private retryRefusedChannel(channel: Channel, errorId: ErrorId): void {
     const state = this.channels.get(channel);
-    if (!state || state.subscribed || this.channelRetries.has(channel) || PERMANENT_REFUSALS.has(errorId)) return;
+    if (!state || state.subscribed || this.channelRetries.has(channel) || !refusalMayPass(errorId)) return;
     const delay = CHANNEL_RETRY_MS / 2 + this.random() * CHANNEL_RETRY_MS;
     this.channelRetries.set(
       channel,

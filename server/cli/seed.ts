@@ -19,7 +19,7 @@ async function main(args: string[]): Promise<string[]> {
     if (!reset && !(await isClinicEmpty(db.sequelize))) {
       return ['The clinic already has data, so nothing was seeded (npm run seed -- --reset deletes it all first).'];
     }
-    const s = await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, reset });
+    const s = await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, reset, passwordCost: config.passwordHashCost });
     return [
       `${reset ? 'Deleted all data and seeded' : 'Seeded'} the demo clinic: ${s.departments} departments, ` +
         `${s.doctors} doctors, ${s.patients} patients, ${s.slots} slots, ` +

@@ -7,11 +7,11 @@ import {
   UniqueConstraintError,
   ValidationError,
 } from 'sequelize';
-import type { ApiErrorBody } from '../../common/errors';
+import type { ApiErrorBody, ErrorId } from '../../common/errors';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 
-const HTTP_IDS: Record<number, string> = {
+const HTTP_IDS: Record<number, ErrorId> = {
   400: 'malformed_request',
   401: 'not_signed_in',
   403: 'forbidden',

@@ -4,8 +4,8 @@ import type { DoctorProfile, QueueEntry, User } from '../models';
 import type { DirectoryDoctor } from './read-model/directory';
 
 /**
- * What changed in a queue, told by the engine inside its transaction. The realtime side (server/realtime/queue-*)
- * implements it and broadcasts after commit; the engine never talks to sockets.
+ * What changed in a queue, told by the engine inside its transaction. The live read model (read-model/live-queue.ts)
+ * implements it: it takes the rows in after commit and tells the broadcaster; the engine never talks to sockets.
  */
 export interface QueueNotifier {
   /**

@@ -14,6 +14,7 @@ import {
   type StaffAction,
   STAFF_CHANNEL_KINDS,
 } from '../../common/protocol';
+import type { ErrorId } from '../../common/errors';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { User } from '../models';
@@ -226,7 +227,7 @@ export class RealtimeHub {
   }
 
   private async act(client: Client, action: StaffAction): Promise<void> {
-    const refuse = (id: string, message: string) =>
+    const refuse = (id: ErrorId, message: string) =>
       this.send(client, { type: 'error', requestId: action.requestId, error: { id, message } });
     if (!client.sessionId || !this.actionHandler) {
       refuse('not_signed_in', 'Please sign in to continue.');
@@ -244,7 +245,7 @@ export class RealtimeHub {
     } catch (error) {
       const known = error instanceof AppError;
       if (!known) this.logger.error({ err: error, action: action.type }, 'websocket action failed');
-      if (known) refuse(String(error.id), error.message);
+      if (known) refuse(error.id, error.message);
       else refuse('internal_error', 'Something went wrong on our side. Please try again.');
     }
   }
@@ -308,7 +309,7 @@ export class RealtimeHub {
         type: 'error',
         channel,
         error: known
-          ? { id: String(error.id), message: error.message }
+          ? { id: error.id, message: error.message }
           : { id: 'internal_error', message: 'This screen could not load its data. It will try again.' },
       });
     }

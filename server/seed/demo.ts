@@ -44,6 +44,8 @@ export interface SeedOptions {
   now?: Date;
   /** Delete every row first (same transaction), instead of refusing to seed a clinic that has data. */
   reset?: boolean;
+  /** scrypt's cost for the demo accounts' hashes (config's PASSWORD_HASH_COST); production's by default. */
+  passwordCost?: number;
 }
 
 /** What seedDemoClinic inserted. */
@@ -111,10 +113,10 @@ function ageOn(dateOfBirth: string, day: string): number {
  */
 export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions): Promise<SeedSummary> {
   assertBound(sequelize);
-  const { timeZone, now = new Date(), reset = false } = options;
+  const { timeZone, now = new Date(), reset = false, passwordCost } = options;
   // scrypt is deliberately slow: hash each distinct password once, and before the transaction so a retry reuses it.
   const hashes = new Map<string, string>();
-  for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password));
+  for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password, passwordCost));
 
   return inTransaction(sequelize, async (transaction) => {
     if (reset) await deleteClinicData(transaction);

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { Session, User } from '../models';
 import { inTransaction } from '../db/transaction';
 import { audit } from './audit';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import { DEFAULT_PASSWORD_COST, dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { SignInThrottle } from './sign-in-throttle';
 
 /** The name of the staff session cookie. */
@@ -43,7 +43,17 @@ export class AuthService {
     private readonly sequelize: Sequelize,
     private readonly throttle: SignInThrottle,
     private readonly lifetimeMinutes: number,
-  ) {}
+    /** scrypt's cost as log2(N) for new hashes (config's PASSWORD_HASH_COST). */
+    private readonly passwordCost = DEFAULT_PASSWORD_COST,
+  ) {
+    // Made now, not on the first unknown email, so that sign-in takes no longer than the others.
+    void dummyHash(passwordCost);
+  }
+
+  /** Hashes a new password at the configured cost (staff accounts and password resets). */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.passwordCost);
+  }
 
   private expiry(from = Date.now()): Date {
     return new Date(from + this.lifetimeMinutes * 60_000);
@@ -57,7 +67,7 @@ export class AuthService {
     const normalized = email.trim().toLowerCase();
     await this.throttle.check(normalized, origin.ip);
     const user = await User.findOne({ where: { email: normalized } });
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash(this.passwordCost)));
     if (!user || !ok || !user.active) {
       await this.throttle.failed(normalized, origin.ip);
       await audit({
@@ -71,6 +81,14 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials', 'That email and password do not match an active staff account.');
     }
     await this.throttle.succeeded(normalized, origin.ip);
+    return { user, ...(await this.openSession(user, origin)) };
+  }
+
+  /**
+   * Opens a session for a user whose credentials were checked: stores it, stamps the sign-in and audits it.
+   * Tests that are not about signing in use it directly (test/support/session.ts), skipping the password.
+   */
+  async openSession(user: User, origin: RequestOrigin): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const session = await inTransaction(this.sequelize, async (transaction) => {
       const created = await Session.create(
@@ -87,7 +105,7 @@ export class AuthService {
       await audit({ userId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: origin.ip }, transaction);
       return created;
     });
-    return { token, user, session };
+    return { token, session };
   }
 
   /** Finds the session for a cookie token, renewing its idle expiry; expired sessions are deleted. */

@@ -5,7 +5,6 @@ import { conflict, notFound } from '../errors';
 import { DoctorProfile, Session, User } from '../models';
 import { audit } from './audit';
 import type { AuthService } from './auth';
-import { hashPassword } from './passwords';
 
 /** The admin doing the change. */
 export interface StaffActor {
@@ -28,7 +27,7 @@ export class StaffService {
 
   /** Creates an account; the password is hashed before the transaction (scrypt takes a while). */
   async create(input: { email: string; fullName: string; role: Role; password: string }, actor: StaffActor): Promise<User> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.auth.hashPassword(input.password);
     return inTransaction(this.sequelize, async (transaction) => {
       const user = await User.create(
         { email: input.email, fullName: input.fullName, role: input.role, passwordHash, lastSignInAt: null },
@@ -87,7 +86,7 @@ export class StaffService {
 
   /** Sets a new password and ends the account's sessions (but the admin's own current one). */
   async resetPassword(id: number, password: string, actor: StaffActor): Promise<User> {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.auth.hashPassword(password);
     return inTransaction(this.sequelize, async (transaction) => {
       const user = await this.lock(id, transaction);
       await user.update({ passwordHash }, { transaction });

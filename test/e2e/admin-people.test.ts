@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ClinicInfo } from '../../common/api';
 import { ClinicSetting, DoctorProfile, Patient, User } from '../../server/models';
-import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
+import { openStaffPanelAs } from '../support/session';
 
 /**
  * The "people and places" screens of the staff panel in Chromium (issue 7): staff accounts, doctors' profiles,
@@ -18,18 +19,17 @@ describe('staff panel: people and places in Chromium', function () {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let admin: { email: string; password: string };
+  let admin: { user: User; email: string; password: string };
 
   before(async function () {
     this.timeout(60_000);
     await resetDatabase();
     server = await startTestServer();
     admin = await createStaff({ role: 'admin', fullName: 'Ada Admin' });
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -62,7 +62,7 @@ describe('staff panel: people and places in Chromium', function () {
 
   it('creates a staff account that can sign in at once', async function () {
     this.timeout(60_000);
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'staff');
+    await openStaffPanelAs(page, server, admin.user, 'staff');
     const screen = page.locator('mq-staff-accounts');
     await screen.getByRole('cell', { name: admin.email }).waitFor();
     await screen.getByRole('button', { name: 'New account' }).click();
@@ -85,7 +85,7 @@ describe('staff panel: people and places in Chromium', function () {
   it('deactivates an account only after confirming, and then it cannot sign in', async function () {
     this.timeout(60_000);
     const nurse = await createStaff({ role: 'reception', fullName: 'Nia Nurse' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'staff');
+    await openStaffPanelAs(page, server, admin.user, 'staff');
     const screen = page.locator('mq-staff-accounts');
     const row = screen.getByRole('row', { name: /Nia Nurse/ });
     await row.getByText('Active').waitFor();
@@ -115,7 +115,7 @@ describe('staff panel: people and places in Chromium', function () {
     this.timeout(60_000);
     const staff = await createStaff({ role: 'doctor', fullName: 'Dr Tomas Berg' });
     const doctor = await makeDoctor({ userId: staff.user.id, room: 'Room 2' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'doctors');
+    await openStaffPanelAs(page, server, admin.user, 'doctors');
     const screen = page.locator('mq-doctor-profiles');
     await screen.getByRole('button', { name: 'Edit Dr Tomas Berg' }).click();
     const form = screen.locator('mq-doctor-form');
@@ -133,7 +133,7 @@ describe('staff panel: people and places in Chromium', function () {
   it('creates a department and shows the refusal when the prefix is taken', async function () {
     this.timeout(60_000);
     await createDepartment({ name: 'Cardiology', prefix: 'C' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'departments');
+    await openStaffPanelAs(page, server, admin.user, 'departments');
     const screen = page.locator('mq-departments');
     await screen.getByRole('row', { name: /Cardiology/ }).waitFor();
 
@@ -160,7 +160,7 @@ describe('staff panel: people and places in Chromium', function () {
     this.timeout(60_000);
     const existing = await makePatient({ fullName: 'Grace Mensah', dateOfBirth: '1987-03-14', phone: '07700 900111' });
     const desk = await createStaff({ role: 'reception' });
-    await signInToStaffPanel(page, server.baseUrl, desk.email, desk.password, 'patients');
+    await openStaffPanelAs(page, server, desk.user, 'patients');
     const screen = page.locator('mq-patients');
     await screen.getByRole('button', { name: 'Register a patient' }).click();
     const form = screen.locator('mq-patient-form');
@@ -186,7 +186,7 @@ describe('staff panel: people and places in Chromium', function () {
     this.timeout(60_000);
     const patient = await makePatient({ fullName: 'Kofi Annan-Boateng', dateOfBirth: '1990-06-01', phone: '+44 7700 900 456' });
     await makePatient({ fullName: 'Someone Else', phone: '020 7946 0000' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'patients');
+    await openStaffPanelAs(page, server, admin.user, 'patients');
     const screen = page.locator('mq-patients');
     await screen.getByLabel('Search patients').fill('no such person');
     await screen.getByText('No patients found for “no such person”.').waitFor();
@@ -208,7 +208,7 @@ describe('staff panel: people and places in Chromium', function () {
 
   it('renames the clinic in settings, and the new name applies at once', async function () {
     this.timeout(60_000);
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'settings');
+    await openStaffPanelAs(page, server, admin.user, 'settings');
     const screen = page.locator('mq-clinic-settings');
     expect(await screen.getByLabel('Clinic name').inputValue()).to.equal('Test Clinic');
     expect(await screen.getByLabel('Time zone').inputValue()).to.equal('Europe/London');

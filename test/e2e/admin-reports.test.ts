@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
+import type { User } from '../../server/models';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PatientView } from '../../common/admin';
 import { addDays, clinicDay, localToUtc } from '../../server/services/clinic-time';
 import { signedIn, TEST_ZONE } from '../support/admin';
-import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 import { makeDoctor, makeQueueEntry } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import type { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { openStaffPanelAs } from '../support/session';
 
 const PUBLIC = 'https://queue.example-clinic.org';
 
@@ -24,7 +26,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let admin: { email: string; password: string };
+  let admin: { user: User; email: string; password: string };
   let api: Agent;
   /** Yesterday in the clinic's zone: inside the default "last 7 days". */
   const day = addDays(clinicDay(new Date(), TEST_ZONE), -1);
@@ -34,7 +36,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await resetDatabase();
     // Devices are given the address they reach the server at, not the one the admin happens to use.
     server = await startTestServer({ env: { PUBLIC_BASE_URL: PUBLIC } });
-    browser = await launchChromium();
+    browser = await sharedBrowser();
     admin = await createStaff({ role: 'admin', fullName: 'Ada Admin' });
     api = (await signedIn(server, 'admin')).agent;
 
@@ -65,7 +67,6 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -83,7 +84,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   const tile = (name: string) => page.locator('mq-reports dl.tiles div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
 
   it('shows the last 7 days\' figures, draws the charts, and downloads the same figures as CSV', async () => {
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'reports');
+    await openStaffPanelAs(page, server, admin.user, 'reports');
     await page.getByRole('heading', { name: 'Reports' }).waitFor();
     expect(await page.getByLabel('To', { exact: true }).inputValue()).to.equal(addDays(day, 1));
     expect(await page.getByLabel('From', { exact: true }).inputValue()).to.equal(addDays(day, -5));
@@ -137,7 +138,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   });
 
   it('says so plainly for days with no visits', async () => {
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'reports');
+    await openStaffPanelAs(page, server, admin.user, 'reports');
     await tile('Patients seen').getByText('3').waitFor();
     await page.getByLabel('From', { exact: true }).fill('2020-03-02');
     await page.getByLabel('To', { exact: true }).fill('2020-03-03');
@@ -157,7 +158,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await create('Alan Turing');
     await api.request('PATCH', `/api/patients/${grace.id}`, { phone: '07700 900456' });
 
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'audit');
+    await openStaffPanelAs(page, server, admin.user, 'audit');
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByRole('cell', { name: 'Registered a patient' }).first().waitFor();
     await page.getByLabel('Patient').fill('Grace');
@@ -187,7 +188,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   });
 
   it('creates a display profile and shows its address, with a Copy button', async () => {
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'devices');
+    await openStaffPanelAs(page, server, admin.user, 'devices');
     await page.getByRole('heading', { name: 'Waiting-room displays' }).waitFor();
     await page.getByRole('button', { name: 'New display' }).click();
     await page.getByLabel('Display name').fill('Main hall');
@@ -206,7 +207,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   });
 
   it('creates a kiosk profile without printing, shows its address, and deletes it after confirming', async () => {
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'devices');
+    await openStaffPanelAs(page, server, admin.user, 'devices');
     await page.getByRole('heading', { name: 'Check-in kiosks' }).waitFor();
     await page.getByText('No kiosk profiles yet.').waitFor();
     await page.getByRole('button', { name: 'New kiosk' }).click();

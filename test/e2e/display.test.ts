@@ -10,10 +10,10 @@ import { registerQueueChannels } from '../../server/queue/channels/register';
 import type { Department, DoctorProfile, User } from '../../server/models';
 import { QueueService } from '../../server/queue/commands/steps';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
+import { sharedBrowser } from '../support/browser';
 import { resetDatabase, testDatabase } from '../support/db';
 import {
   CHROMIUM_ARGS,
-  UNATTENDED_ARGS,
   configureSpeech,
   eventually,
   footprint,
@@ -24,6 +24,7 @@ import {
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { agentFor } from '../support/session';
 
 // Drives the built display (run `MQ_BUILD_DIR=... npx vite build` first when running this file alone).
 
@@ -86,7 +87,7 @@ describe('TV display (/display) in Chromium', function () {
 
   before(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: UNATTENDED_ARGS });
+    browser = await sharedBrowser();
     mkdirSync(OUTPUT_DIR, { recursive: true });
   });
 
@@ -99,7 +100,7 @@ describe('TV display (/display) in Chromium', function () {
     room7 = await makeDoctor({ departmentId: dermatology.id, room: 'Room 7' });
     const staff = await createStaff({ role: 'reception' });
     reception = staff.user;
-    desk = await new Agent(server).signIn(staff.email, staff.password);
+    desk = await agentFor(server, staff.user);
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await installPageHooks(context);
     page = await context.newPage();
@@ -110,7 +111,6 @@ describe('TV display (/display) in Chromium', function () {
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -324,7 +324,7 @@ describe('TV display (/display) in Chromium', function () {
 
   it('follows a display profile (departments, language, theme) and maps ?departments= prefixes to departments', async () => {
     const admin = await createStaff({ role: 'admin' });
-    const adminAgent = await new Agent(server).signIn(admin.email, admin.password);
+    const adminAgent = await agentFor(server, admin.user);
     const profile = await adminAgent.post<DisplayProfileView>('/api/displays', {
       name: 'Skin clinic',
       departmentIds: [dermatology.id],

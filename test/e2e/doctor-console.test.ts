@@ -1,14 +1,15 @@
 import { expect } from 'chai';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { TicketView } from '../../common/api';
 import type { RecordView } from '../../common/records';
-import { MedicalRecord, QueueEntry, type Department, type DoctorProfile } from '../../server/models';
+import { MedicalRecord, QueueEntry, type Department, type DoctorProfile, type User } from '../../server/models';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { CHROMIUM_ARGS } from '../support/browser';
+import { addSessionCookie, agentFor } from '../support/session';
+import { sharedBrowser } from '../support/browser';
 
 
 let keys = 0;
@@ -32,12 +33,11 @@ describe('doctor console in Chromium', function () {
     server = await startTestServer();
     department = await createDepartment({ name: 'General Practice', prefix: 'G' });
     const reception = await createStaff({ role: 'reception' });
-    desk = await new Agent(server).signIn(reception.email, reception.password);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    desk = await agentFor(server, reception.user);
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -54,7 +54,7 @@ describe('doctor console in Chromium', function () {
   async function newDoctor(fullName: string) {
     const staff = await createStaff({ role: 'doctor', fullName });
     const doctor = await makeDoctor({ userId: staff.user.id, departmentId: department.id });
-    return { ...staff, doctor, agent: await new Agent(server).signIn(staff.email, staff.password) };
+    return { ...staff, doctor, agent: await agentFor(server, staff.user) };
   }
 
   /** Reception checks a registered patient in at the desk for `doctor`; returns the token. */
@@ -70,11 +70,10 @@ describe('doctor console in Chromium', function () {
     return res.body.token;
   }
 
-  async function signIn(email: string, password: string): Promise<void> {
+  /** Opens the staff panel as `user` with a session of their own (not through the form) and waits for the queue. */
+  async function signIn(user: User): Promise<void> {
+    await addSessionCookie(context, server, user);
     await page.goto(`${server.baseUrl}/admin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByLabel('Password').press('Enter');
     await page.getByRole('heading', { name: 'Your queue' }).waitFor();
   }
 
@@ -83,7 +82,7 @@ describe('doctor console in Chromium', function () {
     const doc = await newDoctor('Dr Amina Okafor');
     const first = await checkIn(doc.doctor, 'Kwame Boateng');
     const second = await checkIn(doc.doctor, 'Esi Owusu');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
 
     const console_ = page.locator('mq-doctor-console');
     const waiting = console_.getByRole('heading', { name: 'Waiting (2)' });
@@ -154,7 +153,7 @@ describe('doctor console in Chromium', function () {
     this.timeout(60_000);
     const doc = await newDoctor('Dr Yaw Asante');
     const token = await checkIn(doc.doctor, 'Akua Mensah', 'Penicillin (rash)');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
 
     const console_ = page.locator('mq-doctor-console');
     await console_.getByRole('button', { name: 'Call next N' }).click();
@@ -192,7 +191,7 @@ describe('doctor console in Chromium', function () {
         upstream.send(parsed.type === 'recall' ? JSON.stringify({ ...parsed, expectedVersion: parsed.expectedVersion - 1 }) : message);
       });
     });
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
 
     const console_ = page.locator('mq-doctor-console');
     await console_.getByRole('button', { name: 'Call next N' }).click();
@@ -209,7 +208,7 @@ describe('doctor console in Chromium', function () {
     this.timeout(60_000);
     const doc = await newDoctor('Dr Kofi Mensah');
     const token = await checkIn(doc.doctor, 'Abena Darko');
-    await signIn(doc.email, doc.password);
+    await signIn(doc.user);
 
     const console_ = page.locator('mq-doctor-console');
     await console_.getByRole('button', { name: 'Call next N' }).click();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KioskProfileView } from '../../common/kiosk-profile';
 import type { Department } from '../../server/models';
 import { signedIn } from '../support/admin';
-import { launchChromium } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 import { resetDatabase } from '../support/db';
 import type { Agent } from '../support/http';
 import { awayFromMidnight, openDepartment } from '../support/kiosk';
@@ -48,10 +48,9 @@ describe('kiosk profiles in Chromium', function () {
 
   before(async () => {
     server = await startTestServer();
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   });
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
   beforeEach(async () => {

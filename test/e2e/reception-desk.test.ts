@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { TicketView } from '../../common/api';
-import { Patient, QueueEntry, type Department, type DoctorProfile } from '../../server/models';
+import { Patient, QueueEntry, type Department, type DoctorProfile, type User } from '../../server/models';
 import { slotSoon } from '../support/admin';
-import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 import { makeAppointment, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { eventually } from '../support/display-page';
@@ -11,6 +11,7 @@ import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { awayFromMidnight, kioskKey, openDepartment } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
+import { agentFor, openStaffPanelAs } from '../support/session';
 
 /**
  * The reception desk in Chromium (issue 6): registering with the duplicate warning, checking in at the desk with
@@ -25,17 +26,16 @@ describe('reception desk in Chromium', function () {
   let page: Page;
   let department: Department;
   let doctor: DoctorProfile;
-  let reception: { email: string; password: string };
+  let reception: { user: User; email: string; password: string };
   let desk: Agent;
 
   before(async function () {
     this.timeout(60_000);
     server = await startTestServer();
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -45,7 +45,7 @@ describe('reception desk in Chromium', function () {
     await awayFromMidnight();
     ({ department, doctor } = await openDepartment('General Practice', 'G', { name: 'Dr Ada Grey', room: 'Room 2' }));
     reception = await createStaff({ role: 'reception', fullName: 'Rita Desk' });
-    desk = await new Agent(server).signIn(reception.email, reception.password);
+    desk = await agentFor(server, reception.user);
     context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
     page = await context.newPage();
   });
@@ -54,7 +54,7 @@ describe('reception desk in Chromium', function () {
     await context?.close();
   });
 
-  const openDesk = () => signInToStaffPanel(page, server.baseUrl, reception.email, reception.password, 'desk');
+  const openDesk = () => openStaffPanelAs(page, server, reception.user, 'desk');
   const arrivals = () => page.getByRole('table', { name: "Today's arrivals" });
   const arrivalRow = (token: string) => arrivals().locator(`tr[data-token="${token}"]`);
   const kioskWalkIn = async (extra: Record<string, unknown> = {}) => {

@@ -2,14 +2,15 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ClinicSettings } from '../../common/admin';
 import type { PublicSlotsResponse } from '../../common/booking';
-import { TimeSlot, type Department, type DoctorProfile } from '../../server/models';
+import { TimeSlot, type Department, type DoctorProfile, type User } from '../../server/models';
 import { dayFromToday, mondayInWeeks, slotAt } from '../support/admin';
-import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { sharedBrowser } from '../support/browser';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { agentFor, openStaffPanelAs } from '../support/session';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -37,7 +38,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
   let page: Page;
   let department: Department;
   let doctor: DoctorProfile;
-  let admin: { email: string; password: string };
+  let admin: { user: User; email: string; password: string };
   let adminAgent: Agent;
 
   before(async function () {
@@ -48,12 +49,11 @@ describe('schedules, appointments and public booking in Chromium', function () {
     const staff = await createStaff({ role: 'doctor', fullName: 'Dr Ada Mensah' });
     doctor = await makeDoctor({ userId: staff.user.id, departmentId: department.id, consultationMinutes: 20 });
     admin = await createStaff({ role: 'admin' });
-    adminAgent = await new Agent(server).signIn(admin.email, admin.password);
-    browser = await launchChromium();
+    adminAgent = await agentFor(server, admin.user);
+    browser = await sharedBrowser();
   });
 
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -75,7 +75,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
   it('sets a week, generates slots, books one for a patient and sees it taken', async function () {
     this.timeout(90_000);
     await makePatient({ fullName: 'Kofi Asante', dateOfBirth: '1975-04-02', phone: '020 7946 0011' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'schedules');
+    await openStaffPanelAs(page, server, admin.user, 'schedules');
 
     const schedules = page.locator('mq-schedules');
     await schedules.getByRole('heading', { name: 'Weekly hours · Dr Ada Mensah' }).waitFor();
@@ -139,7 +139,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
     const monday = mondayInWeeks(2);
     const slot = await slotAt(doctor, monday, '18:00', 20);
     await makePatient({ fullName: 'Ama Darko' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    await openStaffPanelAs(page, server, admin.user, 'appointments');
     const desk = page.locator('mq-appointments');
     await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: 'Next week' }).click();
@@ -159,7 +159,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
     const slot = await slotAt(doctor, monday, '17:00', 20);
     expect((await bookByApi(slot.id, 'Yaw Boateng')).status).to.equal(201);
 
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    await openStaffPanelAs(page, server, admin.user, 'appointments');
     const desk = page.locator('mq-appointments');
     await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Booked · Yaw Boateng` }).click();
@@ -186,7 +186,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
   it('blocks a free time after confirming, so nobody can book it, and unblocks it again', async function () {
     const monday = mondayInWeeks(3);
     const slot = await slotAt(doctor, monday, '07:00', 20);
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    await openStaffPanelAs(page, server, admin.user, 'appointments');
     const desk = page.locator('mq-appointments');
     for (let i = 0; i < 3; i++) await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: `${shortDay(monday)} 07:00 Free` }).click();
@@ -215,7 +215,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
     const booked = await bookByApi(from.id, 'Esi Moving');
     expect(booked.status).to.equal(201);
 
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'appointments');
+    await openStaffPanelAs(page, server, admin.user, 'appointments');
     const desk = page.locator('mq-appointments');
     await desk.getByRole('button', { name: 'Next week' }).click();
     await desk.getByRole('button', { name: `${shortDay(monday)} 19:00 Booked · Esi Moving` }).click();

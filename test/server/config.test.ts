@@ -12,6 +12,15 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).to.equal(true);
   });
 
+  it("hashes passwords at production's scrypt cost unless a test server asks for a cheap one", () => {
+    expect(load({}).passwordHashCost).to.equal(17);
+    expect(load({ PASSWORD_HASH_COST: '18' }).passwordHashCost).to.equal(18);
+    expect(load({ NODE_ENV: 'test', PASSWORD_HASH_COST: '10' }).passwordHashCost).to.equal(10);
+    for (const env of [{ PASSWORD_HASH_COST: '10' }, { NODE_ENV: 'production', PASSWORD_HASH_COST: '16' }, { PASSWORD_HASH_COST: '21' }] as Record<string, string>[]) {
+      expect(() => load(env)).to.throw(ConfigError, /PASSWORD_HASH_COST/);
+    }
+  });
+
   it('takes a fraction of a minute as the idle lifetime (short sessions for tests)', () => {
     expect(load({ SESSION_LIFETIME_MINUTES: '0.25' }).sessionLifetimeMinutes).to.equal(0.25);
   });

@@ -5,6 +5,7 @@ import { AuditLog, Department } from '../../server/models';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('display profiles API (/api/displays)', () => {
@@ -23,7 +24,7 @@ describe('display profiles API (/api/displays)', () => {
     dermatology = await createDepartment({ name: 'Dermatology', prefix: 'D' });
     general = await createDepartment({ name: 'General Practice', prefix: 'G' });
     const staff = await createStaff({ role: 'admin' });
-    admin = await new Agent(server).signIn(staff.email, staff.password);
+    admin = await agentFor(server, staff.user);
   });
   after(() => server.close());
 
@@ -191,7 +192,7 @@ describe('display profiles API (/api/displays)', () => {
       const created = await create({ name: 'Lobby' });
       for (const role of ['doctor', 'reception'] as const) {
         const staff = await createStaff({ role });
-        const agent = await new Agent(server).signIn(staff.email, staff.password);
+        const agent = await agentFor(server, staff.user);
         for (const [method, path, body] of [
           ['GET', '/api/displays', undefined],
           ['POST', '/api/displays', { name: 'Other' }],

@@ -3,6 +3,7 @@ import type { TicketView } from '../../common/api';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { awayFromMidnight, kioskKey, openDepartment } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
@@ -18,8 +19,8 @@ describe('emergency check-ins alert reception over the staff channel', () => {
     return socket;
   };
   const signedIn = async (role: 'reception' | 'admin' | 'doctor') => {
-    const { email, password } = await createStaff({ role });
-    return open((await new Agent(server).signIn(email, password)).cookie);
+    const { user } = await createStaff({ role });
+    return open((await agentFor(server, user)).cookie);
   };
   /** Waits until the server has answered everything sent before (the hub handles one connection's messages in order). */
   const settle = async (socket: TestSocket) => {
@@ -99,8 +100,8 @@ describe('emergency check-ins alert reception over the staff channel', () => {
   });
 
   it('drops the channel when the desk signs out', async () => {
-    const { email, password } = await createStaff({ role: 'reception' });
-    const agent = await new Agent(server).signIn(email, password);
+    const { user } = await createStaff({ role: 'reception' });
+    const agent = await agentFor(server, user);
     const desk = await open(agent.cookie);
     desk.send({ type: 'subscribe', channel: 'reception:all' });
     await desk.next('reception_alerts');

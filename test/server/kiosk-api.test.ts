@@ -7,6 +7,7 @@ import { makeAppointment, makePatient, makeQueueEntry, makeSlot } from '../suppo
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { awayFromMidnight, kioskKey, openDepartment, SERVER_ZONE, today, tomorrowNine, workingDoctor } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -184,8 +185,8 @@ describe('kiosk API', () => {
       expect(appointment.status).to.equal(429);
       // Reading is not limited, and the desk is not limited.
       expect((await kiosk().get('/api/kiosk/departments')).status).to.equal(200);
-      const { email, password } = await createStaff({ role: 'reception' });
-      const desk = await new Agent(server).signIn(email, password);
+      const { user } = await createStaff({ role: 'reception' });
+      const desk = await agentFor(server, user);
       expect((await desk.post('/api/queue/check-in', { departmentId: department.id, idempotencyKey: kioskKey() })).status).to.equal(201);
       expect(await QueueEntry.count()).to.equal(3);
     });

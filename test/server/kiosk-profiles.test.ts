@@ -5,6 +5,7 @@ import { AuditLog, Department } from '../../server/models';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('kiosk profiles API (/api/kiosks)', () => {
@@ -23,7 +24,7 @@ describe('kiosk profiles API (/api/kiosks)', () => {
     dermatology = await createDepartment({ name: 'Dermatology', prefix: 'D' });
     general = await createDepartment({ name: 'General Practice', prefix: 'G' });
     const staff = await createStaff({ role: 'admin' });
-    admin = await new Agent(server).signIn(staff.email, staff.password);
+    admin = await agentFor(server, staff.user);
   });
   after(() => server.close());
 
@@ -166,7 +167,7 @@ describe('kiosk profiles API (/api/kiosks)', () => {
       const created = await create({ name: 'Lobby' });
       for (const role of ['doctor', 'reception'] as const) {
         const staff = await createStaff({ role });
-        const agent = await new Agent(server).signIn(staff.email, staff.password);
+        const agent = await agentFor(server, staff.user);
         for (const [method, path, body] of [
           ['GET', '/api/kiosks', undefined],
           ['POST', '/api/kiosks', { name: 'Other' }],

@@ -5,6 +5,7 @@ import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
 
@@ -38,7 +39,7 @@ describe('privacy of public channels (property: no random sequence of steps leak
         patients.push(await makePatient({ fullName: `Secretname${i} Hiddenfamily`, dateOfBirth: `19${50 + i}-0${1 + i}-1${i}`, phone: `+44 7700 90012${i}` }));
       }
       const secrets = patients.flatMap((p) => [p.fullName, 'Secretname', p.dateOfBirth, p.phone!, p.medicalRecordNumber]);
-      const desk = await new Agent(server).signIn(...(await staff()));
+      const desk = await agentFor(server, (await createStaff({ role: 'reception' })).user);
 
       const publicMessages: string[] = [];
       const watch = (channel: string) => {
@@ -105,8 +106,3 @@ describe('privacy of public channels (property: no random sequence of steps leak
     });
   }
 });
-
-async function staff(): Promise<[string, string]> {
-  const { email, password } = await createStaff({ role: 'reception' });
-  return [email, password];
-}

@@ -1,19 +1,21 @@
 import { expect } from 'chai';
 import type { TicketView } from '../../common/api';
+import type { User } from '../../server/models';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { DoctorAvailability } from '../../server/models';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
 
 describe('live queue over WebSocket and REST', () => {
   let server: TestServer;
   let departmentId: number;
-  let doctor: { id: number; email: string; password: string };
-  let otherDoctor: { id: number; email: string; password: string };
-  let reception: { email: string; password: string };
+  let doctor: { id: number; user: User };
+  let otherDoctor: { id: number; user: User };
+  let reception: { user: User };
   const sockets: TestSocket[] = [];
   let keys = 0;
 
@@ -43,7 +45,7 @@ describe('live queue over WebSocket and REST', () => {
       for (let weekday = 1; weekday <= 7; weekday++) {
         await DoctorAvailability.create({ doctorId: profile.id, weekday, startTime: '00:00', endTime: '23:59' });
       }
-      const entry = { id: profile.id, email: staff.email, password: staff.password };
+      const entry = { id: profile.id, user: staff.user };
       if (target === 'doctor') doctor = entry;
       else otherDoctor = entry;
     }
@@ -65,7 +67,7 @@ describe('live queue over WebSocket and REST', () => {
     phone.send({ type: 'subscribe', channel: `ticket:${ticket.publicCode}` });
     expect((await phone.next('ticket_update')).ticket).to.include({ status: 'waiting', position: 1 });
 
-    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const agent = await agentFor(server, doctor.user);
     const console = await open(agent.cookie);
     console.send({ type: 'call_next', requestId: 'r1' });
     const result = await console.next('action_result');
@@ -82,7 +84,7 @@ describe('live queue over WebSocket and REST', () => {
 
   it('runs the other steps over REST with the version the screen saw, refusing stale and invalid ones', async () => {
     await walkIn();
-    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const agent = await agentFor(server, doctor.user);
     const called = await agent.post(`/api/queue/doctors/${doctor.id}/call-next`);
     expect(called.status).to.equal(200);
 
@@ -108,7 +110,7 @@ describe('live queue over WebSocket and REST', () => {
   it("lists the doctor's no-shows as missed until they are returned to the queue, over REST and the doctor channel", async () => {
     await walkIn();
     await walkIn();
-    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const agent = await agentFor(server, doctor.user);
     const console = await open(agent.cookie);
     console.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
     expect((await console.next('queue_update')).view!.missed).to.deep.equal([]);
@@ -121,7 +123,7 @@ describe('live queue over WebSocket and REST', () => {
     expect(update.view!.missed.map((e) => [e.token, e.status, e.patient])).to.deep.equal([['C-001', 'skipped', null]]);
     expect(update.view!.waiting.map((e) => e.token)).to.deep.equal(['C-002']);
     // Another doctor's no-shows are not theirs to return.
-    const other = await new Agent(server).signIn(otherDoctor.email, otherDoctor.password);
+    const other = await agentFor(server, otherDoctor.user);
     expect((await other.get(`/api/queue/doctors/${otherDoctor.id}`)).body.missed).to.deep.equal([]);
 
     const back = await agent.post(`/api/queue/entries/${called.body.id}/return-to-queue`, { expectedVersion: skipped.body.version });
@@ -134,7 +136,7 @@ describe('live queue over WebSocket and REST', () => {
 
   it('checks staff routes: 401 without a session, 403 for another doctor\'s queue, 422 for bad input', async () => {
     expect((await new Agent(server).post(`/api/queue/doctors/${doctor.id}/call-next`)).status).to.equal(401);
-    const other = await new Agent(server).signIn(otherDoctor.email, otherDoctor.password);
+    const other = await agentFor(server, otherDoctor.user);
     const peek = await other.get(`/api/queue/doctors/${doctor.id}`);
     expect(peek.status).to.equal(403);
     expect(peek.body.error.id).to.equal('forbidden');
@@ -166,17 +168,17 @@ describe('live queue over WebSocket and REST', () => {
 
   it("shows names on the doctor's own channel only; others are refused", async () => {
     const patient = await makePatient({ fullName: 'Zebedee Quartermain' });
-    const desk = await new Agent(server).signIn(reception.email, reception.password);
+    const desk = await agentFor(server, reception.user);
     await walkIn(desk, { patientId: patient.id, doctorId: doctor.id });
 
-    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const agent = await agentFor(server, doctor.user);
     const own = await open(agent.cookie);
     own.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
     const update = await own.next('queue_update');
     expect(update.queue[0]).to.include({ token: 'C-001', patient_name: 'Zebedee Quartermain' });
     expect(update.view!.waiting[0].patient).to.include({ fullName: 'Zebedee Quartermain' });
 
-    const other = await open((await new Agent(server).signIn(otherDoctor.email, otherDoctor.password)).cookie);
+    const other = await open((await agentFor(server, otherDoctor.user)).cookie);
     other.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
     expect((await other.next('error')).error.id).to.equal('forbidden');
     const anonymous = await open();
@@ -187,7 +189,7 @@ describe('live queue over WebSocket and REST', () => {
   });
 
   it('takes staff channels away when the session is signed out', async () => {
-    const agent = await new Agent(server).signIn(doctor.email, doctor.password);
+    const agent = await agentFor(server, doctor.user);
     const socket = await open(agent.cookie);
     socket.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
     await socket.next('queue_update');

@@ -4,7 +4,7 @@ import { forbidden } from '../../server/errors';
 import { inTransaction } from '../../server/db/transaction';
 import { resetDatabase, testDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
-import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestSocket } from '../support/ws';
 import { queueUpdate } from '../support/messages';
@@ -39,8 +39,8 @@ describe('WebSocket hub (/ws)', () => {
   });
 
   it('knows the signed-in staff member from the session cookie, but not for another site\'s page', async () => {
-    const { user, email, password } = await createStaff({ role: 'doctor' });
-    const agent = await new Agent(server).signIn(email, password);
+    const { user } = await createStaff({ role: 'doctor' });
+    const agent = await agentFor(server, user);
     expect((await open(agent.cookie).next('hello')).user).to.deep.equal({ id: user.id, role: 'doctor' });
     expect((await open(agent.cookie, server.baseUrl).next('hello')).user).to.deep.equal({ id: user.id, role: 'doctor' });
     expect((await open(agent.cookie, 'https://evil.example').next('hello')).user).to.equal(null);

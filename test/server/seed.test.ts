@@ -5,6 +5,7 @@ import { addDays, clinicDay, clinicDayBounds, eachDay } from '../../server/servi
 import { verifyPassword } from '../../server/services/passwords';
 import { DEMO_ACCOUNTS, DEMO_SLOT_DAYS, isClinicEmpty, seedDemoClinic } from '../../server/seed/demo';
 import { resetDatabase, testDatabase } from '../support/db';
+import { TEST_PASSWORD_COST } from '../support/server';
 
 const ZONE = 'Europe/London';
 // A Wednesday morning; the seed must not depend on the machine's clock.
@@ -63,12 +64,15 @@ describe('demo seed', () => {
     expect(new Set(users.map((u) => u.role))).to.deep.equal(new Set(['admin', 'reception', 'doctor']));
     const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
     const stored = users.find((u) => u.email === admin.email)!;
+    // Seeded without a cost, as `npm start` does: production's scrypt parameters (N=2^17, r=8, p=1), which the
+    // test server's cheap PASSWORD_HASH_COST must never leak into.
+    expect(stored.passwordHash).to.match(/^scrypt\$131072\$8\$1\$/);
     expect(await verifyPassword(admin.password, stored.passwordHash)).to.equal(true);
     expect(await verifyPassword('wrong password', stored.passwordHash)).to.equal(false);
   });
 
   it('refuses to seed a clinic that has data, and with reset starts over instead of adding to it', async () => {
-    const refusal = await seedDemoClinic(sequelize, { timeZone: ZONE, now: NOW }).then(
+    const refusal = await seedDemoClinic(sequelize, { timeZone: ZONE, now: NOW, passwordCost: TEST_PASSWORD_COST }).then(
       () => null,
       (error: Error) => error,
     );
@@ -84,7 +88,7 @@ describe('demo seed', () => {
 
     // A Sunday evening: only the Sunday clinic works, and its slots are over; there are still appointments today.
     const sunday = new Date('2026-12-06T20:00:00Z');
-    const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: sunday, reset: true });
+    const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: sunday, reset: true, passwordCost: TEST_PASSWORD_COST });
     expect(await Patient.count()).to.equal(20);
     expect(await Department.count()).to.equal(3);
     expect(await DisplayProfile.count()).to.equal(0);

@@ -6,6 +6,7 @@ import { makeQueueEntry } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { awayFromMidnight, kioskKey, openDepartment } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -54,8 +55,8 @@ describe("the patient's ticket pages (/t/<code>)", () => {
   });
 
   it('shows "Please go to Room 3" once a doctor calls the token', async () => {
-    const { email, password } = await createStaff({ role: 'reception' });
-    const desk = await new Agent(server).signIn(email, password);
+    const { user } = await createStaff({ role: 'reception' });
+    const desk = await agentFor(server, user);
     expect((await desk.post(`/api/queue/doctors/${doctorId}/call-next`)).status).to.equal(200);
     const html = await (await get(`/t/${ticket.publicCode}`)).text();
     expect(html).to.match(/<h1 data-field="headline">Please go to Room 3<\/h1>/);

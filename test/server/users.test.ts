@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
+import { agentFor } from '../support/session';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('GET /api/users (staff list)', () => {
@@ -16,7 +17,7 @@ describe('GET /api/users (staff list)', () => {
   it('lists staff for an admin, without password hashes', async () => {
     const admin = await createStaff({ role: 'admin', fullName: 'Ada Admin' });
     await createStaff({ role: 'doctor', fullName: 'Bo Doctor' });
-    const agent = await new Agent(server).signIn(admin.email, admin.password);
+    const agent = await agentFor(server, admin.user);
     const res = await agent.get('/api/users');
     expect(res.status).to.equal(200);
     expect(res.body.users.map((u: { fullName: string }) => u.fullName)).to.include.members(['Ada Admin', 'Bo Doctor']);
@@ -32,7 +33,7 @@ describe('GET /api/users (staff list)', () => {
   it('answers 403 to a doctor and to reception', async () => {
     for (const role of ['doctor', 'reception'] as const) {
       const staff = await createStaff({ role });
-      const res = await (await new Agent(server).signIn(staff.email, staff.password)).get('/api/users');
+      const res = await (await agentFor(server, staff.user)).get('/api/users');
       expect(res.status).to.equal(403);
       expect(res.body.error.id).to.equal('forbidden');
     }

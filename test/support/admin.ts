@@ -5,6 +5,7 @@ import { makeDoctor } from './clinic-factories';
 import { createStaff } from './factories';
 import { Agent } from './http';
 import type { TestServer } from './server';
+import { agentFor } from './session';
 
 /**
  * Helpers for the administration and booking tests: signed-in agents per role, and days and slots in the future
@@ -14,10 +15,10 @@ import type { TestServer } from './server';
 /** The zone startTestServer runs the clinic in. */
 export const TEST_ZONE = 'Europe/London';
 
-/** A new staff account of `role`, signed in. */
+/** A new staff account of `role` with a session (test/support/session.ts). */
 export async function signedIn(server: TestServer, role: Role) {
   const staff = await createStaff({ role });
-  return { agent: await new Agent(server).signIn(staff.email, staff.password), user: staff.user };
+  return { agent: await agentFor(server, staff.user), user: staff.user };
 }
 
 /** One signed-in agent per role; the doctor has a profile. */

@@ -16,6 +16,31 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /**
+ * Switches of the run's shared Chromium: sound without a tap, as on an unattended waiting-room display (display
+ * tests hear announcements). The one test of the tap prompt launches its own browser with the default policy.
+ */
+export const SHARED_BROWSER_ARGS = ['--autoplay-policy=no-user-gesture-required'];
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test run's one Chromium, launched on first use and shared by every browser test file; each test opens its own
+ * context (cookies, storage and viewport of its own) and closes it. Launching Chromium costs seconds on this
+ * machine, so files do not launch their own. The root hook in test/support/hooks.ts closes it after the run.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchChromium(SHARED_BROWSER_ARGS);
+  return shared;
+}
+
+/** Closes the shared Chromium if it was launched (root hook, after the run). */
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = shared;
+  shared = undefined;
+  await (await browser)?.close();
+}
+
+/**
  * Signs in to the staff panel at `${baseUrl}/admin` through its form and waits until a section is open, so the
  * caller starts on a signed-in screen. Pass `section` to open that section (`#/desk`) straight away.
  */

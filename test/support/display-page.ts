@@ -3,8 +3,7 @@ import { CHROMIUM_ARGS } from './browser';
 
 export { CHROMIUM_ARGS };
 
-/** Chromium switches for the display tests: sound without a tap, as on an unattended display. */
-export const UNATTENDED_ARGS = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
+// Display tests run in the shared Chromium, which plays sound without a tap (SHARED_BROWSER_ARGS in ./browser).
 
 /** One utterance as the page's (recorded) speech engine received it. */
 export interface Utterance {

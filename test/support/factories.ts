@@ -1,14 +1,15 @@
 import type { Role } from '../../common/api';
 import { Department, User } from '../../server/models';
 import { hashPassword } from '../../server/services/passwords';
+import { TEST_PASSWORD_COST } from './server';
 
 let counter = 0;
 const next = () => ++counter;
 
-// scrypt is deliberately slow; tests reuse one hash per distinct password.
+// scrypt is deliberately slow even at the test cost; tests reuse one hash per distinct password.
 const hashes = new Map<string, Promise<string>>();
 function hashOnce(password: string): Promise<string> {
-  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password, TEST_PASSWORD_COST));
   return hashes.get(password)!;
 }
 

@@ -4,10 +4,11 @@ import type { RecordView } from '../../common/records';
 import { AuditLog, QueueEntry, type Department, type DoctorProfile, type Patient, type User } from '../../server/models';
 import { makeDoctor, makePatient } from './clinic-factories';
 import { createDepartment, createStaff } from './factories';
-import { Agent } from './http';
+import type { Agent } from './http';
 import type { TestServer } from './server';
+import { agentFor } from './session';
 
-/** A staff member signed in through the real API. */
+/** A staff member with a real session, opened by the server's AuthService. */
 export interface SignedIn {
   user: User;
   agent: Agent;
@@ -30,17 +31,17 @@ export interface RecordsClinic {
 
 let keys = 0;
 
-/** Signs a new staff member in over HTTP. */
+/** A new staff member with a session (test/support/session.ts). */
 export async function signedIn(server: TestServer, role: 'admin' | 'reception'): Promise<SignedIn> {
   const staff = await createStaff({ role });
-  return { user: staff.user, agent: await new Agent(server).signIn(staff.email, staff.password) };
+  return { user: staff.user, agent: await agentFor(server, staff.user) };
 }
 
 /** A new doctor in `department`, signed in; tests that call patients get their own, so none is left busy. */
 export async function signedInDoctor(server: TestServer, department: Department): Promise<SignedInDoctor> {
   const staff = await createStaff({ role: 'doctor' });
   const doctor = await makeDoctor({ userId: staff.user.id, departmentId: department.id });
-  return { user: staff.user, doctor, agent: await new Agent(server).signIn(staff.email, staff.password) };
+  return { user: staff.user, doctor, agent: await agentFor(server, staff.user) };
 }
 
 /** Builds the cast on an empty database. */

@@ -5,6 +5,12 @@ import type { HubOptions } from '../../server/realtime/hub';
 import { SignInThrottle, type ThrottleLimits } from '../../server/services/sign-in-throttle';
 import { onDatabaseReset, TEST_DATABASE_URL, testDatabase } from './db';
 
+/**
+ * scrypt's cost (log2 N) for test accounts: production's 17 takes 0.7 s per sign-in on this machine, 10 a few
+ * milliseconds. The seed test still checks production's parameters.
+ */
+export const TEST_PASSWORD_COST = 10;
+
 /** A real server on a free port over the suite's test database. */
 export interface TestServer extends RunningServer {
   baseUrl: string;
@@ -32,6 +38,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DATABASE_URL: TEST_DATABASE_URL,
       CLINIC_TIMEZONE: 'Europe/London',
       CLINIC_NAME: 'Test Clinic',
+      PASSWORD_HASH_COST: String(TEST_PASSWORD_COST),
       ...options.env,
     },
     { dotenv: false },
