@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
+import { RECORD_FIELD_LABELS, maxLengthOf } from '../../common/record-fields';
 import './events';
 
 /** The prescription row fields after the medicine, with their labels, in the printed order. */
@@ -87,11 +88,19 @@ export class MqPrescriptionRows extends LitElement {
   /** Recorded allergies each saved medicine matches, by medicine. */
   @property({ attribute: false }) allergyMatches = new Map<string, string[]>();
 
+  /** What is wrong with a field, by request path (`items.0.dose`). */
+  @property({ attribute: false }) problems = new Map<string, string>();
+
   /** A signed record: rows are shown, not edited. */
   @property({ type: Boolean }) readonly = false;
 
   /** Where the focus goes once a moved row is drawn in its new place. */
   private focusAfterMove: string | null = null;
+
+  /** Moves the focus to one field of one row (sign-off points at the first problem). */
+  focusField(index: number, field: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#row${index}-${field}`)?.focus();
+  }
 
   protected updated(): void {
     if (!this.focusAfterMove) return;
@@ -108,9 +117,19 @@ export class MqPrescriptionRows extends LitElement {
         return html`<div class="row" role="group" aria-label=${`Medicine ${index + 1}`} @keydown=${(e: KeyboardEvent) => this.onRowKey(e, index)}>
           ${(['medicine', ...ROW_FIELDS.map(([f]) => f)] as RowField[]).map((f) => {
             const id = `row${index}-${f}`;
+            const error = this.problems.get(`items.${index}.${f}`);
             return html`<div>
-              <label for=${id}>${f === 'medicine' ? 'Medicine' : ROW_FIELDS.find(([k]) => k === f)![1]}</label>
-              <input id=${id} .value=${live(row[f])} ?readonly=${ro} @input=${(e: InputEvent) => this.editRow(index, f, (e.target as HTMLInputElement).value)} />
+              <label for=${id}>${RECORD_FIELD_LABELS[f]}</label>
+              <input
+                id=${id}
+                maxlength=${maxLengthOf(f)}
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${error ? `${id}-error` : nothing}
+                .value=${live(row[f])}
+                ?readonly=${ro}
+                @input=${(e: InputEvent) => this.editRow(index, f, (e.target as HTMLInputElement).value)}
+              />
+              ${error ? html`<p class="bad" id=${`${id}-error`}>Not saved: ${error}</p>` : nothing}
             </div>`;
           })}
           ${ro

@@ -289,6 +289,8 @@ describe('doctor console steps in Chromium', function () {
     // No printing before the record is signed (the server prints signed records only).
     expect(await record.getByRole('link', { name: 'Print prescription' }).count()).to.equal(0);
     await record.getByRole('button', { name: 'Sign off and call next' }).click();
+    // The record closes with the patient (issue 19); the short link under the queue card opens it read-only.
+    await page.locator('mq-doctor-console').getByRole('button', { name: `Signed: ${token}, Ekua Prah — open` }).click();
     await record.getByText(/^Signed/).waitFor();
     expect(await record.getByLabel('Diagnosis').getAttribute('readonly')).to.not.equal(null);
     expect(await record.getByRole('button', { name: 'Add medicine' }).count()).to.equal(0);
@@ -335,7 +337,8 @@ describe('doctor console steps in Chromium', function () {
 
     const signRequest = page.waitForRequest((r) => r.url().endsWith('/sign') && r.method() === 'POST');
     await record.getByRole('button', { name: 'Sign off', exact: true }).click();
-    await record.getByText(/^Signed/).waitFor();
+    await record.waitFor({ state: 'detached' });
+    await console_.getByRole('button', { name: `Signed: ${token}, Yaa Asantewaa — open` }).waitFor();
     const entry = await QueueEntry.findOne({ where: { token } });
     expect(entry!.status).to.equal('completed');
     // The sign-off carried the visit's version after completion, not the one from before.

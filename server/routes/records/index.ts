@@ -13,6 +13,7 @@ import type { QueueService } from '../../services/queue/steps';
 import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
+import { labelledFieldErrors } from './labelled-errors';
 import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, RecordIdSchema, SignSchema } from './schema';
 
 /** The signed-in requester and their address (after auth()). */
@@ -31,6 +32,7 @@ export function recordRoutes(
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/records' });
   const records = new RecordsService({ sequelize, queue, timeZone: config.clinicTimeZone, now: () => new Date() });
+  router.use(labelledFieldErrors);
 
   router.post('/', auth('doctor'), validate(OpenRecordSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof OpenRecordSchema>;

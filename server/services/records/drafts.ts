@@ -1,4 +1,5 @@
 import { UniqueConstraintError } from 'sequelize';
+import { bloodPressureProblem } from '../../../common/record-fields';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors';
 import { MedicalRecord, Patient, PrescriptionItem, QueueEntry } from '../../models';
 import { inTransaction } from '../../db/transaction';
@@ -135,12 +136,8 @@ function textFields(state: DraftState) {
 
 /** Checks that hold across fields, on the draft as it would be after the save (a PATCH may send only one of them). */
 function checkDraft(state: DraftState): void {
-  const { bpSystolicMmhg: systolic, bpDiastolicMmhg: diastolic } = state.vitals;
-  if (systolic !== null && diastolic !== null && diastolic >= systolic) {
-    throw validationFailed([
-      { path: 'vitals.bpDiastolicMmhg', message: `Diastolic pressure (${diastolic}) must be lower than systolic (${systolic}).` },
-    ]);
-  }
+  const problem = bloodPressureProblem(state.vitals.bpSystolicMmhg, state.vitals.bpDiastolicMmhg);
+  if (problem) throw validationFailed([{ path: 'vitals.bpDiastolicMmhg', message: problem }]);
 }
 
 /** 422 `record_incomplete` unless the record can be signed: it needs a diagnosis. */
