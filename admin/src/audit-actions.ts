@@ -15,6 +15,7 @@ const ACTION_WORDS: Record<string, string> = {
   'queue.complete': 'Completed a visit',
   'queue.transfer': 'Transferred a patient',
   'record.read': 'Opened a consultation record',
+  'record.read_refused': 'Was refused a consultation record',
   'record.create': 'Started a consultation record',
   'record.update': 'Saved a consultation record',
   'record.sign': 'Signed a consultation record',

@@ -14,7 +14,7 @@ import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
 import { labelledFieldErrors } from './labelled-errors';
-import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, RecordIdSchema, SignSchema } from './schema';
+import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, ReadRecordSchema, RecordIdSchema, SignSchema } from './schema';
 
 /** The signed-in requester and their address (after auth()). */
 const requester = (ctx: ParameterizedContext<AppState>): RecordRequester => ({ user: ctx.state.user!, ip: ctx.ip });
@@ -41,10 +41,11 @@ export function recordRoutes(
     ctx.body = presentRecord(record);
   });
 
-  router.get('/:id', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {
-    const { params } = ctx.state.input as InputOf<typeof RecordIdSchema>;
+  // Reception is let through to the service, so its refusal is audited like every other (issue 19).
+  router.get('/:id', auth('doctor', 'admin', 'reception'), validate(ReadRecordSchema), async (ctx) => {
+    const { params, query } = ctx.state.input as InputOf<typeof ReadRecordSchema>;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = presentRecord(await records.read(params.id, requester(ctx)));
+    ctx.body = presentRecord(await records.read(params.id, requester(ctx), query.reason));
   });
 
   router.put('/:id', auth('doctor'), validate(PutDraftSchema), async (ctx) => {

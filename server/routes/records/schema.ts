@@ -64,6 +64,12 @@ export const OpenRecordSchema = { body: z.object({ queueEntryId: id }) };
 /** Routes on one record. */
 export const RecordIdSchema = { params: z.object({ id }) };
 
+/** Why a doctor reads a record outside their department and current patient (recorded in the audit log). */
+export const readReason = z.string().trim().max(500, 'Reason: use at most 500 characters.').optional();
+
+/** GET /api/records/:id?reason= */
+export const ReadRecordSchema = { params: z.object({ id }), query: z.object({ reason: readReason }) };
+
 /** PUT /api/records/:id: the whole draft; every key is required (null when empty), so a bug cannot wipe a field. */
 export const PutDraftSchema = {
   params: z.object({ id }),
