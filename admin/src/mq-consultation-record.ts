@@ -8,6 +8,7 @@ import { VITAL_FIELDS, type VitalField } from '../../common/vitals';
 import { ApiError, apiFetch, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { recordStyles } from './record-styles';
+import { formatDateTime } from './clinic-format';
 import { staffButtonStyles } from './staff-buttons';
 import { draftStore, type LocalDraft } from './draft-store';
 import type { Icd10ChangeEvent, RecordChangedEvent, RowsChangeEvent, VitalInputEvent } from './events';
@@ -19,6 +20,7 @@ import './mq-patient-summary';
 import './mq-prescription-rows';
 import './mq-record-addenda';
 import './mq-record-vitals';
+import './mq-visit-timeline';
 
 /** How long typing must pause before the draft is saved. */
 const AUTOSAVE_DELAY_MS = 700;
@@ -100,10 +102,11 @@ export class MqConsultationRecord extends LitElement {
       <header>
         <h2 data-patient-id=${record.patientId}>Consultation record · ${entry.token} · ${entry.patient?.fullName ?? ''}</h2>
         ${ro
-          ? html`<span class="signed">Signed${record.signedAt ? ` ${new Date(record.signedAt).toLocaleTimeString()}` : ''}</span>`
+          ? html`<span class="signed">Signed${record.signedAt ? ` ${formatDateTime(record.signedAt)}` : ''}</span>`
           : html`<span class="saved ${this.saveState === 'error' || (problems.length && this.saveState === 'saved') ? 'error' : ''}" role="status">${saveLabel(this.saveState, problems)}</span>`}
       </header>
       <mq-patient-summary .patientId=${record.patientId} .currentEntryId=${record.queueEntryId}></mq-patient-summary>
+      <mq-visit-timeline .entryId=${record.queueEntryId} .refreshKey=${`${entry.status}-${entry.version}-${record.status}-${record.addenda.length}`}></mq-visit-timeline>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <mq-record-vitals
         .values=${this.form.vitals}
