@@ -18,6 +18,7 @@ import { settingsRoutes } from './settings';
 import { slotRoutes } from './slots';
 import { userRoutes } from './users';
 import { visitRoutes } from './visits';
+import { formularyRoutes } from './formulary';
 
 /**
  * The routers behind the admin panel and booking (issue 7): staff, departments, doctors, patients, settings,
@@ -42,5 +43,6 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
     publicConfirmationRoutes(settings),
     reportRoutes(settings),
     visitRoutes(),
+    formularyRoutes(sequelize),
   ];
 }
