@@ -46,6 +46,8 @@ const ACTION_WORDS: Record<string, string> = {
   'doctor.create': "Created a doctor's profile",
   'doctor.update': "Changed a doctor's profile",
   'settings.update': 'Changed the clinic settings',
+  'formulary.create': 'Added a medicine to the list',
+  'formulary.update': 'Changed a medicine in the list',
   display_profile_created: 'Created a display profile',
   display_profile_updated: 'Changed a display profile',
   display_profile_deleted: 'Deleted a display profile',
