@@ -14,6 +14,7 @@ import './mq-doctor-waiting';
 import type { MqDoctorWaiting } from './mq-doctor-waiting';
 import './mq-transfer-dialog';
 import './mq-recent-records';
+import './mq-walk-in-patient';
 import { SIGNED_LINK_MS, type RecentRecord } from './mq-recent-records';
 import type { MqTransferDialog, TransferChoice } from './mq-transfer-dialog';
 
@@ -138,6 +139,9 @@ export class MqDoctorConsole extends LitElement {
                 >${a.label} <kbd>${a.key.toUpperCase()}</kbd></button>`,
               )}
             </div>
+            ${current && !current.patient && serving(current)
+              ? html`<mq-walk-in-patient .entry=${current} @walk-in-named=${this.onWalkInNamed}></mq-walk-in-patient>`
+              : nothing}
             <p class="live ${this.refused ? 'refused' : ''}" aria-live="polite" role="status">${this.announcement}</p>
             <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
           </section>
@@ -299,6 +303,14 @@ export class MqDoctorConsole extends LitElement {
       this.linkTimer = setTimeout(() => (this.now = Date.now()), SIGNED_LINK_MS + 50);
     }
   }
+
+  /** The doctor named the walk-in's patient: the card shows the name at once; the queue update follows. */
+  private readonly onWalkInNamed = (event: CustomEvent<StaffQueueEntry>): void => {
+    const entry = event.detail;
+    if (this.view?.current?.id === entry.id) this.view = { ...this.view, current: entry };
+    this.followCard(entry);
+    this.say(`${entry.token} is ${entry.patient?.fullName ?? 'named'}.`, false);
+  };
 
   /** A record signed from a link's dialog (a visit completed with D, then another patient called). */
   private readonly onRecentSigned = (event: RecordSignedEvent): void => {

@@ -223,4 +223,40 @@ describe('consultation record safety in Chromium', function () {
     const api = await doc.agent.get<RecordView>(`/api/records/${(await storedRecord(second.token)).id}`);
     expect(api.body.status).to.equal('signed');
   });
+
+  it('lets the doctor name an anonymous walk-in (with the duplicate check) and document the visit', async function () {
+    this.timeout(90_000);
+    const doc = await newDoctor('Dr Leila Haddad');
+    const existing = await makePatient({ fullName: 'Nadia Karim', dateOfBirth: '1990-04-12' });
+    // A walk-in checked in without a name, as from the kiosk.
+    const kiosk = await desk.post<TicketView>('/api/queue/check-in', { departmentId: department.id, doctorId: doc.doctor.id, idempotencyKey: `safety-walk-in-${process.pid}` });
+    expect(kiosk.status, JSON.stringify(kiosk.body)).to.equal(201);
+    await signIn(doc.email, doc.password);
+    const console_ = page.locator('mq-doctor-console');
+    await console_.getByRole('button', { name: 'Call next N' }).click();
+    await console_.locator('.current').getByText('Unregistered walk-in').waitFor();
+    await console_.getByRole('button', { name: 'Start consultation C' }).click();
+    await expectOnePatient(console_);
+
+    await console_.getByRole('button', { name: 'Find or register the patient' }).click();
+    const dialog = console_.getByRole('dialog', { name: `The patient of ${kiosk.body.token}` });
+    await dialog.getByRole('button', { name: 'Register a new patient' }).click();
+    await dialog.getByLabel('Full name').fill('nadia karim');
+    await dialog.getByLabel('Date of birth').fill('1990-04-12');
+    await dialog.getByRole('button', { name: 'Register patient' }).click();
+    await dialog.getByText('This patient may already be registered').waitFor();
+    await dialog.getByRole('button', { name: `Use Nadia Karim (record ${existing.medicalRecordNumber})` }).click();
+    await page.getByRole('dialog', { name: `Nadia Karim is ${kiosk.body.token}?` }).getByRole('button', { name: 'Yes, this is the patient' }).click();
+
+    await console_.locator('.current').getByText('Nadia Karim').waitFor();
+    const record = console_.locator('mq-consultation-record');
+    await record.getByRole('heading', { name: new RegExp(`${kiosk.body.token} · Nadia Karim`) }).waitFor();
+    await expectOnePatient(console_);
+    await record.getByLabel('Diagnosis').fill('Allergic rhinitis');
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    await record.getByRole('button', { name: 'Sign off and call next' }).click();
+    await console_.getByRole('button', { name: `Signed: ${kiosk.body.token}, Nadia Karim — open` }).waitFor();
+    const signed = await storedRecord(kiosk.body.token);
+    expect([signed.status, signed.patientId, signed.diagnosis]).to.deep.equal(['signed', existing.id, 'Allergic rhinitis']);
+  });
 });

@@ -14,7 +14,8 @@ import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
 import { labelledFieldErrors } from './labelled-errors';
-import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, ReadRecordSchema, RecordIdSchema, SignSchema } from './schema';
+import { assertServing } from './walk-ins';
+import { AddendumSchema, AttachWalkInSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, ReadRecordSchema, RecordIdSchema, SignSchema } from './schema';
 
 /** The signed-in requester and their address (after auth()). */
 const requester = (ctx: ParameterizedContext<AppState>): RecordRequester => ({ user: ctx.state.user!, ip: ctx.ip });
@@ -77,6 +78,15 @@ export function recordRoutes(
     const { params, body } = ctx.state.input as InputOf<typeof AddendumSchema>;
     ctx.status = 201;
     ctx.body = presentRecord(await records.addAddendum(params.id, body.text, requester(ctx)));
+  });
+
+  // The doctor names the patient behind an anonymous walk-in they are seeing (issue 19), through the same queue
+  // step as the desk (locked entry, 409 patient_already_set, audited, broadcast after commit).
+  router.post('/walk-ins/:entryId/patient', auth('doctor'), validate(AttachWalkInSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof AttachWalkInSchema>;
+    await assertServing(params.entryId, ctx.state.user!);
+    const entry = await queue.attachPatient(params.entryId, body.patientId, ctx.state.user!);
+    ctx.body = await reads.staffEntry(entry);
   });
 
   router.get('/:id/prescription', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {

@@ -107,3 +107,6 @@ export const AddendumSchema = {
     text: z.string({ error: 'Write the addendum.' }).trim().min(1, 'Write the addendum.').max(20_000, 'Use at most 20000 characters.'),
   }),
 };
+
+/** POST /api/records/walk-ins/:entryId/patient */
+export const AttachWalkInSchema = { params: z.object({ entryId: id }), body: z.object({ patientId: id }) };

@@ -47,7 +47,7 @@ export async function openRecord(
     throw conflict('visit_not_active', `${entry.token} is not with you now, so a new record cannot be started for it.`);
   }
   if (!entry.patientId) {
-    throw conflict('no_patient', `${entry.token} is an anonymous walk-in. Ask reception to register the patient first.`);
+    throw conflict('no_patient', `${entry.token} is an anonymous walk-in. Find or register the patient first (on your console, or at reception).`);
   }
   const patientId = entry.patientId;
   try {
