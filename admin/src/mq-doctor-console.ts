@@ -267,7 +267,8 @@ export class MqDoctorConsole extends LitElement {
     const current = this.view?.current;
     if (!current) throw new Error('There is no patient with you to transfer.');
     const entry = await this.request({ type: 'transfer', requestId: nextRequestId(), entryId: current.id, expectedVersion: current.version, ...choice });
-    this.say(`${entry?.token ?? current.token} transferred.`, false);
+    // The patient who left is named by the token they had here; the new token is where they wait now.
+    this.say(`${current.token} transferred${entry ? `; they now wait as ${entry.token}` : ''}.`, false);
   };
 
   /** After signing in again the socket must reconnect, so the upgrade carries the new session cookie. */

@@ -134,7 +134,8 @@ describe('doctor console steps in Chromium', function () {
     await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    await console_.getByRole('status').getByText(/^C-\d{3} transferred\.$/).waitFor();
+    // Named by the token the patient had here, not the new one (issue 19).
+    await console_.getByRole('status').getByText(new RegExp(`^${token} transferred; they now wait as C-\\d{3}\\.$`)).waitFor();
     await console_.getByText('No patient with you now.').waitFor();
     const old = await QueueEntry.findOne({ where: { token } });
     expect(old!.status).to.equal('transferred');
