@@ -56,6 +56,7 @@ export const ERROR_IDS = [
   'no_patient',
   'visit_not_active',
   'no_prescription',
+  'reason_required',
   // WebSocket channels.
   'unknown_channel',
   'too_many_channels',

@@ -24,6 +24,8 @@ export const RECORD_ERROR_IDS = [
   'visit_not_active',
   /** 409: nothing to print, the record has no prescription items. */
   'no_prescription',
+  /** 403: a record or history outside the doctor's department and current patient; send `reason` (recorded) to read it. */
+  'reason_required',
 ] as const satisfies readonly ErrorId[];
 /** One of {@link RECORD_ERROR_IDS}. */
 export type RecordErrorId = (typeof RECORD_ERROR_IDS)[number];

@@ -137,3 +137,18 @@ declare global {
     'session-renewed': SessionRenewedEvent;
   }
 }
+
+// ----- Consultation record (issue 19) -----
+
+/** Fired by `mq-icd10-picker` with the code chosen, or null when it is cleared. */
+export type Icd10ChangeEvent = CustomEvent<import('../../common/records').Icd10Entry | null>;
+
+/** Fired by `mq-record-vitals` with the vital typed into and its new text. */
+export type VitalInputEvent = CustomEvent<{ field: import('../../common/vitals').VitalField; value: string }>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'icd10-change': Icd10ChangeEvent;
+    'vital-input': VitalInputEvent;
+  }
+}

@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { SessionResponse } from '../../common/api';
 import { ApiError, SESSION_EXPIRED_EVENT, apiGet, apiPost } from '../../common/web/api';
 import { ClinicController } from '../../common/web/clinic-controller';
+import { setClinicZone } from './clinic-format';
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import type { ClinicSettingsSavedEvent, SignedInEvent } from './events';
@@ -129,6 +130,7 @@ export class MqAdminApp extends LitElement {
   private readonly clinic = new ClinicController(this, {
     // Signed in, the open section names the tab (mq-role-home).
     onLoad: (info) => {
+      setClinicZone(info.timeZone);
       if (this.phase !== 'signed-in') document.title = `Staff panel · ${info.name}`;
     },
   });

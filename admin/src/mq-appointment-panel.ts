@@ -192,13 +192,13 @@ export class MqAppointmentPanel extends LitElement {
     }
     const ok = await confirmAction({
       title: 'Cancel this appointment?',
-      message: `${a.patient.fullName}'s appointment on ${formatInstant(a.startsAt, this.zone)} is cancelled and the time becomes free for others.`,
+      message: `${a.patient.fullName}'s appointment on ${formatInstant(a.startsAt, this.zone)} is cancelled. Its time is offered to others again, unless it is blocked or on a day off.`,
       confirmLabel: 'Cancel appointment',
       danger: true,
     });
     if (!ok) return;
     const body: CancelRequest = { reason };
-    await this.step(`/api/appointments/${a.id}/cancel`, body, 'Appointment cancelled. The slot is free again.');
+    await this.step(`/api/appointments/${a.id}/cancel`, body, 'Appointment cancelled. The calendar shows whether its time can be booked again.');
   }
 
   private async step(path: string, body: unknown, done: string): Promise<void> {

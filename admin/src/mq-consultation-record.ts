@@ -1,30 +1,38 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { StaffQueueEntry } from '../../common/api';
-import type { Icd10Entry, Icd10SearchResponse, PrescriptionItemInput, RecordPatchRequest, RecordView, SignOffResponse } from '../../common/records';
-import { VITAL_FIELDS, VITALS, checkVital, computeBmi, type VitalField } from '../../common/vitals';
-import { ApiError, apiFetch, apiGet, apiPost } from '../../common/web/api';
+import { RECORD_FIELD_LABELS, maxLengthOf, type RecordTextField } from '../../common/record-fields';
+import type { Icd10Entry, RecordView, SignOffResponse } from '../../common/records';
+import { VITAL_FIELDS, type VitalField } from '../../common/vitals';
+import { ApiError, apiFetch, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { recordStyles } from './record-styles';
+import { formatDateTime } from './clinic-format';
 import { staffButtonStyles } from './staff-buttons';
 import { draftStore, type LocalDraft } from './draft-store';
-import type { RecordChangedEvent, RowsChangeEvent } from './events';
-import { ROW_FIELDS, type PrescriptionRow } from './mq-prescription-rows';
+import type { Icd10ChangeEvent, RecordChangedEvent, RowsChangeEvent, VitalInputEvent } from './events';
+import { buildPatch, formProblems, type FieldProblem, type RecordForm } from './record-form';
+import type { MqPrescriptionRows, PrescriptionRow } from './mq-prescription-rows';
+import type { MqRecordVitals } from './mq-record-vitals';
+import './mq-icd10-picker';
 import './mq-patient-summary';
+import './mq-prescription-rows';
 import './mq-record-addenda';
+import './mq-record-vitals';
+import './mq-visit-timeline';
 
 /** How long typing must pause before the draft is saved. */
 const AUTOSAVE_DELAY_MS = 700;
 
-type TextField = 'chiefComplaint' | 'diagnosis' | 'notes';
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /**
- * The consultation record of one visit (issue 6): opens or creates the draft (POST /api/records), lets the doctor
- * enter vitals (with units, range hints and the server's flags), chief complaint, diagnosis with an ICD-10 code, notes
- * and prescription rows, saves itself as the doctor types (debounced PATCH carrying the revision), asks before
- * prescribing against a recorded allergy, and signs off; a signed record is shown read-only.
+ * The consultation record of one visit (issues 6 and 19): opens or creates the draft (POST /api/records), lets the
+ * doctor enter vitals, chief complaint, diagnosis with an ICD-10 code, notes and prescription rows, and saves itself
+ * as the doctor types. Each field is checked with the server's own schema (common/record-fields.ts): a field with a
+ * problem is marked where it is and left out of the save, so every other field still saves. Sign-off never fails
+ * silently: with a problem or an unsaved change left it focuses the first one and says so next to the button.
  */
 @customElement('mq-consultation-record')
 export class MqConsultationRecord extends LitElement {
@@ -36,15 +44,14 @@ export class MqConsultationRecord extends LitElement {
   @property({ type: Number }) userId = 0;
 
   @state() private record: RecordView | null = null;
-  @state() private vitals: Record<VitalField, string> = blankVitals();
-  @state() private texts: Record<TextField, string> = { chiefComplaint: '', diagnosis: '', notes: '' };
-  @state() private icd10: Icd10Entry | null = null;
-  @state() private icdQuery = '';
-  @state() private icdResults: Icd10Entry[] = [];
-  @state() private rows: PrescriptionRow[] = [];
+  @state() private form: RecordForm = blankForm();
+  /** Fields the server refused (422), by path, until they are edited again. */
+  @state() private refused: FieldProblem[] = [];
   @state() private saveState: SaveState = 'idle';
   /** A refusal or failure to show above the form, in the server's words. */
   @state() private problem = '';
+  /** Why sign-off did not happen, shown next to its button. */
+  @state() private signOffProblem = '';
   /** The server's allergy refusal, waiting for the doctor's answer. */
   @state() private allergyQuestion = '';
   @state() private signing = false;
@@ -55,7 +62,9 @@ export class MqConsultationRecord extends LitElement {
   private saving: Promise<void> | null = null;
   /** True when something changed after the save now under way started. */
   private dirty = false;
-  private icdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  @query('mq-record-vitals') private vitalsEl?: MqRecordVitals;
+  @query('mq-prescription-rows') private rowsEl?: MqPrescriptionRows;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -66,11 +75,16 @@ export class MqConsultationRecord extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('session-renewed', this.onSessionRenewed);
     clearTimeout(this.saveTimer);
-    clearTimeout(this.icdTimer);
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('entry') && this.entry && this.record?.queueEntryId !== this.entry.id) void this.open();
+  }
+
+  /** Every field that cannot be saved as it is: the form's own checks, then the server's refusals. */
+  private problems(): FieldProblem[] {
+    const own = formProblems(this.form);
+    return [...own, ...this.refused.filter((r) => !own.some((p) => p.path === r.path))];
   }
 
   render() {
@@ -81,22 +95,42 @@ export class MqConsultationRecord extends LitElement {
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : html`<p>Opening the record…</p>`}`;
     }
     const ro = record.status === 'signed';
+    const problems = ro ? [] : this.problems();
+    const byPath = new Map(problems.map((p) => [p.path, p.message]));
+    const vitalProblems = new Map(VITAL_FIELDS.filter((f) => byPath.has(`vitals.${f}`)).map((f) => [f, byPath.get(`vitals.${f}`)!]));
     return html`
       <header>
-        <h2>Consultation record · ${entry.token} · ${entry.patient?.fullName ?? ''}</h2>
+        <h2 data-patient-id=${record.patientId}>Consultation record · ${entry.token} · ${entry.patient?.fullName ?? ''}</h2>
         ${ro
-          ? html`<span class="signed">Signed${record.signedAt ? ` ${new Date(record.signedAt).toLocaleTimeString()}` : ''}</span>`
-          : html`<span class="saved ${this.saveState === 'error' ? 'error' : ''}" role="status">${saveLabel(this.saveState)}</span>`}
+          ? html`<span class="signed">Signed${record.signedAt ? ` ${formatDateTime(record.signedAt)}` : ''}</span>`
+          : html`<span class="saved ${this.saveState === 'error' || (problems.length && this.saveState === 'saved') ? 'error' : ''}" role="status">${saveLabel(this.saveState, problems)}</span>`}
       </header>
       <mq-patient-summary .patientId=${record.patientId} .currentEntryId=${record.queueEntryId}></mq-patient-summary>
+      <mq-visit-timeline .entryId=${record.queueEntryId} .refreshKey=${`${entry.status}-${entry.version}-${record.status}-${record.addenda.length}`}></mq-visit-timeline>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.renderVitals(ro)}
+      <mq-record-vitals
+        .values=${this.form.vitals}
+        .problems=${vitalProblems}
+        .flags=${record.flags}
+        ?readonly=${ro}
+        @vital-input=${(e: VitalInputEvent) => this.edit(`vitals.${e.detail.field}`, { vitals: { ...this.form.vitals, [e.detail.field]: e.detail.value } })}
+      ></mq-record-vitals>
       <h3>Consultation</h3>
       <div class="fields">
-        ${this.renderText('chiefComplaint', 'Chief complaint', ro)} ${this.renderText('diagnosis', 'Diagnosis', ro)}
-        ${this.renderIcd(ro)} ${this.renderText('notes', 'Notes', ro, true)}
+        ${this.renderText('chiefComplaint', ro, byPath)} ${this.renderText('diagnosis', ro, byPath)}
+        <div>
+          <mq-icd10-picker .value=${this.form.icd10} ?readonly=${ro} @icd10-change=${(e: Icd10ChangeEvent) => this.edit('icd10Code', { icd10: e.detail })}></mq-icd10-picker>
+        </div>
+        ${this.renderText('notes', ro, byPath, true)}
       </div>
-      ${this.renderRows(ro)}
+      <h3>Prescription</h3>
+      <mq-prescription-rows
+        .rows=${this.form.rows}
+        .allergyMatches=${new Map(record.items.map((i) => [i.medicine, i.allergyMatches]))}
+        .problems=${new Map([...byPath].filter(([p]) => p.startsWith('items.')))}
+        ?readonly=${ro}
+        @rows-change=${(e: RowsChangeEvent) => this.edit('items', { rows: e.detail })}
+      ></mq-prescription-rows>
       ${this.allergyQuestion
         ? html`<div class="confirm" role="alert">
             <span>${this.allergyQuestion}</span>
@@ -112,7 +146,10 @@ export class MqConsultationRecord extends LitElement {
     const ended = this.entry.status === 'completed' || this.entry.status === 'transferred';
     return html`<footer>
       ${ended ? html`<p class="note">This visit is ${this.entry.status}. Sign the record to finish it.</p>` : nothing}
-      <button type="button" class="primary" ?disabled=${this.signing} @click=${this.signOff}>${ended ? 'Sign off' : 'Sign off and call next'}</button>
+      <button type="button" class="primary" aria-describedby="signoff-problem" ?disabled=${this.signing} @click=${this.signOff}>
+        ${ended ? 'Sign off' : 'Sign off and call next'}
+      </button>
+      <p class="signoff-problem" id="signoff-problem" role="alert">${this.signOffProblem}</p>
     </footer>`;
   }
 
@@ -126,78 +163,25 @@ export class MqConsultationRecord extends LitElement {
       <mq-record-addenda .record=${record} @record-changed=${(e: RecordChangedEvent) => (this.record = e.detail)}></mq-record-addenda>`;
   }
 
-  private renderVitals(ro: boolean) {
-    const bmi = computeBmi(this.vitalNumber('weightKg'), this.vitalNumber('heightCm'));
-    return html`<h3>Vitals</h3>
-      <div class="vitals">
-        ${VITAL_FIELDS.map((field) => {
-          const spec = VITALS[field];
-          const error = this.vitalError(field);
-          return html`<div>
-            <label for=${field}>${spec.label}</label>
-            <div class="unit">
-              <input
-                id=${field}
-                inputmode="decimal"
-                .value=${live(this.vitals[field])}
-                ?readonly=${ro}
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${`${field}-hint`}
-                @input=${(e: InputEvent) => this.edit(() => (this.vitals = { ...this.vitals, [field]: (e.target as HTMLInputElement).value }))}
-              />
-              <span>${spec.unit}</span>
-            </div>
-            <p class="hint ${error ? 'bad' : ''}" id=${`${field}-hint`}>${error ?? `${spec.min}–${spec.max}`}</p>
-          </div>`;
-        })}
-        <div><label>BMI</label><p>${bmi ?? '–'}</p></div>
-      </div>
-      ${this.record?.flags.length
-        ? html`<ul class="flags" aria-label="Flagged vitals">${this.record.flags.map((f) => html`<li>${f.message}</li>`)}</ul>`
-        : nothing}`;
-  }
-
-  private renderText(field: TextField, label: string, ro: boolean, multiline = false) {
-    const onInput = (e: InputEvent) => this.edit(() => (this.texts = { ...this.texts, [field]: (e.target as HTMLInputElement).value }));
+  private renderText(field: RecordTextField, ro: boolean, problems: Map<string, string>, multiline = false) {
+    const error = problems.get(field);
+    const onInput = (e: InputEvent) => this.edit(field, { texts: { ...this.form.texts, [field]: (e.target as HTMLInputElement).value } });
+    const attrs = { id: field, max: maxLengthOf(field), invalid: error ? 'true' : 'false', hint: `${field}-hint` };
     return html`<div>
-      <label for=${field}>${label}</label>
+      <label for=${field}>${RECORD_FIELD_LABELS[field]}</label>
       ${multiline
-        ? html`<textarea id=${field} rows="3" .value=${live(this.texts[field])} ?readonly=${ro} @input=${onInput}></textarea>`
-        : html`<input id=${field} .value=${live(this.texts[field])} ?readonly=${ro} @input=${onInput} />`}
+        ? html`<textarea id=${attrs.id} rows="3" maxlength=${attrs.max} aria-invalid=${attrs.invalid} aria-describedby=${attrs.hint} .value=${live(this.form.texts[field])} ?readonly=${ro} @input=${onInput}></textarea>`
+        : html`<input id=${attrs.id} maxlength=${attrs.max} aria-invalid=${attrs.invalid} aria-describedby=${attrs.hint} .value=${live(this.form.texts[field])} ?readonly=${ro} @input=${onInput} />`}
+      <p class="hint ${error ? 'bad' : ''}" id=${attrs.hint}>${error ? `Not saved: ${error}` : nothing}</p>
     </div>`;
-  }
-
-  private renderIcd(ro: boolean) {
-    return html`<div>
-      <label for="icd10">ICD-10 code</label>
-      ${this.icd10 ? html`<p><strong>${this.icd10.code}</strong> ${this.icd10.title}
-        ${ro ? nothing : html`<button type="button" @click=${() => this.edit(() => (this.icd10 = null))}>Clear</button>`}</p>` : nothing}
-      ${ro
-        ? this.icd10 ? nothing : html`<p>–</p>`
-        : html`<input id="icd10" type="search" placeholder="Search by code or words" .value=${live(this.icdQuery)} @input=${this.onIcdInput} />
-          <div class="icd-results">
-            ${this.icdResults.map(
-              (r) => html`<button type="button" @click=${() => this.edit(() => ((this.icd10 = r), (this.icdResults = []), (this.icdQuery = '')))}>${r.code} ${r.title}</button>`,
-            )}
-          </div>`}
-    </div>`;
-  }
-
-  private renderRows(ro: boolean) {
-    const matches = new Map((this.record?.items ?? []).map((i) => [i.medicine, i.allergyMatches]));
-    return html`<h3>Prescription</h3>
-      <mq-prescription-rows
-        .rows=${this.rows}
-        .allergyMatches=${matches}
-        ?readonly=${ro}
-        @rows-change=${(e: RowsChangeEvent) => this.edit(() => (this.rows = e.detail))}
-      ></mq-prescription-rows>`;
   }
 
   /** Opens (or, after a reload, finds) the visit's draft. */
   private async open(): Promise<void> {
     this.record = null;
     this.problem = '';
+    this.signOffProblem = '';
+    this.refused = [];
     try {
       const record = await apiPost<RecordView>('/api/records', { queueEntryId: this.entry.id });
       this.load(record);
@@ -219,43 +203,32 @@ export class MqConsultationRecord extends LitElement {
       if (record.status === 'draft') this.problem = 'Changes kept on this computer were older than the saved record and were not put back.';
       return;
     }
-    this.edit(() => {
-      this.vitals = local.vitals;
-      this.texts = local.texts;
-      this.icd10 = local.icd10;
-      this.rows = local.rows;
-    });
+    this.edit('', { vitals: local.vitals, texts: local.texts, icd10: local.icd10, rows: local.rows });
     void this.save();
   }
 
   private localDraft(): LocalDraft {
-    return { revision: this.record!.revision, vitals: this.vitals, texts: this.texts, icd10: this.icd10, rows: this.rows };
+    return { revision: this.record!.revision, ...this.form };
   }
 
   /** Puts a record from the server into the form. */
   private load(record: RecordView): void {
     this.record = record;
-    this.vitals = Object.fromEntries(VITAL_FIELDS.map((f) => [f, record.vitals[f] === null ? '' : String(record.vitals[f])])) as Record<VitalField, string>;
-    this.texts = { chiefComplaint: record.chiefComplaint ?? '', diagnosis: record.diagnosis ?? '', notes: record.notes ?? '' };
-    this.icd10 = record.icd10;
-    this.rows = record.items.map((i) => ({
-      id: i.id, medicine: i.medicine, dose: i.dose ?? '', route: i.route ?? '', frequency: i.frequency ?? '', duration: i.duration ?? '', instructions: i.instructions ?? '',
-    }));
+    this.form = {
+      vitals: Object.fromEntries(VITAL_FIELDS.map((f) => [f, record.vitals[f] === null ? '' : String(record.vitals[f])])) as Record<VitalField, string>,
+      texts: { chiefComplaint: record.chiefComplaint ?? '', diagnosis: record.diagnosis ?? '', notes: record.notes ?? '' },
+      icd10: record.icd10,
+      rows: record.items.map((i) => ({
+        id: i.id, medicine: i.medicine, dose: i.dose ?? '', route: i.route ?? '', frequency: i.frequency ?? '', duration: i.duration ?? '', instructions: i.instructions ?? '',
+      })),
+    };
   }
 
-  private vitalNumber(field: VitalField): number | null {
-    const text = this.vitals[field].trim().replace(',', '.');
-    return text === '' ? null : Number(text);
-  }
-
-  private vitalError(field: VitalField): string | undefined {
-    const checked = checkVital(field, this.vitalNumber(field));
-    return 'error' in checked ? checked.error : undefined;
-  }
-
-  /** Applies a change to the form and schedules the autosave. */
-  private edit(change: () => unknown): void {
-    change();
+  /** Applies a change to the form (clearing the server's refusal of that field) and schedules the autosave. */
+  private edit(path: string, change: Partial<RecordForm>): void {
+    this.form = { ...this.form, ...change };
+    this.refused = this.refused.filter((r) => !(r.path === path || (path === 'items' && r.path.startsWith('items.'))));
+    this.signOffProblem = '';
     if (this.record?.status !== 'draft') return;
     if (this.userId) draftStore.save(this.userId, this.record.id, this.localDraft());
     this.dirty = true;
@@ -281,40 +254,24 @@ export class MqConsultationRecord extends LitElement {
 
   private async sendPatch(confirmAllergy: boolean): Promise<void> {
     const record = this.record!;
-    const vitals: Partial<Record<VitalField, number | null>> = {};
-    // A value out of range stays on screen with its hint and is not sent, so the rest of the draft still saves.
-    for (const f of VITAL_FIELDS) if (!this.vitalError(f)) vitals[f] = this.vitalNumber(f);
-    const items: PrescriptionItemInput[] = this.rows
-      .filter((r) => r.medicine.trim())
-      .map((r) => ({
-        ...(r.id ? { id: r.id } : {}),
-        medicine: r.medicine.trim(),
-        ...Object.fromEntries(ROW_FIELDS.map(([f]) => [f, r[f].trim() || null])),
-      }));
-    const body: RecordPatchRequest = {
-      revision: record.revision,
-      vitals,
-      chiefComplaint: this.texts.chiefComplaint.trim() || null,
-      diagnosis: this.texts.diagnosis.trim() || null,
-      icd10Code: this.icd10?.code ?? null,
-      notes: this.texts.notes.trim() || null,
-      items,
-      ...(confirmAllergy ? { confirmAllergy: true } : {}),
-    };
+    // A field with a problem stays on screen, marked, and is not sent, so the rest of the draft still saves.
+    const blocked = new Set(this.problems().map((p) => p.path));
+    const body = buildPatch(this.form, record.revision, blocked, confirmAllergy);
     try {
       const saved = await apiFetch<RecordView>(`/api/records/${record.id}`, { method: 'PATCH', body });
       this.record = saved;
       // Keep what the doctor is typing; take only the row ids the server gave, matched by medicine, each id once.
       const unclaimed = [...saved.items];
-      this.rows = this.rows.map((r) => {
+      const rows: PrescriptionRow[] = this.form.rows.map((r) => {
         const at = unclaimed.findIndex((i) => i.medicine === r.medicine.trim());
         return { ...r, id: at < 0 ? undefined : unclaimed.splice(at, 1)[0].id };
       });
+      this.form = { ...this.form, rows };
       this.problem = '';
       this.allergyQuestion = '';
       this.saveState = this.dirty ? 'pending' : 'saved';
       if (this.userId) {
-        if (this.dirty) draftStore.save(this.userId, saved.id, this.localDraft());
+        if (this.dirty || blocked.size) draftStore.save(this.userId, saved.id, this.localDraft());
         else draftStore.forget(this.userId, saved.id);
       }
     } catch (error) {
@@ -329,10 +286,31 @@ export class MqConsultationRecord extends LitElement {
       } else if (error instanceof ApiError && error.id === 'stale_draft') {
         this.problem = `${error.message} The latest saved version is shown.`;
         this.load(await apiPost<RecordView>('/api/records', { queueEntryId: this.entry.id }));
+      } else if (error instanceof ApiError && error.fields?.length) {
+        // The server refused some fields: mark them in place and save the others right away without them.
+        const fresh = error.fields.filter((f) => !this.refused.some((r) => r.path === f.path));
+        this.refused = [...this.refused, ...fresh];
+        if (fresh.length) this.dirty = true;
+        else this.problem = error.message;
       } else {
         this.problem = messageOf(error);
       }
     }
+  }
+
+  /** Focuses the input of a field path: a vital, a text, or a prescription row's field. */
+  private focusPath(path: string): void {
+    const [head, second, third] = path.split('.');
+    if (head === 'vitals') this.vitalsEl?.focusField(second as VitalField);
+    else if (head === 'items') this.rowsEl?.focusField(Number(second), third ?? 'medicine');
+    else if (head === 'icd10Code') this.renderRoot.querySelector('mq-icd10-picker')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>(`#${head}`)?.focus();
+  }
+
+  /** Points at what stops sign-off: focuses the field and says why next to the button. */
+  private stopSignOff(path: string | null, message: string): void {
+    this.signOffProblem = message;
+    if (path) this.focusPath(path);
   }
 
   /** The same doctor signed in again: send what the ended session refused. */
@@ -348,32 +326,24 @@ export class MqConsultationRecord extends LitElement {
     await this.save(true);
   };
 
-  private readonly onIcdInput = (e: InputEvent): void => {
-    this.icdQuery = (e.target as HTMLInputElement).value;
-    clearTimeout(this.icdTimer);
-    const q = this.icdQuery.trim();
-    if (!q) {
-      this.icdResults = [];
-      return;
-    }
-    this.icdTimer = setTimeout(async () => {
-      try {
-        const { results } = await apiGet<Icd10SearchResponse>(`/api/icd10?q=${encodeURIComponent(q)}&limit=8`);
-        if (q === this.icdQuery.trim()) this.icdResults = results;
-      } catch {
-        this.icdResults = [];
-      }
-    }, 250);
-  };
-
-  /** Saves what is left, then signs: the visit completes and the next patient is called in one step. */
+  /**
+   * Saves what is left, then signs: the visit completes and the next patient is called in one step. Anything that
+   * would make the signed record differ from the screen (a field with a problem, a change not saved, no diagnosis)
+   * stops it, with the focus on that field and the reason next to the button.
+   */
   private readonly signOff = async (): Promise<void> => {
     if (!this.record || this.signing) return;
     this.signing = true;
-    this.problem = '';
+    this.signOffProblem = '';
     try {
       if (this.dirty || this.saveState === 'pending' || this.saving) await this.save();
-      if (this.saveState === 'error') return;
+      const first = this.problems()[0];
+      if (first) return this.stopSignOff(first.path, `Not signed: ${first.message} Correct it first.`);
+      if (this.allergyQuestion) return this.stopSignOff(null, 'Not signed: answer the allergy question above first.');
+      if (this.saveState === 'error' || this.dirty) {
+        return this.stopSignOff(null, `Not signed: the last changes are not saved. ${this.problem || 'Wait for "Saved", then sign again.'}`);
+      }
+      if (!this.form.texts.diagnosis.trim()) return this.stopSignOff('diagnosis', 'Not signed: add a diagnosis first.');
       const result = await apiPost<SignOffResponse>(`/api/records/${this.record.id}/sign`, {
         revision: this.record.revision,
         expectedVersion: this.entry.version,
@@ -382,18 +352,25 @@ export class MqConsultationRecord extends LitElement {
       if (this.userId) draftStore.forget(this.userId, result.record.id);
       this.dispatchEvent(new CustomEvent('record-signed', { detail: result, bubbles: true, composed: true }));
     } catch (error) {
-      this.problem = messageOf(error);
+      const field = error instanceof ApiError ? error.fields?.[0]?.path ?? null : null;
+      this.stopSignOff(field, `Not signed: ${messageOf(error)}`);
     } finally {
       this.signing = false;
     }
   };
 }
 
-function blankVitals(): Record<VitalField, string> {
-  return Object.fromEntries(VITAL_FIELDS.map((f) => [f, ''])) as Record<VitalField, string>;
+function blankForm(): RecordForm {
+  return {
+    vitals: Object.fromEntries(VITAL_FIELDS.map((f) => [f, ''])) as Record<VitalField, string>,
+    texts: { chiefComplaint: '', diagnosis: '', notes: '' },
+    icd10: null as Icd10Entry | null,
+    rows: [],
+  };
 }
 
-function saveLabel(state: SaveState): string {
+function saveLabel(state: SaveState, problems: FieldProblem[]): string {
+  if (state === 'saved' && problems.length) return `Saved, except ${problems.length === 1 ? '1 field' : `${problems.length} fields`} marked below`;
   return { idle: '', pending: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved' }[state];
 }
 

@@ -83,7 +83,7 @@ export class MqDepartments extends LitElement {
           </div>
           <div class="field">
             <label for="prefix">Ticket prefix</label>
-            <input id="prefix" maxlength="3" autocapitalize="characters" .value=${this.prefixText}
+            <input id="prefix" autocapitalize="characters" .value=${this.prefixText}
               aria-invalid=${prefixError ? 'true' : 'false'} aria-describedby="prefix-hint prefix-error"
               @input=${(e: Event) => (this.prefixText = (e.target as HTMLInputElement).value.toUpperCase())} />
             <span class="hint" id="prefix-hint">1 to 3 letters; tokens read ${this.prefixText || 'C'}-001, ${this.prefixText || 'C'}-002…</span>

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { DoctorProfileView } from '../../common/admin';
 import type { DoctorQueueView, StaffQueueEntry, StaffUser } from '../../common/api';
@@ -7,11 +7,15 @@ import { ApiError, SESSION_ENDED_IDS, SESSION_EXPIRED_EVENT, apiGet } from '../.
 import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
+import { doctorConsoleStyles } from './doctor-console-styles';
 import type { EntryStepEvent, RecordSignedEvent } from './events';
 import './mq-consultation-record';
 import './mq-doctor-waiting';
 import type { MqDoctorWaiting } from './mq-doctor-waiting';
 import './mq-transfer-dialog';
+import './mq-recent-records';
+import './mq-walk-in-patient';
+import { SIGNED_LINK_MS, type RecentRecord } from './mq-recent-records';
 import type { MqTransferDialog, TransferChoice } from './mq-transfer-dialog';
 
 /** A console button: what it does, its key, and when it applies to the current patient. */
@@ -53,101 +57,7 @@ let requestCounter = 0;
  */
 @customElement('mq-doctor-console')
 export class MqDoctorConsole extends LitElement {
-  static styles = [
-    baseStyles,
-    staffButtonStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 1rem;
-        font-size: 1.4rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(18rem, 1fr);
-        gap: 1.5rem;
-        align-items: start;
-      }
-      section {
-        padding: 1.5rem;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        box-shadow: var(--mq-shadow);
-      }
-      .current {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.5rem 1.25rem;
-        margin-bottom: 1rem;
-      }
-      .token {
-        font-size: 2.2rem;
-        font-weight: 700;
-        color: var(--mq-color-primary-strong);
-      }
-      .who {
-        font-size: 1.25rem;
-        font-weight: 600;
-      }
-      .muted {
-        color: var(--mq-color-text-muted);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-      }
-      button {
-        min-height: 2.8rem;
-        padding: 0.55rem 1.1rem;
-      }
-      button:disabled {
-        opacity: 0.45;
-      }
-      kbd {
-        margin-inline-start: 0.2rem;
-        padding: 0 0.35rem;
-        border: 1px solid currentColor;
-        border-radius: 4px;
-        font: inherit;
-        font-size: 0.8rem;
-        opacity: 0.8;
-      }
-      .live:not(:empty) {
-        margin: 1rem 0 0;
-        padding: 0.75rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-primary-soft);
-      }
-      .live.refused {
-        background: var(--mq-color-danger-soft);
-        color: var(--mq-color-danger);
-        font-weight: 500;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.5rem 1rem;
-        margin: 0;
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
-        text-align: end;
-      }
-      mq-consultation-record {
-        margin-top: 1.5rem;
-      }
-      @media (max-width: 60rem) {
-        .grid {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-    `,
-  ];
+  static styles = [baseStyles, staffButtonStyles, doctorConsoleStyles];
 
   /** The signed-in doctor. */
   @property({ attribute: false }) user!: StaffUser;
@@ -160,16 +70,21 @@ export class MqDoctorConsole extends LitElement {
   @state() private announcement = '';
   @state() private refused = false;
   /**
-   * The visit whose record is on screen: the patient in consultation, and afterwards (signed, or completed from the
-   * queue) the same visit until the next consultation starts, so the doctor sees what was signed.
+   * The visit whose record is on screen: always the patient of the queue card (issue 19). The patient in
+   * consultation; after a completion with D, the same visit until it is signed or another patient is called; after
+   * sign-off, nobody (the record closes, and a link to it stays under the card for a minute).
    */
   @state() private recordEntry: StaffQueueEntry | null = null;
+  /** Records closed because their patient left the queue card, as links. */
+  @state() private recent: RecentRecord[] = [];
   @state() private now = Date.now();
 
   private readonly realtime = new SocketController(this, { onMessage: (m) => this.onMessage(m) });
   /** Requests sent and not yet answered, by request id. */
   private readonly pending = new Map<string, Pending>();
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Redraws when the newest "Signed: ..." link is due to go. */
+  private linkTimer: ReturnType<typeof setTimeout> | undefined;
 
   @query('mq-transfer-dialog') private transferDialog!: MqTransferDialog;
   @query('mq-doctor-waiting') private waitingList!: MqDoctorWaiting;
@@ -187,6 +102,7 @@ export class MqDoctorConsole extends LitElement {
     document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('session-renewed', this.onSessionRenewed);
     clearInterval(this.ticker);
+    clearTimeout(this.linkTimer);
     for (const request of this.pending.values()) request.reject(new Error('The console was closed.'));
     this.pending.clear();
   }
@@ -196,18 +112,20 @@ export class MqDoctorConsole extends LitElement {
     const view = this.view;
     const current = view?.current ?? null;
     const recordEntry = this.recordEntry;
+    // The queue card: the patient with the doctor, or the visit just completed whose record is still to be signed.
+    const card = current ?? recordEntry;
     return html`
-      <div class="grid">
+      <div class="grid ${recordEntry ? 'with-record' : ''}">
         <div>
           <section aria-labelledby="now-title">
             <h2 id="now-title">Your queue${this.profile ? html` <span class="muted">· ${this.profile.room}</span>` : nothing}</h2>
             ${!view
               ? html`<p class="muted">Loading your queue…</p>`
-              : current
-                ? html`<div class="current" data-status=${current.status}>
-                    <span class="token">${current.token}</span>
-                    <span class="who">${current.patient?.fullName ?? 'Unregistered walk-in'}</span>
-                    <span class="muted">${statusLabel(current)}</span>
+              : card
+                ? html`<div class="current" data-status=${card.status} data-patient-id=${card.patient?.id ?? ''}>
+                    <span class="token">${card.token}</span>
+                    <span class="who">${card.patient?.fullName ?? 'Unregistered walk-in'}</span>
+                    <span class="muted">${statusLabel(card)}</span>
                   </div>`
                 : html`<p class="current muted">No patient with you now.</p>`}
             <div class="actions">
@@ -221,7 +139,11 @@ export class MqDoctorConsole extends LitElement {
                 >${a.label} <kbd>${a.key.toUpperCase()}</kbd></button>`,
               )}
             </div>
+            ${current && !current.patient && serving(current)
+              ? html`<mq-walk-in-patient .entry=${current} @walk-in-named=${this.onWalkInNamed}></mq-walk-in-patient>`
+              : nothing}
             <p class="live ${this.refused ? 'refused' : ''}" aria-live="polite" role="status">${this.announcement}</p>
+            <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
           </section>
           ${recordEntry
             ? html`<mq-consultation-record .entry=${recordEntry} .userId=${this.user.id} @record-signed=${this.onRecordSigned}></mq-consultation-record>`
@@ -278,8 +200,7 @@ export class MqDoctorConsole extends LitElement {
   private onMessage(message: ServerMessage): void {
     if (message.type === 'queue_update' && message.view && message.view.doctor.id === this.profile?.id) {
       this.view = message.view;
-      const current = message.view.current;
-      if (current && (current.status === 'in_consultation' || current.id === this.recordEntry?.id)) this.recordEntry = current;
+      this.followCard(message.view.current);
     } else if (message.type === 'action_result') {
       const request = this.pending.get(message.requestId);
       if (!request) return;
@@ -346,7 +267,8 @@ export class MqDoctorConsole extends LitElement {
     const current = this.view?.current;
     if (!current) throw new Error('There is no patient with you to transfer.');
     const entry = await this.request({ type: 'transfer', requestId: nextRequestId(), entryId: current.id, expectedVersion: current.version, ...choice });
-    this.say(`${entry?.token ?? current.token} transferred.`, false);
+    // The patient who left is named by the token they had here; the new token is where they wait now.
+    this.say(`${current.token} transferred${entry ? `; they now wait as ${entry.token}` : ''}.`, false);
   };
 
   /** After signing in again the socket must reconnect, so the upgrade carries the new session cookie. */
@@ -359,8 +281,49 @@ export class MqDoctorConsole extends LitElement {
     this.refused = refused;
   }
 
+  /**
+   * Keeps the record on the queue card's patient: a newly current patient in consultation gets theirs; a record of a
+   * visit that is no longer the card's (another patient called after a completion with D) closes into a link.
+   */
+  private followCard(current: StaffQueueEntry | null): void {
+    const open = this.recordEntry;
+    if (current && open && current.id !== open.id) {
+      this.remember(open, false);
+      this.recordEntry = null;
+    }
+    if (current && (current.status === 'in_consultation' || current.id === this.recordEntry?.id)) this.recordEntry = current;
+  }
+
+  /** Adds a link to a closed record (replacing an older link to the same visit). */
+  private remember(entry: StaffQueueEntry, signed: boolean): void {
+    const link: RecentRecord = { entry, signed, until: signed ? Date.now() + SIGNED_LINK_MS : null };
+    this.recent = [link, ...this.recent.filter((r) => r.entry.id !== entry.id && (r.until === null || r.until > Date.now()))];
+    // The console's clock ticks every 30 s; a signed link must go after a minute, not up to 30 s later.
+    if (signed) {
+      clearTimeout(this.linkTimer);
+      this.linkTimer = setTimeout(() => (this.now = Date.now()), SIGNED_LINK_MS + 50);
+    }
+  }
+
+  /** The doctor named the walk-in's patient: the card shows the name at once; the queue update follows. */
+  private readonly onWalkInNamed = (event: CustomEvent<StaffQueueEntry>): void => {
+    const entry = event.detail;
+    if (this.view?.current?.id === entry.id) this.view = { ...this.view, current: entry };
+    this.followCard(entry);
+    this.say(`${entry.token} is ${entry.patient?.fullName ?? 'named'}.`, false);
+  };
+
+  /** A record signed from a link's dialog (a visit completed with D, then another patient called). */
+  private readonly onRecentSigned = (event: RecordSignedEvent): void => {
+    event.stopPropagation();
+    this.remember(event.detail.completed, true);
+    this.say(`Record signed for ${event.detail.completed.token}.`, false);
+  };
+
   private onRecordSigned(event: RecordSignedEvent): void {
-    this.recordEntry = event.detail.completed;
+    // The patient who left takes their record with them: one patient on screen at a time.
+    this.recordEntry = null;
+    this.remember(event.detail.completed, true);
     const { called, completed } = event.detail;
     // A visit completed earlier (key D) is signed on its own: nobody is called then, whoever is waiting.
     const next = called ? ` ${called.token} called.` : this.view?.waiting.length || this.view?.current ? '' : ' Nobody is waiting.';
@@ -395,7 +358,10 @@ export class MqDoctorConsole extends LitElement {
 }
 
 function statusLabel(entry: StaffQueueEntry): string {
-  return entry.status === 'called' ? `Called${entry.recallCount ? ` (recalled ${entry.recallCount}×)` : ''}` : entry.status === 'in_consultation' ? 'In consultation' : entry.status;
+  if (entry.status === 'called') return `Called${entry.recallCount ? ` (recalled ${entry.recallCount}×)` : ''}`;
+  if (entry.status === 'in_consultation') return 'In consultation';
+  if (entry.status === 'completed') return 'Completed · record not signed yet';
+  return entry.status;
 }
 
 function nextRequestId(): string {

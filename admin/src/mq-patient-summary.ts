@@ -104,7 +104,7 @@ export class MqPatientSummary extends LitElement {
       <h3 id="visits-title">Past visits</h3>
       ${past.length
         ? html`<div aria-labelledby="visits-title">${past.map((v) => this.renderVisit(v))}</div>`
-        : html`<p class="muted">No earlier visits in your department.</p>`}
+        : html`<p class="muted">No earlier visits.</p>`}
       ${this.problem ? html`<p class="muted" role="alert">${this.problem}</p>` : nothing}
       ${moreToLoad
         ? html`<button type="button" class="more" ?disabled=${this.loadingMore} @click=${() => this.load(summary.visits.page + 1)}>Show older visits</button>`

@@ -6,6 +6,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import type { PatientOpenEvent, PatientSavedEvent } from './events';
 import { listStyles, messageOf } from './form-helpers';
 import './mq-patient-form';
+import './mq-patient-visits';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
 
@@ -106,6 +107,7 @@ export class MqPatients extends LitElement {
         @patient-open=${(e: PatientOpenEvent) => this.show(e.detail)}
         @form-cancel=${() => this.show(null)}
       ></mq-patient-form>
+      ${this.open === 'new' ? nothing : html`<mq-patient-visits .patientId=${this.open.id}></mq-patient-visits>`}
     </section>`;
   }
 

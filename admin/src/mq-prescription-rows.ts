@@ -3,6 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
+import { ROW_CHOICES } from '../../common/formulary';
+import { RECORD_FIELD_LABELS, maxLengthOf } from '../../common/record-fields';
+import { FormularyController } from './formulary-controller';
 import './events';
 
 /** The prescription row fields after the medicine, with their labels, in the printed order. */
@@ -38,12 +41,36 @@ export class MqPrescriptionRows extends LitElement {
       :host {
         display: block;
       }
+      /* Two lines a medicine, so every field is wide enough to read in full at 1280 px, signed or not. */
       .row {
         display: grid;
-        grid-template-columns: 2fr repeat(4, 1fr) 2fr auto;
-        gap: 0.4rem;
+        grid-template-columns: repeat(6, minmax(0, 1fr));
+        gap: 0.4rem 0.6rem;
         align-items: end;
-        margin-bottom: 0.6rem;
+        margin-bottom: 0.9rem;
+        padding-bottom: 0.9rem;
+        border-bottom: 1px solid var(--mq-color-border);
+      }
+      .f-medicine {
+        grid-column: span 4;
+      }
+      .f-frequency {
+        grid-column: span 2;
+      }
+      .f-instructions {
+        grid-column: span 3;
+      }
+      .medicine-line {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .bad {
+        margin: 0.2rem 0 0;
+        color: var(--mq-color-danger);
+        font-size: 0.85rem;
+      }
+      .star[aria-pressed='true'] {
+        color: var(--mq-color-warning);
       }
       label {
         display: block;
@@ -60,12 +87,15 @@ export class MqPrescriptionRows extends LitElement {
         background: var(--mq-color-surface);
         color: inherit;
         font: inherit;
+        text-overflow: ellipsis;
       }
       input:read-only {
         background: var(--mq-color-surface-alt);
       }
       .row-buttons {
         display: flex;
+        grid-column: 1 / -1;
+        justify-content: flex-end;
         gap: 0.3rem;
       }
       .row-buttons button {
@@ -87,11 +117,21 @@ export class MqPrescriptionRows extends LitElement {
   /** Recorded allergies each saved medicine matches, by medicine. */
   @property({ attribute: false }) allergyMatches = new Map<string, string[]>();
 
+  /** What is wrong with a field, by request path (`items.0.dose`). */
+  @property({ attribute: false }) problems = new Map<string, string>();
+
   /** A signed record: rows are shown, not edited. */
   @property({ type: Boolean }) readonly = false;
 
+  private readonly formulary = new FormularyController(this);
+
   /** Where the focus goes once a moved row is drawn in its new place. */
   private focusAfterMove: string | null = null;
+
+  /** Moves the focus to one field of one row (sign-off points at the first problem). */
+  focusField(index: number, field: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#row${index}-${field}`)?.focus();
+  }
 
   protected updated(): void {
     if (!this.focusAfterMove) return;
@@ -108,13 +148,28 @@ export class MqPrescriptionRows extends LitElement {
         return html`<div class="row" role="group" aria-label=${`Medicine ${index + 1}`} @keydown=${(e: KeyboardEvent) => this.onRowKey(e, index)}>
           ${(['medicine', ...ROW_FIELDS.map(([f]) => f)] as RowField[]).map((f) => {
             const id = `row${index}-${f}`;
-            return html`<div>
-              <label for=${id}>${f === 'medicine' ? 'Medicine' : ROW_FIELDS.find(([k]) => k === f)![1]}</label>
-              <input id=${id} .value=${live(row[f])} ?readonly=${ro} @input=${(e: InputEvent) => this.editRow(index, f, (e.target as HTMLInputElement).value)} />
+            const error = this.problems.get(`items.${index}.${f}`);
+            const input = html`<input
+              id=${id}
+              maxlength=${maxLengthOf(f)}
+              title=${row[f]}
+              list=${!ro && f in ROW_CHOICES ? `${f}-choices` : f === 'medicine' && !ro ? 'medicine-choices' : nothing}
+              autocomplete="off"
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? `${id}-error` : nothing}
+              .value=${live(row[f])}
+              ?readonly=${ro}
+              @focus=${f === 'medicine' && !ro ? () => this.formulary.search(row.medicine, true) : nothing}
+              @input=${(e: InputEvent) => this.editRow(index, f, (e.target as HTMLInputElement).value)}
+            />`;
+            return html`<div class=${`f-${f}`}>
+              <label for=${id}>${RECORD_FIELD_LABELS[f]}</label>
+              ${f === 'medicine' ? html`<div class="medicine-line">${input}${ro ? nothing : this.renderStar(row, index)}</div>` : input}
+              ${error ? html`<p class="bad" id=${`${id}-error`}>Not saved: ${error}</p>` : nothing}
             </div>`;
           })}
           ${ro
-            ? html`<span></span>`
+            ? nothing
             : html`<div class="row-buttons">
                 <button type="button" id=${`row${index}-up`} aria-label=${`Move medicine ${index + 1} up`} aria-keyshortcuts="Alt+ArrowUp" title="Move up (Alt+↑)" ?disabled=${index === 0} @click=${() => this.move(index, -1, 'up')}>↑</button>
                 <button type="button" id=${`row${index}-down`} aria-label=${`Move medicine ${index + 1} down`} aria-keyshortcuts="Alt+ArrowDown" title="Move down (Alt+↓)" ?disabled=${last} @click=${() => this.move(index, 1, 'down')}>↓</button>
@@ -125,8 +180,27 @@ export class MqPrescriptionRows extends LitElement {
       })}
       ${ro
         ? this.rows.length ? nothing : html`<p>No medicines.</p>`
-        : html`<button type="button" @click=${() => this.change([...this.rows, emptyRow()])}>Add medicine</button>`}
+        : html`<button type="button" @click=${() => this.change([...this.rows, emptyRow()])}>Add medicine</button>
+            <datalist id="medicine-choices">
+              ${this.formulary.suggestions.map((m) => html`<option value=${m.label}>${m.favourite ? '★ favourite' : ''}</option>`)}
+            </datalist>
+            ${Object.entries(ROW_CHOICES).map(([field, choices]) => html`<datalist id=${`${field}-choices`}>${choices.map((c) => html`<option value=${c}></option>`)}</datalist>`)}
+            ${this.formulary.problem ? html`<p class="bad" role="status">${this.formulary.problem}</p>` : nothing}`}
     `;
+  }
+
+  /** The star that makes a row's medicine one of the doctor's favourites (only for a medicine from the list). */
+  private renderStar(row: PrescriptionRow, index: number) {
+    const medicine = this.formulary.known.get(row.medicine.trim());
+    return html`<button
+      type="button"
+      class="star"
+      aria-pressed=${medicine?.favourite ? 'true' : 'false'}
+      aria-label=${`Favourite: medicine ${index + 1}`}
+      title=${medicine ? (medicine.favourite ? 'One of your favourites: press to remove' : 'Add to your favourites') : 'Pick a medicine from the list to keep it as a favourite'}
+      ?disabled=${!medicine}
+      @click=${() => medicine && void this.formulary.toggleFavourite(medicine)}
+    >${medicine?.favourite ? '★' : '☆'}</button>`;
   }
 
   /** Moves row `index` one place up (-1) or down (+1); the focus follows the row. */
@@ -149,6 +223,7 @@ export class MqPrescriptionRows extends LitElement {
   }
 
   private editRow(index: number, field: RowField, value: string): void {
+    if (field === 'medicine') this.formulary.search(value);
     this.change(this.rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
   }
 

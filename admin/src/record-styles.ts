@@ -44,7 +44,8 @@ export const recordStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
     gap: 0.9rem;
   }
-  label {
+  label,
+  .label {
     display: block;
     margin-bottom: 0.3rem;
     font-weight: 600;
@@ -66,7 +67,8 @@ export const recordStyles = css`
     color: inherit;
     font: inherit;
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--mq-color-danger);
   }
   input:read-only,
@@ -126,6 +128,13 @@ export const recordStyles = css`
   footer .note {
     margin: 0 auto 0 0;
     color: var(--mq-color-text-muted);
+  }
+  .signoff-problem {
+    flex-basis: 100%;
+    margin: 0;
+    text-align: end;
+    color: var(--mq-color-danger);
+    font-weight: 600;
   }
   a.print {
     display: inline-flex;

@@ -85,6 +85,15 @@ export const SECTIONS: readonly Section[] = [
   },
 
   {
+    id: 'medicines',
+    label: 'Medicines',
+    hint: 'The formulary doctors prescribe from',
+    roles: ['admin'],
+    load: () => import('./mq-formulary'),
+    render: () => html`<mq-formulary></mq-formulary>`,
+  },
+
+  {
     id: 'departments',
     label: 'Departments',
     hint: 'Names and ticket prefixes',

@@ -11,6 +11,7 @@ import { DoctorProfile } from './doctor-profile';
 import { KioskProfile } from './kiosk-profile';
 import { KioskProfileDepartment } from './kiosk-profile-department';
 import { MedicalRecord } from './medical-record';
+import { Medicine, MedicineFavourite } from './medicine';
 import { Patient } from './patient';
 import { PrescriptionItem } from './prescription-item';
 import { QueueCounter } from './queue-counter';
@@ -33,6 +34,8 @@ export {
   KioskProfile,
   KioskProfileDepartment,
   MedicalRecord,
+  Medicine,
+  MedicineFavourite,
   Patient,
   PrescriptionItem,
   QueueCounter,
@@ -66,6 +69,8 @@ export function initModels(sequelize: Sequelize): void {
     ClinicSetting,
     KioskProfile,
     KioskProfileDepartment,
+    Medicine,
+    MedicineFavourite,
   ]) {
     model.initModel(sequelize);
   }

@@ -17,10 +17,13 @@ import { scheduleRoutes } from './schedules';
 import { settingsRoutes } from './settings';
 import { slotRoutes } from './slots';
 import { userRoutes } from './users';
+import { visitRoutes } from './visits';
+import { formularyRoutes } from './formulary';
 
 /**
  * The routers behind the admin panel and booking (issue 7): staff, departments, doctors, patients, settings,
- * schedules and slots, appointments, public booking, reports and the audit log, with the services they share.
+ * schedules and slots, appointments, public booking, reports and the audit log, visit timelines (issue 19), with
+ * the services they share.
  */
 export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'auth'>): AppRouter[] {
   const { sequelize } = deps.db;
@@ -39,5 +42,7 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
     publicBookingRoutes(appointments, settings),
     publicConfirmationRoutes(settings),
     reportRoutes(settings),
+    visitRoutes(),
+    formularyRoutes(sequelize),
   ];
 }

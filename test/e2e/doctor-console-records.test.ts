@@ -177,6 +177,8 @@ describe('doctor console record tools in Chromium', function () {
     // No printing before the record is signed (the server prints signed records only).
     expect(await record.getByRole('link', { name: 'Print prescription' }).count()).to.equal(0);
     await record.getByRole('button', { name: 'Sign off and call next' }).click();
+    // The record closes with the patient (issue 19); the short link under the queue card opens it read-only.
+    await page.locator('mq-doctor-console').getByRole('button', { name: `Signed: ${token}, Ekua Prah — open` }).click();
     await record.getByText(/^Signed/).waitFor();
     expect(await record.getByLabel('Diagnosis').getAttribute('readonly')).to.not.equal(null);
     expect(await record.getByRole('button', { name: 'Add medicine' }).count()).to.equal(0);

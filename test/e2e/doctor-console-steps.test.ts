@@ -132,7 +132,8 @@ describe('doctor console steps in Chromium', function () {
     await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    await console_.getByRole('status').getByText(/^C-\d{3} transferred\.$/).waitFor();
+    // Named by the token the patient had here, not the new one (issue 19).
+    await console_.getByRole('status').getByText(new RegExp(`^${token} transferred; they now wait as C-\\d{3}\\.$`)).waitFor();
     await console_.getByText('No patient with you now.').waitFor();
     const old = await QueueEntry.findOne({ where: { token } });
     expect(old!.status).to.equal('transferred');
@@ -219,7 +220,8 @@ describe('doctor console steps in Chromium', function () {
 
     const signRequest = page.waitForRequest((r) => r.url().endsWith('/sign') && r.method() === 'POST');
     await record.getByRole('button', { name: 'Sign off', exact: true }).click();
-    await record.getByText(/^Signed/).waitFor();
+    await record.waitFor({ state: 'detached' });
+    await console_.getByRole('button', { name: `Signed: ${token}, Yaa Asantewaa — open` }).waitFor();
     const entry = await QueueEntry.findOne({ where: { token } });
     expect(entry!.status).to.equal('completed');
     // The sign-off carried the visit's version after completion, not the one from before.

@@ -178,7 +178,7 @@ describe('schedules, appointments and public booking in Chromium', function () {
 
     await desk.getByRole('button', { name: 'Cancel appointment' }).click();
     await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
-    await desk.getByText('Appointment cancelled. The slot is free again.').waitFor();
+    await desk.getByText('Appointment cancelled. The calendar shows whether its time can be booked again.').waitFor();
     await desk.getByText('Cancelled', { exact: true }).waitFor();
     await desk.getByRole('button', { name: `${shortDay(monday)} 17:00 Free` }).waitFor();
   });

@@ -24,6 +24,8 @@ const APP_TABLES = [
   'display_profile_departments',
   'kiosk_profiles',
   'kiosk_profile_departments',
+  'medicines',
+  'medicine_favourites',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

@@ -112,6 +112,8 @@ describe('records API: access rules, audit and the patient summary', () => {
       'record.read',
       'record.addendum',
       'prescription.print',
+      // The other department's doctor was refused, and that is on record too (issue 19).
+      'record.read_refused',
     ]);
     const reads = await AuditLog.findAll({ where: { action: 'record.read', entityId: String(signed.id) }, order: [['id', 'ASC']] });
     expect(reads.map((r) => r.userId)).to.deep.equal([clinic.admin.user.id, colleague.user.id]);

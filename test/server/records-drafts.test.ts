@@ -141,6 +141,19 @@ describe('records API: drafts and autosave', () => {
       expect(update!.details).to.deep.equal({ revision: 2, fields: ['vitals.pulseBpm', 'diagnosis'] });
     });
 
+    it('names each refused field as the form labels it, never by its request key (issue 19)', async () => {
+      const record = await draft();
+      const long = await patch(record.id, { revision: 0, chiefComplaint: 'x'.repeat(10_000) });
+      expect(long.status).to.equal(422);
+      expect(long.body.error.message).to.equal('Chief complaint is too long: use at most 500 characters (it has 10000).');
+      expect(long.body.error.fields).to.deep.equal([{ path: 'chiefComplaint', message: long.body.error.message }]);
+      const bp = await patch(record.id, { revision: 0, vitals: { bpSystolicMmhg: 80, bpDiastolicMmhg: 120 } });
+      expect(bp.status).to.equal(422);
+      expect(bp.body.error.message).to.equal('Diastolic blood pressure (120) must be lower than systolic blood pressure (80).');
+      const two = await patch(record.id, { revision: 0, vitals: { spo2Percent: 300 }, items: [{ medicine: 'Paracetamol', dose: 'x'.repeat(101) }] });
+      expect(two.body.error.message).to.equal('Please correct 2 fields: SpO2, Medicine 1: Dose.');
+    });
+
     it('requires every key in a PUT, so a broken client cannot wipe fields by leaving them out', async () => {
       const record = await draft();
       const res = await put(record.id, { revision: 0, vitals: {}, notes: 'only notes' });
@@ -152,7 +165,7 @@ describe('records API: drafts and autosave', () => {
       const record = await draft();
       const bad = await patch(record.id, { revision: 0, icd10Code: 'Q99.9X' });
       expect(bad.status).to.equal(422);
-      expect(bad.body.error.fields).to.deep.equal([{ path: 'icd10Code', message: "Q99.9X is not in the clinic's ICD-10 list. Pick a code from the search." }]);
+      expect(bad.body.error.fields).to.deep.equal([{ path: 'icd10Code', message: "ICD-10 code: Q99.9X is not in the clinic's ICD-10 list. Pick a code from the search." }]);
       const good = await patch(record.id, { revision: 0, icd10Code: ' i10 ' });
       expect(good.body.icd10).to.deep.equal({ code: 'I10', title: 'Essential (primary) hypertension' });
       const cleared = await patch(record.id, { revision: 1, icd10Code: '' });

@@ -13,7 +13,12 @@ const fields = {
     .optional(),
   departmentId: id,
   room: z.string({ error: 'Enter the room.' }).trim().min(1, 'Enter the room, such as "Room 3".').max(40),
-  consultationMinutes: z.number({ error: 'Enter minutes.' }).int('Whole minutes.').min(1).max(240).optional(),
+  consultationMinutes: z
+    .number({ error: 'Consultation minutes: enter a number of minutes.' })
+    .int('Consultation minutes: use whole minutes.')
+    .min(1, 'Consultation minutes: at least 1 minute.')
+    .max(240, 'Consultation minutes: at most 240 minutes.')
+    .optional(),
 };
 
 /** GET /api/doctors */

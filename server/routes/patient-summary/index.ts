@@ -5,6 +5,7 @@ import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
 import { patientSummary } from '../../services/records/summary';
 import type { AppRouter } from '../../state';
+import { readReason } from '../records/schema';
 
 /** GET /api/patients/:id/summary?page=&pageSize= */
 export const PatientSummarySchema = {
@@ -12,6 +13,7 @@ export const PatientSummarySchema = {
   query: z.object({
     page: z.coerce.number().int().min(1, 'Pages start at 1.').optional().default(1),
     pageSize: z.coerce.number().int().min(1).max(50, 'At most 50 a page.').optional().default(10),
+    reason: readReason,
   }),
 };
 
@@ -31,6 +33,7 @@ export function patientSummaryRoutes(config: Readonly<Config>): AppRouter {
       params.id,
       { page: query.page, pageSize: query.pageSize },
       { user: ctx.state.user!, ip: ctx.ip },
+      query.reason,
     );
   });
 

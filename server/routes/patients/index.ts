@@ -12,13 +12,14 @@ import { actorOf } from '../actor';
 import { CreatePatientSchema, PatientIdSchema, SearchPatientsSchema, UpdatePatientSchema } from './schema';
 
 /**
- * Patients, for admins and reception: search, read, register (with a duplicate warning) and edit. Every write is
- * audited with the patient's id.
+ * Patients, for admins and reception: search, read, register (with a duplicate warning) and edit; doctors may search
+ * and register (to name an anonymous walk-in they are seeing). Every write is audited with the patient's id.
  */
 export function patientRoutes(sequelize: Sequelize): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/patients' });
 
-  router.get('/', auth('admin', 'reception'), validate(SearchPatientsSchema), async (ctx) => {
+  // Doctors find and register the patient behind an anonymous walk-in from their console (issue 19).
+  router.get('/', auth('admin', 'reception', 'doctor'), validate(SearchPatientsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof SearchPatientsSchema>;
     const { patients, total } = await searchPatients(query.q, query.page, query.pageSize);
     const body: PatientSearchResponse = { patients: patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total };
@@ -33,7 +34,7 @@ export function patientRoutes(sequelize: Sequelize): AppRouter {
     ctx.body = body;
   });
 
-  router.post('/', auth('admin', 'reception'), validate(CreatePatientSchema), async (ctx) => {
+  router.post('/', auth('admin', 'reception', 'doctor'), validate(CreatePatientSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof CreatePatientSchema>;
     const result = await createPatient(sequelize, body, actorOf(ctx));
     if ('duplicates' in result) {

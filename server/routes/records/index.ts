@@ -13,7 +13,9 @@ import type { QueueService } from '../../queue/commands/steps';
 import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
-import { AddendumSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, RecordIdSchema, SignSchema } from './schema';
+import { labelledFieldErrors } from './labelled-errors';
+import { assertServing } from './walk-ins';
+import { AddendumSchema, AttachWalkInSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, ReadRecordSchema, RecordIdSchema, SignSchema } from './schema';
 
 /** The signed-in requester and their address (after auth()). */
 const requester = (ctx: ParameterizedContext<AppState>): RecordRequester => ({ user: ctx.state.user!, ip: ctx.ip });
@@ -31,6 +33,7 @@ export function recordRoutes(
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/records' });
   const records = new RecordsService({ sequelize, queue, timeZone: config.clinicTimeZone, now: () => new Date() });
+  router.use(labelledFieldErrors);
 
   router.post('/', auth('doctor'), validate(OpenRecordSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof OpenRecordSchema>;
@@ -39,10 +42,11 @@ export function recordRoutes(
     ctx.body = presentRecord(record);
   });
 
-  router.get('/:id', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {
-    const { params } = ctx.state.input as InputOf<typeof RecordIdSchema>;
+  // Reception is let through to the service, so its refusal is audited like every other (issue 19).
+  router.get('/:id', auth('doctor', 'admin', 'reception'), validate(ReadRecordSchema), async (ctx) => {
+    const { params, query } = ctx.state.input as InputOf<typeof ReadRecordSchema>;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = presentRecord(await records.read(params.id, requester(ctx)));
+    ctx.body = presentRecord(await records.read(params.id, requester(ctx), query.reason));
   });
 
   router.put('/:id', auth('doctor'), validate(PutDraftSchema), async (ctx) => {
@@ -74,6 +78,15 @@ export function recordRoutes(
     const { params, body } = ctx.state.input as InputOf<typeof AddendumSchema>;
     ctx.status = 201;
     ctx.body = presentRecord(await records.addAddendum(params.id, body.text, requester(ctx)));
+  });
+
+  // The doctor names the patient behind an anonymous walk-in they are seeing (issue 19), through the same queue
+  // step as the desk (locked entry, 409 patient_already_set, audited, broadcast after commit).
+  router.post('/walk-ins/:entryId/patient', auth('doctor'), validate(AttachWalkInSchema), async (ctx) => {
+    const { params, body } = ctx.state.input as InputOf<typeof AttachWalkInSchema>;
+    await assertServing(params.entryId, ctx.state.user!);
+    const entry = await queue.attachPatient(params.entryId, body.patientId, ctx.state.user!);
+    ctx.body = await reads.staffEntry(entry);
   });
 
   router.get('/:id/prescription', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {

@@ -1,32 +1,15 @@
 import { z } from 'zod';
-import { checkVital, rangeMessage, type VitalField } from '../../../common/vitals';
+import { ITEM_SCHEMAS, MAX_ITEMS, RECORD_TEXT_SCHEMAS, vitalSchema } from '../../../common/record-fields';
 import { icd10Entry } from '../../services/records/icd10';
 
 const id = z.coerce.number({ error: 'Expected a number.' }).int().positive('Expected a positive id.');
 const revision = z.number({ error: 'Send the revision of the record your screen shows.' }).int().min(0);
 
-/** A text the doctor may clear: trimmed, and an empty string means null. */
-const text = (max: number) =>
-  z
-    .string({ error: 'Expected text, or null to clear it.' })
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable();
+/** A text the doctor may clear: trimmed and limited by its shared schema; an empty string means null. */
+const text = (schema: z.ZodString) => schema.transform((v) => (v === '' ? null : v)).nullable();
 
-/** One vital: null (not measured) or a number within its plausible range (common/vitals.ts), named in the error. */
-const vital = (field: VitalField) =>
-  z
-    .number({ error: rangeMessage(field) })
-    .nullable()
-    .transform((value, ctx) => {
-      const checked = checkVital(field, value);
-      if ('error' in checked) {
-        ctx.addIssue({ code: 'custom', message: checked.error });
-        return z.NEVER;
-      }
-      return checked.value;
-    });
+/** One vital, as the shared schema checks it. */
+const vital = vitalSchema;
 
 /** The vitals of a save; a key left out is not changed (PATCH) or not measured (PUT). */
 const vitals = z.object({
@@ -58,21 +41,21 @@ const icd10Code = z
 
 const item = z.object({
   id: id.optional(),
-  medicine: z.string({ error: 'Name the medicine.' }).trim().min(1, 'Name the medicine.').max(200, 'Use at most 200 characters.'),
-  dose: text(100).optional().default(null),
-  route: text(50).optional().default(null),
-  frequency: text(100).optional().default(null),
-  duration: text(100).optional().default(null),
-  instructions: text(2000).optional().default(null),
+  medicine: ITEM_SCHEMAS.medicine,
+  dose: text(ITEM_SCHEMAS.dose).optional().default(null),
+  route: text(ITEM_SCHEMAS.route).optional().default(null),
+  frequency: text(ITEM_SCHEMAS.frequency).optional().default(null),
+  duration: text(ITEM_SCHEMAS.duration).optional().default(null),
+  instructions: text(ITEM_SCHEMAS.instructions).optional().default(null),
 });
 
 const draftFields = {
   vitals,
-  chiefComplaint: text(500),
-  diagnosis: text(500),
+  chiefComplaint: text(RECORD_TEXT_SCHEMAS.chiefComplaint),
+  diagnosis: text(RECORD_TEXT_SCHEMAS.diagnosis),
   icd10Code,
-  notes: text(20_000),
-  items: z.array(item).max(30, 'At most 30 medicines on one record.'),
+  notes: text(RECORD_TEXT_SCHEMAS.notes),
+  items: z.array(item).max(MAX_ITEMS, `At most ${MAX_ITEMS} medicines on one record.`),
 };
 
 /** POST /api/records */
@@ -80,6 +63,12 @@ export const OpenRecordSchema = { body: z.object({ queueEntryId: id }) };
 
 /** Routes on one record. */
 export const RecordIdSchema = { params: z.object({ id }) };
+
+/** Why a doctor reads a record outside their department and current patient (recorded in the audit log). */
+export const readReason = z.string().trim().max(500, 'Reason: use at most 500 characters.').optional();
+
+/** GET /api/records/:id?reason= */
+export const ReadRecordSchema = { params: z.object({ id }), query: z.object({ reason: readReason }) };
 
 /** PUT /api/records/:id: the whole draft; every key is required (null when empty), so a bug cannot wipe a field. */
 export const PutDraftSchema = {
@@ -118,3 +107,6 @@ export const AddendumSchema = {
     text: z.string({ error: 'Write the addendum.' }).trim().min(1, 'Write the addendum.').max(20_000, 'Use at most 20000 characters.'),
   }),
 };
+
+/** POST /api/records/walk-ins/:entryId/patient */
+export const AttachWalkInSchema = { params: z.object({ entryId: id }), body: z.object({ patientId: id }) };

@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
-import { forbidden } from '../../errors';
+import { AppError, forbidden } from '../../errors';
 import { QueueEntry, type MedicalRecord } from '../../models';
 import { audit } from '../audit';
 import { requireStaff, resolveActor, type StaffActor } from '../../queue/commands/access';
@@ -9,7 +9,8 @@ import type { RecordRequester } from './context';
 /**
  * Who may see and change consultation records (issue 6):
  * - doctors see the records and patients of their department's visits (their own queue, their colleagues' and the
- *   department's shared pool) and write only the records of visits they serve;
+ *   department's shared pool), the whole history of a patient they are seeing now, and anything else with a recorded
+ *   reason; they write only the records of visits they serve;
  * - reception sees no clinical data at all (403 on records);
  * - admins may read, never write.
  */
@@ -34,14 +35,61 @@ export function visitsOfDoctor(doctor: { id: number; departmentId: number }) {
   return { [Op.or]: [{ doctorId: doctor.id }, { departmentId: doctor.departmentId }] };
 }
 
-/** Throws 403 unless `staff` may read `record` (its `queueEntry` loaded). */
-export function assertMayReadRecord(staff: RecordStaff, record: MedicalRecord): void {
-  if (staff.role === 'admin') return;
-  if (staff.role === 'reception') throw forbidden('Reception cannot see consultation records.');
+/** Why a read was allowed, written with it to the audit log. */
+export type ReadBasis = 'admin' | 'own_department' | 'treating_now' | 'reason';
+
+/** The shortest reason accepted for reading a record outside the rules (a few words, not "x"). */
+export const MIN_REASON_LENGTH = 10;
+
+/** True when the doctor has the patient called or in consultation right now: their whole history is open to them. */
+export async function isTreatingNow(doctor: { id: number }, patientId: number): Promise<boolean> {
+  const visit = await QueueEntry.findOne({
+    where: { patientId, doctorId: doctor.id, status: ['called', 'in_consultation'] },
+    attributes: ['id'],
+  });
+  return visit !== null;
+}
+
+/** A refused read, audited before the 403 goes out (issue 19: a refusal is as much a fact as a read). */
+async function refuseRead(staff: RecordStaff, patientId: number, entity: { type: string; id: number }, message: string, reasonRequired: boolean) {
+  await audit({
+    userId: staff.userId,
+    action: 'record.read_refused',
+    entityType: entity.type,
+    entityId: entity.id,
+    patientId,
+    ip: staff.ip,
+    details: { role: staff.role, reason: reasonRequired ? 'no_reason_given' : 'role' },
+  });
+  return reasonRequired ? new AppError(403, 'reason_required', message) : forbidden(message);
+}
+
+/**
+ * Decides whether `staff` may read `record` (its `queueEntry` loaded), and says on what basis; a refusal is audited
+ * as `record.read_refused` before the 403. Admins read everything; reception nothing clinical; a doctor reads the
+ * records of their department's visits, and every record of a patient they are seeing now (called or in
+ * consultation); any other read needs a reason, which is recorded with the read.
+ */
+export async function authorizeRecordRead(staff: RecordStaff, record: MedicalRecord, reason?: string): Promise<ReadBasis> {
+  const entity = { type: 'medical_record', id: record.id };
+  if (staff.role === 'admin') return 'admin';
+  if (staff.role === 'reception') throw await refuseRead(staff, record.patientId, entity, 'Reception cannot see consultation records.', false);
   const doctor = staff.doctor!;
-  if (record.doctorId === doctor.id) return;
-  if (record.queueEntry && doctorSeesVisit(doctor, record.queueEntry)) return;
-  throw forbidden('Doctors can see the records of their own department\'s visits only.');
+  if (record.doctorId === doctor.id || (record.queueEntry && doctorSeesVisit(doctor, record.queueEntry))) return 'own_department';
+  if (await isTreatingNow(doctor, record.patientId)) return 'treating_now';
+  if (reason && reason.trim().length >= MIN_REASON_LENGTH) return 'reason';
+  throw await refuseRead(
+    staff,
+    record.patientId,
+    entity,
+    "This record is from another department's visit. Give a reason to read it (it is recorded), or open it while the patient is with you.",
+    true,
+  );
+}
+
+/** Throws 403 (audited) unless `staff` may read `record`; see {@link authorizeRecordRead}. */
+export async function assertMayReadRecord(staff: RecordStaff, record: MedicalRecord): Promise<void> {
+  await authorizeRecordRead(staff, record);
 }
 
 /** Throws 403 unless `staff` is the doctor who holds the record (the one who serves the visit). */
@@ -51,11 +99,24 @@ export function assertMayWriteRecord(staff: RecordStaff, record: MedicalRecord):
   if (record.doctorId !== staff.doctor.id) throw forbidden('Only the doctor who holds this record can change it.');
 }
 
-/** Throws 403 unless a doctor has seen the patient in their department; reception and admins may see every patient. */
-export async function assertMaySeePatient(staff: RecordStaff, patientId: number): Promise<void> {
-  if (!staff.doctor) return;
+/**
+ * How far a doctor sees a patient's history: `all` while the patient is with them now, or with a recorded reason;
+ * `department` when their department has seen the patient. Anything else is refused with 403 (audited).
+ * Reception and admins see every patient (reception without clinical fields).
+ */
+export async function patientHistoryScope(staff: RecordStaff, patientId: number, reason?: string): Promise<{ scope: 'all' | 'department'; basis: ReadBasis }> {
+  if (!staff.doctor) return { scope: 'all', basis: 'admin' };
+  if (await isTreatingNow(staff.doctor, patientId)) return { scope: 'all', basis: 'treating_now' };
+  if (reason && reason.trim().length >= MIN_REASON_LENGTH) return { scope: 'all', basis: 'reason' };
   const visit = await QueueEntry.findOne({ where: { patientId, ...visitsOfDoctor(staff.doctor) }, attributes: ['id'] });
-  if (!visit) throw forbidden('Doctors can see only the patients of their own department\'s visits.');
+  if (visit) return { scope: 'department', basis: 'own_department' };
+  throw await refuseRead(
+    staff,
+    patientId,
+    { type: 'patient', id: patientId },
+    "Your department has not seen this patient. Give a reason to read their history (it is recorded), or open it while the patient is with you.",
+    true,
+  );
 }
 
 /** Writes a record.* (or prescription.*) audit row for `record`, in `transaction` when the action is a change. */

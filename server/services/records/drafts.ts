@@ -1,8 +1,9 @@
 import { UniqueConstraintError } from 'sequelize';
+import { bloodPressureProblem } from '../../../common/record-fields';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors';
 import { MedicalRecord, Patient, PrescriptionItem, QueueEntry } from '../../models';
 import { inTransaction } from '../../db/transaction';
-import { assertMayReadRecord, assertMayWriteRecord, auditRecord, resolveStaff, type RecordStaff } from './access';
+import { assertMayWriteRecord, auditRecord, authorizeRecordRead, resolveStaff, type RecordStaff } from './access';
 import type { RecordRequester, RecordsContext } from './context';
 import { changedFields, mergeDraft, stateOf, type DraftChanges, type DraftState } from './draft-state';
 import { applyItems, planItems } from './items';
@@ -46,7 +47,7 @@ export async function openRecord(
     throw conflict('visit_not_active', `${entry.token} is not with you now, so a new record cannot be started for it.`);
   }
   if (!entry.patientId) {
-    throw conflict('no_patient', `${entry.token} is an anonymous walk-in. Ask reception to register the patient first.`);
+    throw conflict('no_patient', `${entry.token} is an anonymous walk-in. Find or register the patient first (on your console, or at reception).`);
   }
   const patientId = entry.patientId;
   try {
@@ -64,18 +65,22 @@ export async function openRecord(
   }
 }
 
-async function readExisting(staff: RecordStaff, id: number): Promise<MedicalRecord> {
+async function readExisting(staff: RecordStaff, id: number, reason?: string): Promise<MedicalRecord> {
   const record = await loadRecord(id);
-  assertMayReadRecord(staff, record);
-  await auditRecord(staff, 'record.read', record);
+  const basis = await authorizeRecordRead(staff, record, reason);
+  await auditRecord(staff, 'record.read', record, undefined, { basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}) });
   return record;
 }
 
-/** Reads a record (audited); 403 for reception and for doctors outside the visit's department. */
-export async function readRecord(id: number, requester: RecordRequester): Promise<MedicalRecord> {
+/**
+ * Reads a record. Every read is audited with its basis (and reason); a refused one too, as `record.read_refused`:
+ * 403 for reception, and for a doctor outside the visit's department who is not seeing the patient now and gave no
+ * reason (`reason_required`).
+ */
+export async function readRecord(id: number, requester: RecordRequester, reason?: string): Promise<MedicalRecord> {
   const staff = await resolveStaff(requester);
-  assertMayReadRecord(staff, await findRecord(id));
-  return readExisting(staff, id);
+  await authorizeRecordRead(staff, await findRecord(id), reason);
+  return readExisting(staff, id, reason);
 }
 
 /**
@@ -135,12 +140,8 @@ function textFields(state: DraftState) {
 
 /** Checks that hold across fields, on the draft as it would be after the save (a PATCH may send only one of them). */
 function checkDraft(state: DraftState): void {
-  const { bpSystolicMmhg: systolic, bpDiastolicMmhg: diastolic } = state.vitals;
-  if (systolic !== null && diastolic !== null && diastolic >= systolic) {
-    throw validationFailed([
-      { path: 'vitals.bpDiastolicMmhg', message: `Diastolic pressure (${diastolic}) must be lower than systolic (${systolic}).` },
-    ]);
-  }
+  const problem = bloodPressureProblem(state.vitals.bpSystolicMmhg, state.vitals.bpDiastolicMmhg);
+  if (problem) throw validationFailed([{ path: 'vitals.bpDiastolicMmhg', message: problem }]);
 }
 
 /** 422 `record_incomplete` unless the record can be signed: it needs a diagnosis. */

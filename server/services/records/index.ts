@@ -23,9 +23,9 @@ export class RecordsService {
     return openRecord(this.ctx, queueEntryId, requester);
   }
 
-  /** Reads one record. */
-  read(id: number, requester: RecordRequester): Promise<MedicalRecord> {
-    return readRecord(id, requester);
+  /** Reads one record (audited with its basis; `reason` opens a record outside the usual rules, recorded). */
+  read(id: number, requester: RecordRequester, reason?: string): Promise<MedicalRecord> {
+    return readRecord(id, requester, reason);
   }
 
   /** Autosaves a draft based on `revision` (PUT: every field; PATCH: the keys sent). */
@@ -49,7 +49,7 @@ export class RecordsService {
   }
 
   /** The patient summary at the top of the console. */
-  patientSummary(patientId: number, paging: PageRequest, requester: RecordRequester): Promise<PatientSummary> {
-    return patientSummary(this.ctx, patientId, paging, requester);
+  patientSummary(patientId: number, paging: PageRequest, requester: RecordRequester, reason?: string): Promise<PatientSummary> {
+    return patientSummary(this.ctx, patientId, paging, requester, reason);
   }
 }

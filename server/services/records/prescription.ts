@@ -37,7 +37,7 @@ export async function prescriptionPage(
   requester: RecordRequester,
 ): Promise<PrescriptionPage> {
   const staff = await resolveStaff(requester);
-  assertMayReadRecord(staff, await findRecord(id));
+  await assertMayReadRecord(staff, await findRecord(id));
   const record = await loadRecord(id);
   if (record.status !== 'signed' || !record.signedAt) {
     throw conflict('record_not_signed', 'Sign the record before printing its prescription.');

@@ -3,7 +3,7 @@ import { conflict, forbidden, notFound } from '../../errors';
 import { MedicalRecord, QueueEntry, RecordAddendum } from '../../models';
 import { inTransaction } from '../../db/transaction';
 import { loadEntry } from '../../queue/commands/entries';
-import { assertMayReadRecord, assertMayWriteRecord, auditRecord, resolveStaff, type RecordStaff } from './access';
+import { authorizeRecordRead, assertMayWriteRecord, auditRecord, resolveStaff, type RecordStaff } from './access';
 import type { RecordRequester, RecordsContext } from './context';
 import { assertComplete, recordSigned, staleDraft } from './drafts';
 import { findRecord, loadRecord } from './load';
@@ -74,8 +74,10 @@ export async function addAddendum(
 ): Promise<MedicalRecord> {
   const staff = await resolveStaff(requester);
   const found = await findRecord(id);
-  assertMayReadRecord(staff, found);
+  const basis = await authorizeRecordRead(staff, found);
   if (!staff.doctor) throw forbidden('Only doctors add addenda to consultation records.');
+  // Reading a patient's history from another department does not make its records theirs to correct.
+  if (basis !== 'own_department') throw forbidden("Only doctors of the visit's department add addenda to its record.");
   await inTransaction(ctx.sequelize, async (transaction) => {
     const record = await MedicalRecord.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!record) throw notFound('That record');

@@ -6,7 +6,7 @@ import { ageOn, doctorName } from '../../queue/presenters';
 import { presentItem } from '../../presenters/records';
 import { clinicDay } from '../clinic-time';
 import { audit } from '../audit';
-import { assertMaySeePatient, resolveStaff, visitsOfDoctor } from './access';
+import { patientHistoryScope, resolveStaff, visitsOfDoctor } from './access';
 import type { RecordRequester, RecordsContext } from './context';
 import { icd10Entry } from './icd10';
 
@@ -21,8 +21,8 @@ export interface PageRequest {
 
 /**
  * The patient summary at the top of the console: who the patient is, and their past visits (completed, or with a
- * signed record), newest first, paged. Doctors see the visits of their own department only, with diagnoses and
- * prescriptions; admins see all; reception sees the visits without any clinical field (and no blood group or
+ * signed record), newest first, paged. Doctors see every department's visits of a patient they are seeing now (or
+ * with a recorded reason), else their own department's, with diagnoses and prescriptions; admins see all; reception sees the visits without any clinical field (and no blood group or
  * allergies). A summary with clinical data is audited as a record read.
  */
 export async function patientSummary(
@@ -30,18 +30,19 @@ export async function patientSummary(
   patientId: number,
   paging: PageRequest,
   requester: RecordRequester,
+  reason?: string,
 ): Promise<PatientSummary> {
   const staff = await resolveStaff(requester);
   const patient = await Patient.findByPk(patientId);
   if (!patient) throw notFound('That patient');
-  await assertMaySeePatient(staff, patientId);
+  const { scope, basis } = await patientHistoryScope(staff, patientId, reason);
   const clinical = staff.role !== 'reception';
 
   const conditions: WhereOptions[] = [
     { patientId },
     { [Op.or]: [{ status: 'completed' }, { '$medicalRecord.status$': 'signed' }] },
   ];
-  if (staff.doctor) conditions.push(visitsOfDoctor(staff.doctor));
+  if (staff.doctor && scope === 'department') conditions.push(visitsOfDoctor(staff.doctor));
   const where = { [Op.and]: conditions };
   const recordInclude = { model: MedicalRecord, as: 'medicalRecord', required: false };
   const [total, entries] = await Promise.all([
@@ -96,7 +97,7 @@ export async function patientSummary(
       entityId: patient.id,
       patientId: patient.id,
       ip: staff.ip,
-      details: { via: 'patient_summary', recordIds: signed.map((r) => r.id) },
+      details: { via: 'patient_summary', basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}), recordIds: signed.map((r) => r.id) },
     });
   }
   return {
