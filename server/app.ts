@@ -32,6 +32,7 @@ import { registerQueueChannels } from './realtime/queue-channels';
 import { QueueReads } from './realtime/queue-reads';
 import { AuthService } from './services/auth';
 import { QueueService } from './services/queue/steps';
+import { phoneCountry } from './services/phone';
 import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 
@@ -58,9 +59,10 @@ export interface Services {
  */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
   const timeZone = deps.config.clinicTimeZone;
+  const country = phoneCountry(deps.config);
   let broadcaster: QueueBroadcaster | undefined;
   // The engine and the broadcaster need each other (it reads through the engine); the notifier closes the loop.
-  const queue = new QueueService(deps.db.sequelize, { timeZone }, { changed: (t, change) => broadcaster!.changed(t, change) });
+  const queue = new QueueService(deps.db.sequelize, { timeZone, country }, { changed: (t, change) => broadcaster!.changed(t, change) });
   const queueReads = new QueueReads(queue, timeZone);
   broadcaster = new QueueBroadcaster(hub, queueReads, deps.logger);
   registerQueueChannels(hub, queueReads);
@@ -70,7 +72,7 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
     queue,
     queueReads,
     broadcaster,
-    kiosk: createKioskServices(hub, timeZone, { arrivals: () => queueReads.arrivals() }),
+    kiosk: createKioskServices(hub, timeZone, { arrivals: () => queueReads.arrivals(), country }),
   };
 }
 

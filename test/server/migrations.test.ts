@@ -24,6 +24,7 @@ const APP_TABLES = [
   'display_profile_departments',
   'kiosk_profiles',
   'kiosk_profile_departments',
+  'patient_phone_originals',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

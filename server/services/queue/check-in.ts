@@ -160,7 +160,7 @@ export async function checkInAppointment(
   return once(input.idempotencyKey, async () => {
     // Found before the transaction, so that the transaction's first read is the row lock below: on MySQL a plain
     // read would fix the snapshot before the wait, and a concurrent check-in of the same appointment would be missed.
-    const appointmentId = (await findAppointment(input, { timeZone: ctx.timeZone, now: ctx.now() })).id;
+    const appointmentId = (await findAppointment(input, { timeZone: ctx.timeZone, now: ctx.now(), country: ctx.country })).id;
     return inTransaction(ctx.sequelize, async (transaction) => {
       const now = ctx.now();
       const appointment = await Appointment.findByPk(appointmentId, { transaction, lock: transaction.LOCK.UPDATE });

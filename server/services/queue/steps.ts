@@ -13,6 +13,7 @@ import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, s
 import { applyStep, assertStep, type QueueStep } from './transitions';
 import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
 import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from './types';
+import type { PhoneCountry } from '../phone';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
 export interface CompleteAndCallNextResult {
@@ -37,11 +38,11 @@ export class QueueService {
 
   constructor(
     sequelize: Sequelize,
-    options: { timeZone: string },
+    options: { timeZone: string; country?: PhoneCountry | null },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {
-    this.ctx = { sequelize, timeZone: options.timeZone, notifier, now };
+    this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now };
   }
 
   /**
