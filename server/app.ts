@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
+import { patientLanguageRoutes } from './routes/patient-languages';
 import { administrationRoutes } from './routes/administration';
 import { displayRoutes } from './routes/displays';
 import { DisplayProfileService } from './services/displays';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     patientSummaryRoutes(deps.config),
     kioskRoutes(services.queue, services.queueReads, services.kiosk),
     ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk, clinicName),
+    patientLanguageRoutes(),
     pageRoutes(),
   ]) {
     app.use(router.routes());

@@ -177,6 +177,9 @@ export class MqDisplayApp extends LitElement {
   /** Counts live calls; each one restarts the "Now calling" flash. */
   @state() private flash = 0;
   private texts = textsFor('en');
+  private language = 'en';
+  /** Departments' names in other languages, by id (GET /api/department-labels, read once). */
+  private labels: Record<number, Record<string, string>> = {};
   private channel: Channel | null = null;
   /** True from `subscribed` until the snapshot's board arrives: that board also sets "Now calling", silently. */
   private awaitingSnapshot = false;
@@ -206,6 +209,14 @@ export class MqDisplayApp extends LitElement {
   });
 
 
+  connectedCallback(): void {
+    super.connectedCallback();
+    void fetch('/api/department-labels')
+      .then((res) => (res.ok ? (res.json() as Promise<{ labels: Record<number, Record<string, string>> }>) : null))
+      .then((body) => body && (this.labels = body.labels))
+      .catch(() => undefined);
+  }
+
   protected updated(): void {
     this.setAttribute('connection', this.realtime.status);
     this.setAttribute('layout', this.layout.layout);
@@ -220,7 +231,7 @@ export class MqDisplayApp extends LitElement {
       <header>
         <h1 class="clinic">
           <mq-clinic-mark></mq-clinic-mark>
-          <span>${this.clinic.info?.name ?? ''}</span>
+          <span dir="auto">${this.clinic.info?.name ?? ''}</span>
         </h1>
         <div class="clock">
           <span class="date">${this.clock.date(t.locale)}</span>
@@ -246,6 +257,7 @@ export class MqDisplayApp extends LitElement {
   /** Applies a (new) setup: language, direction and theme of the page, voice, and the channel to follow. */
   private apply(setup: DisplaySetup): void {
     this.texts = textsFor(setup.language);
+    this.language = setup.language;
     const root = document.documentElement;
     root.lang = setup.language;
     root.dir = this.texts.dir;
@@ -269,7 +281,7 @@ export class MqDisplayApp extends LitElement {
     if (message.type === 'subscribed') {
       this.awaitingSnapshot = true;
     } else if (message.type === 'board_update') {
-      this.board = boardFrom(message);
+      this.board = boardFrom(message, (id, name) => this.labels[id]?.[this.language] || name);
       if (this.awaitingSnapshot) {
         // After a (re)connect the newest call is shown again without flashing or announcing it: it is not new.
         this.awaitingSnapshot = false;

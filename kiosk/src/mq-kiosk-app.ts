@@ -8,6 +8,7 @@ import { IdleController } from './controllers/idle-controller';
 import { KioskProfileController } from './controllers/profile-controller';
 import type { IssuedTicket } from './events';
 import type { KioskLanguage } from './i18n';
+import { recordTicketLanguage } from './print';
 import { kioskStyles } from './kiosk-styles';
 import { KioskLive } from './live';
 import { KioskLocale } from './locale';
@@ -143,6 +144,8 @@ export class MqKioskApp extends LitElement {
 
   @state() private screen: Screen = { name: 'start' };
   @state() private language: KioskLanguage;
+  /** Departments' names in other languages; read once when the kiosk starts. */
+  @state() private labels: Record<number, Record<string, string>> = {};
 
   private readonly settings = readSettings();
   /** The language the start screen returns to: the address's `lang`, else the profile's, else English. */
@@ -180,20 +183,25 @@ export class MqKioskApp extends LitElement {
     super();
     this.language = this.settings.language;
     this.live.socket = this.realtime;
+    void fetch('/api/department-labels')
+      .then((res) => (res.ok ? (res.json() as Promise<{ labels: Record<number, Record<string, string>> }>) : null))
+      .then((body) => body && (this.labels = body.labels))
+      .catch(() => undefined);
     this.addEventListener('start-choice', (event) => this.show({ name: event.detail }));
     this.addEventListener('language-change', (event) => (this.language = event.detail));
     this.addEventListener('kiosk-home', () => this.goHome());
     this.addEventListener('kiosk-start', () => this.show({ name: 'start' }));
-    this.addEventListener('ticket-issued', (event) =>
-      this.show({ name: event.detail.emergency ? 'emergency' : 'ticket', issued: event.detail }),
-    );
+    this.addEventListener('ticket-issued', (event) => {
+      this.show({ name: event.detail.emergency ? 'emergency' : 'ticket', issued: event.detail });
+      recordTicketLanguage(event.detail.ticket.publicCode, this.language);
+    });
   }
 
   /** The current language in the clinic's time zone (rebuilt only when either changes). */
   private get locale(): KioskLocale {
     const zone = this.clinic.info?.timeZone;
-    if (this.cachedLocale?.language !== this.language || this.cachedLocale.timeZone !== zone) {
-      this.cachedLocale = new KioskLocale(this.language, zone);
+    if (this.cachedLocale?.language !== this.language || this.cachedLocale.timeZone !== zone || this.cachedLocale.labels !== this.labels) {
+      this.cachedLocale = new KioskLocale(this.language, zone, this.labels);
     }
     return this.cachedLocale;
   }

@@ -17,6 +17,7 @@ import { QueueCounter } from './queue-counter';
 import { QueueEntry } from './queue-entry';
 import { RecordAddendum } from './record-addendum';
 import { Session } from './session';
+import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
 
@@ -39,6 +40,7 @@ export {
   QueueEntry,
   RecordAddendum,
   Session,
+  TicketLanguage,
   TimeSlot,
   User,
 };
@@ -66,6 +68,7 @@ export function initModels(sequelize: Sequelize): void {
     ClinicSetting,
     KioskProfile,
     KioskProfileDepartment,
+    TicketLanguage,
   ]) {
     model.initModel(sequelize);
   }

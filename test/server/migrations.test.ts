@@ -25,6 +25,7 @@ const APP_TABLES = [
   'kiosk_profiles',
   'kiosk_profile_departments',
   'patient_phone_originals',
+  'ticket_languages',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
