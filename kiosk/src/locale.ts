@@ -57,15 +57,13 @@ export class KioskLocale {
   }
 
   /**
-   * A failed request in words a patient understands, in this language: the kiosk's own text for the error's id; in
-   * English the server's words for refusals written for patients (too early, another day); a plain "ask at the
-   * desk" otherwise. Never a field name: validation and server faults have their own texts.
+   * A failed request in words a patient understands, in this language: in English the server's words for refusals
+   * written for patients (a wrong code, too early, another day), else the kiosk's own text for the error's id, else
+   * a plain "ask at the desk". Never a field name: validation and server faults have their own texts.
    */
   error(error: ApiError): string {
-    const own = this.t.errors[error.id];
-    if (own) return own;
     if (this.language === 'en' && error.status >= 400 && error.status < 500 && !DEVELOPER_ERRORS.has(error.id)) return error.message;
-    return this.t.errors.generic;
+    return this.t.errors[error.id] ?? this.t.errors.generic;
   }
 
   private format(options: Intl.DateTimeFormatOptions, locale = this.t.locale): Intl.DateTimeFormat {

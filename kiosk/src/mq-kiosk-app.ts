@@ -9,6 +9,7 @@ import { KioskProfileController } from './controllers/profile-controller';
 import type { IssuedTicket } from './events';
 import type { KioskLanguage } from './i18n';
 import { recordTicketLanguage } from './print';
+import { ScannerController } from './controllers/scanner-controller';
 import { kioskStyles } from './kiosk-styles';
 import { KioskLive } from './live';
 import { KioskLocale } from './locale';
@@ -24,7 +25,7 @@ import './mq-walk-in-flow';
 /** Where the kiosk is: the start screen, one of the two flows, or a ticket. */
 type Screen =
   | { name: 'start' }
-  | { name: 'appointment' }
+  | { name: 'appointment'; scan?: { code: string } }
   | { name: 'walk-in' }
   | { name: 'ticket'; issued: IssuedTicket }
   | { name: 'emergency'; issued: IssuedTicket };
@@ -157,6 +158,11 @@ export class MqKioskApp extends LitElement {
   });
   private readonly live = new KioskLive();
   private readonly clock = new ClockController(this);
+  /** A booking code from a barcode scanner, on any screen, opens the appointment check-in with it. */
+  private readonly scanner = new ScannerController(this, (code) => {
+    this.idle.restart();
+    this.show({ name: 'appointment', scan: { code } });
+  });
   private readonly clinic = new ClinicController(this, {
     onLoad: (info) => {
       this.clock.setTimeZone(info.timeZone);
@@ -255,7 +261,7 @@ export class MqKioskApp extends LitElement {
       case 'start':
         return html`<mq-start-screen .locale=${locale}></mq-start-screen>`;
       case 'appointment':
-        return html`<mq-appointment-flow .locale=${locale}></mq-appointment-flow>`;
+        return html`<mq-appointment-flow .locale=${locale} .scan=${this.screen.scan ?? null}></mq-appointment-flow>`;
       case 'walk-in':
         return html`<mq-walk-in-flow .locale=${locale} .live=${this.live} .offered=${this.profile.offered}></mq-walk-in-flow>`;
       case 'ticket':

@@ -156,7 +156,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
       await shot('ticket');
 
       const url = decodeQr(await ticketScreen.locator('img').screenshot());
-      expect(url).to.equal(`${PUBLIC_BASE_URL}/t/${entry.publicCode}`);
+      expect(url, 'the QR code opens the page in the kiosk\'s language').to.equal(`${PUBLIC_BASE_URL}/t/${entry.publicCode}?lang=en`);
       // The same path on this server is the patient's ticket page.
       const phone = await context.newPage();
       await phone.goto(server.baseUrl + new URL(url!).pathname);
@@ -382,7 +382,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await expectSoon(async () => (await page.evaluate(() => (globalThis as any).__printed ?? [])).length === 1);
     expect(await page.evaluate(() => (globalThis as any).__printed)).to.deep.equal([`/t/${code}/print`]);
     expect(page.url()).to.equal(kioskUrl);
-    const frame = page.locator(`iframe[src="/t/${code}/print"]`);
+    const frame = page.locator(`iframe[src="/t/${code}/print?lang=en"]`);
     expect(await frame.evaluate((f: any) => (globalThis as any).getComputedStyle(f).opacity)).to.equal('0');
     // The page is made as long as the ticket itself, so the printer feeds no blank paper after it.
     const [pageRule, contentMm] = await frame.evaluate((f: any) => {
@@ -448,8 +448,20 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await page.waitForSelector('mq-kiosk-app[screen="start"]', { timeout: 20_000 });
   });
 
-  it('shows a visible focus ring, names the keys for screen readers, and blocks pinch zoom', async () => {
+  it('allows zoom unless the address locks it, where it blocks pinch zoom', async () => {
     await openKiosk(LANDSCAPE);
+    expect(await page.locator('meta[name="viewport"]').getAttribute('content')).to.equal('width=device-width, initial-scale=1');
+    const pinchAllowed = await page.evaluate(() => {
+      const touch = new Event('touchmove', { cancelable: true, bubbles: true });
+      Object.defineProperty(touch, 'touches', { value: [{}, {}] });
+      (globalThis as any).document.body.dispatchEvent(touch);
+      return !touch.defaultPrevented;
+    });
+    expect(pinchAllowed).to.equal(true);
+  });
+
+  it('shows a visible focus ring, names the keys for screen readers, and blocks pinch zoom on locked hardware', async () => {
+    await openKiosk(LANDSCAPE, '?lock-zoom=1');
     expect(await page.locator('meta[name="viewport"]').getAttribute('content')).to.match(/user-scalable=no/);
     await page.keyboard.press('Tab');
     const ring = await page.evaluate(() => {
