@@ -11,6 +11,7 @@ import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { patientLanguageRoutes } from './routes/patient-languages';
+import { phoneCheckInRoutes } from './routes/phone-check-in';
 import { administrationRoutes } from './routes/administration';
 import { displayRoutes } from './routes/displays';
 import { DisplayProfileService } from './services/displays';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     kioskRoutes(services.queue, services.queueReads, services.kiosk),
     ticketPageRoutes(deps.config, services.queue, services.queueReads, services.kiosk, clinicName),
     patientLanguageRoutes(),
+    phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName),
     pageRoutes(),
   ]) {
     app.use(router.routes());

@@ -11,6 +11,7 @@ import { LayoutController } from './controllers/layout-controller';
 import { SetupController } from './controllers/setup-controller';
 import { SoundController } from './controllers/sound-controller';
 import { announcement, textsFor } from './i18n';
+import './mq-check-in-code';
 import '../../common/web/mq-clinic-mark';
 import './mq-next-tokens';
 import './mq-now-calling';
@@ -178,6 +179,8 @@ export class MqDisplayApp extends LitElement {
   @state() private flash = 0;
   private texts = textsFor('en');
   private language = 'en';
+  /** The phone check-in QR code in the footer, unless the address says `phone-check-in=off`. */
+  private readonly phoneCheckIn = new URLSearchParams(location.search).get('phone-check-in') !== 'off';
   /** Departments' names in other languages, by id (GET /api/department-labels, read once). */
   private labels: Record<number, Record<string, string>> = {};
   private channel: Channel | null = null;
@@ -247,6 +250,7 @@ export class MqDisplayApp extends LitElement {
       <footer>
         ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html`<p>${t.footer}</p>`}
         ${this.realtime.offline ? html`<p class="offline" role="status">${t.reconnecting}</p>` : nothing}
+        ${this.phoneCheckIn ? html`<mq-check-in-code label=${t.scanToCheckIn}></mq-check-in-code>` : nothing}
       </footer>
       ${this.sound.blocked
         ? html`<mq-sound-prompt label=${t.enableSound} @enable-sound=${this.sound.unlock}></mq-sound-prompt>`

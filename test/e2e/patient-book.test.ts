@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -134,5 +136,40 @@ describe('online booking and the TV display in Chromium: phone widths, days, lan
     expect(await label.evaluate((el) => (globalThis as any).getComputedStyle(el).direction)).to.equal('ltr');
     await expectAccessible('display (ar)');
     await page.screenshot({ path: path.join(SHOTS, 'display-ar-1920x1080.png') });
+  });
+
+  it('checks a patient in from their phone by the QR code on the display, and refuses the code once it has expired', async function () {
+    this.timeout(60_000);
+    await openDepartment('Dermatology', 'D', { room: 'Room 9' });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.baseUrl}/display`);
+    const qr = page.locator('mq-check-in-code img');
+    await qr.waitFor();
+    await qr.evaluate((img: any) => img.decode());
+    const image = PNG.sync.read(await qr.screenshot());
+    const scanned = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? '';
+    const address = new URL(scanned);
+    expect(address.pathname).to.match(/^\/c\/[0-9a-z]+-[A-Za-z0-9_-]{22}$/);
+
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(server.baseUrl + address.pathname);
+    await phone.getByRole('heading', { name: 'Check in', exact: true }).waitFor();
+    expect(await seriousViolations(phone), 'axe on phone check-in').to.deep.equal([]);
+    await phone.screenshot({ path: path.join(SHOTS, 'phone-check-in-390x844.png'), fullPage: true });
+    await phone.getByLabel('Which department do you need?').selectOption({ label: 'Dermatology' });
+    await phone.getByRole('button', { name: 'Get my ticket' }).click();
+    await phone.waitForURL(/\/t\/[A-Za-z0-9_-]+\?lang=en$/);
+    await phone.getByText('D-001').waitFor();
+
+    // Five minutes later the same code is refused, in plain words.
+    server.services.kiosk.now = () => new Date(Date.now() + 6 * 60_000);
+    try {
+      await phone.goto(server.baseUrl + address.pathname);
+      await phone.getByRole('heading', { name: 'This check-in code has expired' }).waitFor();
+      expect(await phone.locator('form').count()).to.equal(0);
+    } finally {
+      server.services.kiosk.now = () => new Date();
+    }
   });
 });
