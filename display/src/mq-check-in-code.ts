@@ -21,8 +21,8 @@ export class MqCheckInCode extends LitElement {
       border-radius: 0.8vmin;
     }
     span {
-      max-width: 22vmin;
-      font-size: 1.9vmin;
+      max-width: 26vmin;
+      font-size: 2.3vmin;
       font-weight: 600;
     }
   `;
