@@ -1,9 +1,15 @@
 /**
  * What the patient's ticket page says about a ticket, in one place: the server renders the first version of the
- * page with it and the page's script re-renders with it on every live update, so the two always agree.
+ * page with it and the page's script re-renders with it on every live update, so the two always agree. The words
+ * come from the catalogue (common/i18n), in the page's language.
  */
 
 import type { TicketView } from './api';
+import { en } from './i18n/en';
+import type { PatientTexts } from './i18n/en';
+
+/** The ticket page's texts in one language. */
+export type TicketPageTexts = PatientTexts['ticketPage'];
 
 /** The look of the page for each moment of a visit (a CSS hook on the page). */
 export type TicketTone = 'waiting' | 'next' | 'called' | 'with-doctor' | 'done' | 'missed' | 'left';
@@ -16,53 +22,55 @@ export interface TicketStatusText {
   canLeave: boolean;
 }
 
-/** The line under the page's status: the page updates by itself, or is trying to. */
-export const LIVE_TEXT = {
-  live: "This page updates by itself. Keep it open and we'll let you know when it's your turn.",
-  reconnecting: 'Reconnecting… This page will update as soon as the connection is back.',
-};
+/** The line under the page's status, in English: the page updates by itself, or is trying to. */
+export const LIVE_TEXT = { live: en.ticketPage.live, reconnecting: en.ticketPage.reconnecting };
 
 /** Who the patient will see: the named doctor and their room, or whoever is free first. */
-export function doctorLine(ticket: Pick<TicketView, 'doctor'>): string {
-  return ticket.doctor ? `${ticket.doctor.name} · ${ticket.doctor.room}` : 'The first available doctor';
+export function doctorLine(ticket: Pick<TicketView, 'doctor'>, t: TicketPageTexts = en.ticketPage, room: (r: string) => string = (r) => r): string {
+  return ticket.doctor ? `${ticket.doctor.name} · ${room(ticket.doctor.room)}` : t.firstAvailable;
 }
 
 /** "about 12 minutes"; patients read a rounded figure, never a promise. */
-export function waitWords(minutes: number | null): string {
-  if (minutes === null || minutes <= 0) return 'You could be called at any moment.';
-  return minutes === 1 ? 'Estimated wait: about 1 minute.' : `Estimated wait: about ${minutes} minutes.`;
+export function waitWords(minutes: number | null, t: TicketPageTexts = en.ticketPage): string {
+  if (minutes === null || minutes <= 0) return t.anyMoment;
+  return t.waitMinutes(minutes);
 }
 
-/** The ticket's state in plain words. */
-export function describeTicket(ticket: Pick<TicketView, 'status' | 'position' | 'etaMinutes' | 'room' | 'doctor'>): TicketStatusText {
-  const room = ticket.room ?? ticket.doctor?.room ?? 'the room shown on the screen';
+/**
+ * The ticket's state in plain words. `room` puts a room label into the page's language ("Room 3" -> "Sala 3").
+ */
+export function describeTicket(
+  ticket: Pick<TicketView, 'status' | 'position' | 'etaMinutes' | 'room' | 'doctor'>,
+  t: TicketPageTexts = en.ticketPage,
+  room: (r: string) => string = (r) => r,
+): TicketStatusText {
+  const where = ticket.room ?? ticket.doctor?.room;
+  const place = where ? room(where) : t.roomOnScreen;
   switch (ticket.status) {
     case 'waiting':
-      if (ticket.position === 1) {
-        return { tone: 'next', headline: "You're next", detail: 'Please stay close to the waiting area.', canLeave: true };
-      }
+      if (ticket.position === 1) return { tone: 'next', headline: t.next, detail: t.nextDetail, canLeave: true };
       return {
         tone: 'waiting',
-        headline: ticket.position ? `You are number ${ticket.position} in line` : 'You are in the queue',
-        detail: waitWords(ticket.etaMinutes),
+        headline: ticket.position ? t.numberInLine(ticket.position) : t.inQueue,
+        detail: waitWords(ticket.etaMinutes, t),
         canLeave: true,
       };
     case 'called':
-      return { tone: 'called', headline: `Please go to ${room}`, detail: 'The doctor is ready to see you now.', canLeave: true };
+      return { tone: 'called', headline: t.goTo(place), detail: t.goToDetail, canLeave: true };
     case 'in_consultation':
-      return { tone: 'with-doctor', headline: 'You are with the doctor', detail: `In ${room}.`, canLeave: false };
+      return { tone: 'with-doctor', headline: t.withDoctor, detail: t.inRoom(place), canLeave: false };
     case 'completed':
-      return { tone: 'done', headline: 'Your visit is complete', detail: 'Thank you for coming. Get well soon.', canLeave: false };
+      return { tone: 'done', headline: t.complete, detail: t.completeDetail, canLeave: false };
     case 'skipped':
-      return {
-        tone: 'missed',
-        headline: 'You missed your call',
-        detail: 'Please go to the reception desk and they will put you back in line.',
-        canLeave: true,
-      };
+      return { tone: 'missed', headline: t.missed, detail: t.missedDetail, canLeave: true };
     case 'cancelled':
-      return { tone: 'left', headline: 'You have left the queue', detail: 'If this was a mistake, please ask at the reception desk.', canLeave: false };
+      return { tone: 'left', headline: t.left, detail: t.leftDetail, canLeave: false };
     case 'transferred':
-      return { tone: 'waiting', headline: 'Your visit has moved', detail: 'Please follow the new ticket.', canLeave: false };
+      return { tone: 'waiting', headline: t.moved, detail: t.movedDetail, canLeave: false };
   }
+}
+
+/** "Room 3" in the words of `texts` ("Sala 3", "الغرفة 3"); other room names as they are. */
+export function roomIn(texts: Pick<PatientTexts, 'room'>): (room: string) => string {
+  return (room) => room.replace(/^Room\b/i, texts.room);
 }

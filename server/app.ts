@@ -10,6 +10,8 @@ import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
+import { patientLanguageRoutes } from './routes/patient-languages';
+import { phoneCheckInRoutes } from './routes/phone-check-in';
 import { administrationRoutes } from './routes/administration';
 import { displayRoutes } from './routes/displays';
 import { DisplayProfileService } from './services/displays';
@@ -28,6 +30,7 @@ import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
 import { createQueue, type Queue } from './queue';
+import { phoneCountry } from './services/phone';
 import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 
@@ -49,10 +52,11 @@ export interface Services {
 
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
+  const country = phoneCountry(deps.config);
   return {
     auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),
-    queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, hub, logger: deps.logger }),
-    kiosk: createKioskServices(deps.config.clinicTimeZone),
+    queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, country, hub, logger: deps.logger }),
+    kiosk: createKioskServices(deps.config.clinicTimeZone, { country }),
   };
 }
 
@@ -93,6 +97,8 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     patientSummaryRoutes(deps.config),
     kioskRoutes(services.queue, services.kiosk),
     ticketPageRoutes(deps.config, services.queue.service, services.queue.reads, services.kiosk, clinicName),
+    patientLanguageRoutes(),
+    phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName),
     pageRoutes(),
   ]) {
     app.use(router.routes());

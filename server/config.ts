@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_PASSWORD_COST } from './services/passwords';
+import { isPhoneCountry } from './services/phone';
 
 /** The project's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
@@ -16,6 +17,8 @@ export interface Config {
   databaseUrl: string;
   clinicName: string;
   clinicTimeZone: string;
+  /** CLINIC_COUNTRY when set (ISO 3166 code such as GB); otherwise phone numbers follow the time zone's country. */
+  clinicCountry: string | null;
   publicBaseUrl: string;
   sessionLifetimeMinutes: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -71,6 +74,14 @@ const VARIABLES = {
   CLINIC_TIMEZONE: {
     schema: z.string().refine(isTimeZone),
     expected: 'an IANA time zone name such as Europe/London or America/New_York',
+  },
+  CLINIC_COUNTRY: {
+    schema: z
+      .string()
+      .trim()
+      .transform((c) => c.toUpperCase())
+      .refine((c) => c === '' || isPhoneCountry(c)),
+    expected: 'a two-letter country code such as GB, ES or AE (phone numbers typed without a country code are read as this country\'s)',
   },
   PUBLIC_BASE_URL: {
     schema: z
@@ -130,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     databaseUrl: parse('DATABASE_URL', get('DATABASE_URL', `sqlite:${path.join('data', 'mediqueue.sqlite')}`)),
     clinicName: parse('CLINIC_NAME', get('CLINIC_NAME', 'MediQueue Demo Clinic')),
     clinicTimeZone: parse('CLINIC_TIMEZONE', get('CLINIC_TIMEZONE', defaultTimeZone())),
+    clinicCountry: parse('CLINIC_COUNTRY', get('CLINIC_COUNTRY', '')) || null,
     publicBaseUrl: parse('PUBLIC_BASE_URL', get('PUBLIC_BASE_URL', `http://localhost:${port}`)),
     sessionLifetimeMinutes: parse('SESSION_LIFETIME_MINUTES', get('SESSION_LIFETIME_MINUTES', '30')),
     logLevel: parse('LOG_LEVEL', get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info')),

@@ -8,11 +8,13 @@ export const bookStyles = css`
   :host {
     display: block;
     min-height: 100vh;
-    padding: 1.25rem 1rem 3rem;
+    padding: 1.25rem 0.75rem 3rem;
     background: var(--mq-color-bg);
   }
   main {
     display: grid;
+    /* minmax(0, 1fr): a long doctor's name in a drop-down must not make the page wider than a phone. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     max-width: 40rem;
     margin: 0 auto;
@@ -54,6 +56,9 @@ export const bookStyles = css`
   }
   input,
   select {
+    width: 100%;
+    max-width: 100%;
+    min-width: 0;
     min-height: 3rem;
     padding: 0.5rem 0.75rem;
     border: 1.5px solid var(--mq-color-border);
@@ -116,6 +121,21 @@ export const bookStyles = css`
   }
   .more {
     margin-top: 1rem;
+  }
+  .days {
+    min-width: 0;
+    margin: 0 0 1rem;
+    padding: 0;
+    border: 0;
+  }
+  .days legend {
+    margin-bottom: 0.4rem;
+    padding: 0;
+    font-weight: 600;
+  }
+  .times-on {
+    margin: 0 0 0.6rem;
+    font-size: 1.05rem;
   }
   .done {
     text-align: center;

@@ -10,9 +10,11 @@ import type {
   PublicSlotsResponse,
 } from '../../common/booking';
 import { ApiError, apiGet, apiPost } from '../../common/web/api';
-import { addDays, dayInZone, formatDay } from '../../common/web/dates';
+import { addDays, dayInZone } from '../../common/web/dates';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from './book-styles';
+import { BookLocale } from './locale';
+import './mq-day-picker';
 import './mq-slot-list';
 
 /** Days of free times shown at once; "Show later days" adds as many again. */
@@ -23,16 +25,20 @@ const DAYS_MAX = 56;
 type Phase = 'loading' | 'off' | 'ready' | 'unreachable';
 
 /**
- * The public booking page (/book): a patient picks a department, a doctor (or any), a free time in the next weeks,
- * gives their name, phone and date of birth, and gets a booking code and a printable confirmation. Nothing about
- * other patients is ever shown: the server offers only free times. When the clinic has switched online booking
- * off, the page says so. Refusals (a time just taken, too many attempts) are shown in the server's words.
+ * The public booking page (/book): a patient picks a department, a doctor (or any), a day and a free time in the
+ * next weeks, gives their name, phone and date of birth, and gets a booking code and a printable confirmation.
+ * Nothing about other patients is ever shown: the server offers only free times. When the clinic has switched online
+ * booking off, the page says so. Everything is in the patient's language (`?lang=`, else the browser's), refusals
+ * in plain words (./locale.ts).
  */
 @customElement('mq-public-booking')
 export class MqPublicBooking extends LitElement {
   static styles = [baseStyles, bookStyles];
 
+  @state() private locale = new BookLocale(BookLocale.fromPage());
   @state() private phase: Phase = 'loading';
+  /** The day whose free times are shown ('YYYY-MM-DD'). */
+  @state() private day = '';
   @state() private message = '';
   @state() private clinic: ClinicInfo | null = null;
   @state() private departments: PublicDepartment[] = [];
@@ -54,32 +60,36 @@ export class MqPublicBooking extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
+    // The whole document follows the language: screen readers pick the voice from lang, the layout mirrors with dir.
+    document.documentElement.lang = this.locale.language;
+    document.documentElement.dir = this.locale.texts.dir;
     void this.start();
   }
 
   render() {
     return html`<main>
       <header>
-        <p class="clinic">${this.clinic?.name ?? ''}</p>
-        <h1>Book an appointment</h1>
+        <p class="clinic" dir="auto">${this.clinic?.name ?? ''}</p>
+        <h1>${this.locale.t.title}</h1>
       </header>
       ${this.renderBody()}
     </main>`;
   }
 
   private renderBody() {
+    const t = this.locale.t;
     switch (this.phase) {
       case 'loading':
-        return html`<p class="status" role="status">Loading…</p>`;
+        return html`<p class="status" role="status">${t.loading}</p>`;
       case 'off':
         return html`<section class="card notice" role="status">
-          <h2>Online booking is not available</h2>
+          <h2>${t.offTitle}</h2>
           <p>${this.message}</p>
         </section>`;
       case 'unreachable':
         return html`<section class="card" role="alert">
           <p class="error">${this.message}</p>
-          <button type="button" class="primary" @click=${this.start}>Try again</button>
+          <button type="button" class="primary" @click=${this.start}>${t.tryAgain}</button>
         </section>`;
       case 'ready':
         if (this.done) return this.renderDone(this.done);
@@ -88,23 +98,22 @@ export class MqPublicBooking extends LitElement {
   }
 
   private renderChoice() {
-    if (!this.departments.length) {
-      return html`<section class="card"><p>There are no appointments to book online at the moment. Please call the clinic.</p></section>`;
-    }
+    const t = this.locale.t;
+    if (!this.departments.length) return html`<section class="card"><p>${t.nothing}</p></section>`;
     return html`<section class="card">
-        <h2>1. Who would you like to see?</h2>
+        <h2>${t.who}</h2>
         <div class="field">
-          <label for="department">Department</label>
+          <label for="department">${t.department}</label>
           <select id="department" @change=${this.onDepartment}>
-            <option value="0" ?selected=${!this.departmentId}>Choose a department</option>
-            ${this.departments.map((d) => html`<option value=${d.id} ?selected=${d.id === this.departmentId}>${d.name}</option>`)}
+            <option value="0" ?selected=${!this.departmentId}>${t.chooseDepartment}</option>
+            ${this.departments.map((d) => html`<option value=${d.id} ?selected=${d.id === this.departmentId}>${this.locale.department(d)}</option>`)}
           </select>
         </div>
         ${this.departmentId
           ? html`<div class="field">
-              <label for="doctor">Doctor</label>
+              <label for="doctor">${t.doctor}</label>
               <select id="doctor" @change=${this.onDoctor}>
-                <option value="0" ?selected=${!this.doctorId}>Any doctor</option>
+                <option value="0" ?selected=${!this.doctorId}>${t.anyDoctor}</option>
                 ${this.doctors.map(
                   (d) => html`<option value=${d.id} ?selected=${d.id === this.doctorId}>${d.name} · ${d.specialization}</option>`,
                 )}
@@ -116,17 +125,30 @@ export class MqPublicBooking extends LitElement {
   }
 
   private renderSlots() {
-    const title = html`<h2 id="times">2. Choose a time</h2>`;
+    const t = this.locale.t;
+    const title = html`<h2 id="times">${t.when}</h2>`;
     if (this.slotProblem) return html`${title}<p class="error" role="alert">${this.slotProblem}</p>`;
-    if (!this.slots) return html`${title}<p class="status" role="status">Looking for free times…</p>`;
+    if (!this.slots) return html`${title}<p class="status" role="status">${t.looking}</p>`;
     const today = this.today();
     const more = this.until < addDays(today, DAYS_MAX - 1);
+    const days = [...new Set(this.slots.map((s) => s.date))];
+    const day = days.includes(this.day) ? this.day : days[0];
     return html`${title}
       ${this.takenNotice ? html`<p class="error" role="alert">${this.takenNotice}</p>` : nothing}
-      ${this.slots.length
-        ? html`<mq-slot-list .slots=${this.slots} .doctors=${new Map(this.doctors.map((d) => [d.id, d]))} ?showDoctor=${!this.doctorId} @slot-pick=${this.onPick}></mq-slot-list>`
-        : html`<p class="status">No free times until ${formatDay(this.until)}.${more ? ' Look further ahead, or choose another doctor.' : ''}</p>`}
-      ${more ? html`<button type="button" class="more" @click=${this.showMore}>Show later days</button>` : nothing}`;
+      ${days.length
+        ? html`<fieldset class="days">
+              <legend>${t.day}</legend>
+              <mq-day-picker .locale=${this.locale} .days=${days} selected=${day} @day-pick=${(e: CustomEvent<string>) => (this.day = e.detail)}></mq-day-picker>
+            </fieldset>
+            <h3 class="times-on">${t.timesOn(this.locale.day(day))}</h3>
+            <mq-slot-list
+              .slots=${this.slots.filter((s) => s.date === day)}
+              .doctors=${new Map(this.doctors.map((d) => [d.id, d]))}
+              ?showDoctor=${!this.doctorId}
+              @slot-pick=${this.onPick}
+            ></mq-slot-list>`
+        : html`<p class="status">${t.noTimes(this.locale.day(this.until))}${more ? ` ${t.lookFurther}` : ''}</p>`}
+      ${more ? html`<button type="button" class="more" @click=${this.showMore}>${t.showLater}</button>` : nothing}`;
   }
 
   private renderDetails(slot: PublicSlot) {
@@ -150,35 +172,38 @@ export class MqPublicBooking extends LitElement {
       />
       ${this.fieldErrors[id] ? html`<span class="field-error" role="alert">${this.fieldErrors[id]}</span>` : nothing}
     </div>`;
+    const t = this.locale.t;
+    const department = this.departments.find((d) => d.id === this.departmentId);
     return html`<section class="card">
-      <h2>3. Your details</h2>
+      <h2>${t.details}</h2>
       <p class="chosen">
-        <strong>${formatDay(slot.date, 'long')} at ${slot.start}</strong><br />
-        ${doctor?.name ?? ''}${doctor ? html` · ` : nothing}${this.departments.find((d) => d.id === this.departmentId)?.name ?? ''}
+        <strong>${t.at(this.locale.day(slot.date, 'long'), slot.start)}</strong><br />
+        <span dir="auto">${doctor?.name ?? ''}</span>${doctor ? html` · ` : nothing}${department ? this.locale.department(department) : ''}
       </p>
       <form @submit=${this.book} novalidate>
-        ${field('fullName', 'Full name', 'text', 'name')} ${field('phone', 'Phone number', 'tel', 'tel', 'We call this number if the clinic needs to move your appointment.')}
-        ${field('dateOfBirth', 'Date of birth', 'date', 'bday')}
+        ${field('fullName', t.fullName, 'text', 'name')} ${field('phone', t.phone, 'tel', 'tel', t.phoneHint)}
+        ${field('dateOfBirth', t.dateOfBirth, 'date', 'bday')}
         ${this.formProblem ? html`<p class="error" role="alert">${this.formProblem}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" class="primary" ?disabled=${this.sending}>${this.sending ? 'Booking…' : 'Book appointment'}</button>
-          <button type="button" @click=${this.back}>Choose another time</button>
+          <button type="submit" class="primary" ?disabled=${this.sending}>${this.sending ? t.sending : t.submit}</button>
+          <button type="button" @click=${this.back}>${t.another}</button>
         </div>
       </form>
     </section>`;
   }
 
   private renderDone(done: PublicBookingResponse) {
+    const t = this.locale.t;
     return html`<section class="card done" role="status" aria-labelledby="done-title">
-      <h2 id="done-title">You're booked</h2>
-      <p class="when">${formatDay(done.date, 'long')} at ${done.start}</p>
-      <p>${done.doctor.name} · ${done.department.name} · ${done.doctor.room}</p>
-      <p>Your booking code</p>
-      <p class="code" aria-label="Booking code">${done.bookingCode}</p>
-      <p>On the day, type this code at the check-in screen in the clinic, or scan the QR code on your confirmation.</p>
+      <h2 id="done-title">${t.booked}</h2>
+      <p class="when">${t.at(this.locale.day(done.date, 'long'), done.start)}</p>
+      <p><span dir="auto">${done.doctor.name}</span> · ${this.locale.department(done.department)} · ${this.locale.room(done.doctor.room)}</p>
+      <p id="code-label">${t.yourCode}</p>
+      <p class="code" aria-labelledby="code-label">${done.bookingCode}</p>
+      <p>${t.onTheDay}</p>
       <div class="buttons">
-        <a class="button primary" href="/book/confirmation/${done.bookingCode}" target="_blank" rel="noopener">Open confirmation to print or save</a>
-        <button type="button" @click=${this.again}>Book another appointment</button>
+        <a class="button primary" href="/book/confirmation/${done.bookingCode}?lang=${this.locale.language}" target="_blank" rel="noopener">${t.openConfirmation}</a>
+        <button type="button" @click=${this.again}>${t.bookAnother}</button>
       </div>
     </section>`;
   }
@@ -191,7 +216,9 @@ export class MqPublicBooking extends LitElement {
     this.phase = 'loading';
     try {
       this.clinic ??= await apiGet<ClinicInfo>('/api/clinic');
-      document.title = `Book an appointment · ${this.clinic.name}`;
+      document.title = `${this.locale.t.title} · ${this.clinic.name}`;
+      const { labels } = await apiGet<{ labels: Record<number, Record<string, string>> }>('/api/department-labels');
+      this.locale = new BookLocale(this.locale.language, labels);
       this.departments = (await apiGet<{ departments: PublicDepartment[] }>('/api/public/departments')).departments;
       this.phase = 'ready';
       // One department: nothing to choose.
@@ -205,9 +232,9 @@ export class MqPublicBooking extends LitElement {
   private fail(error: unknown, show: (message: string) => void): void {
     if (!(error instanceof ApiError)) throw error;
     if (error.id === 'booking_disabled') {
-      this.message = error.message;
+      this.message = this.locale.error(error);
       this.phase = 'off';
-    } else show(error.message);
+    } else show(this.locale.error(error));
   }
 
   private async onDepartment(event: Event): Promise<void> {
@@ -247,6 +274,8 @@ export class MqPublicBooking extends LitElement {
       const answer = await apiGet<PublicSlotsResponse>(`/api/public/slots?${who}&from=${from}&to=${to}`);
       if (request !== this.request) return;
       this.slots = more ? [...(this.slots ?? []), ...answer.slots] : answer.slots;
+      // Later days were asked for: show the first of them that has times.
+      if (more) this.day = answer.slots[0]?.date ?? this.day;
       this.until = to;
     } catch (error) {
       if (request === this.request) this.fail(error, (message) => (this.slotProblem = message));
@@ -279,8 +308,8 @@ export class MqPublicBooking extends LitElement {
     } catch (error) {
       this.fail(error, (message) => {
         const e = error as ApiError;
-        this.fieldErrors = Object.fromEntries(e.fields.map((f) => [f.path, f.message]));
-        this.formProblem = e.fields.length ? 'Please check the details marked above.' : message;
+        this.fieldErrors = Object.fromEntries(e.fields.map((f) => [f.path, this.locale.field(f.path)]));
+        this.formProblem = e.fields.length ? this.locale.t.checkDetails : message;
         // Taken meanwhile: the list of times is out of date.
         if (e.id === 'slot_taken' || e.id === 'slot_unavailable' || e.id === 'slot_past') {
           this.chosen = null;

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PublicDoctor, PublicSlot } from '../../common/booking';
-import { formatDay } from '../../common/web/dates';
 import { baseStyles } from '../../common/web/shared-styles';
 
 /**
- * Free times, day by day: each a button with the time (and the doctor, when the patient left the choice open).
- * Fires `slot-pick` with the slot.
+ * The free times of one day: each a button showing the time (and the doctor, when the patient left the choice
+ * open). The button's name is its visible text, so what a patient sees is what a screen reader or voice control
+ * calls it; the day is the heading above the list. Fires `slot-pick` with the slot.
  */
 @customElement('mq-slot-list')
 export class MqSlotList extends LitElement {
@@ -14,16 +14,11 @@ export class MqSlotList extends LitElement {
     baseStyles,
     css`
       :host {
-        display: grid;
-        gap: 1rem;
-      }
-      h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1rem;
+        display: block;
       }
       ul {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 6.5rem), 1fr));
         gap: 0.5rem;
         margin: 0;
         padding: 0;
@@ -61,27 +56,16 @@ export class MqSlotList extends LitElement {
   @property({ type: Boolean }) showDoctor = false;
 
   render() {
-    const days = new Map<string, PublicSlot[]>();
-    for (const slot of this.slots) days.set(slot.date, [...(days.get(slot.date) ?? []), slot]);
-    return html`${[...days].map(
-      ([date, slots]) => html`<section aria-label=${formatDay(date)}>
-        <h3>${formatDay(date)}</h3>
-        <ul>
-          ${slots.map((slot) => {
-            const doctor = this.showDoctor ? this.doctors.get(slot.doctorId)?.name : undefined;
-            return html`<li>
-              <button
-                type="button"
-                aria-label="${formatDay(date)} at ${slot.start}${doctor ? ` with ${doctor}` : ''}"
-                @click=${() => this.dispatchEvent(new CustomEvent('slot-pick', { detail: slot, bubbles: true, composed: true }))}
-              >
-                ${slot.start}${doctor ? html`<small>${doctor}</small>` : nothing}
-              </button>
-            </li>`;
-          })}
-        </ul>
-      </section>`,
-    )}`;
+    return html`<ul>
+      ${this.slots.map((slot) => {
+        const doctor = this.showDoctor ? this.doctors.get(slot.doctorId)?.name : undefined;
+        return html`<li>
+          <button type="button" data-slot=${slot.id} @click=${() => this.dispatchEvent(new CustomEvent('slot-pick', { detail: slot, bubbles: true, composed: true }))}>
+            ${slot.start}${doctor ? html`<small dir="auto">${doctor}</small>` : nothing}
+          </button>
+        </li>`;
+      })}
+    </ul>`;
   }
 }
 

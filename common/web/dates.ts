@@ -23,14 +23,17 @@ export function mondayOf(day: string): string {
   return addDays(day, -weekday);
 }
 
-/** 'Monday 1 December 2026' (`style` long), 'Mon 1 Dec' (short), 'Monday 1 December' (medium). */
-export function formatDay(day: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+/**
+ * 'Monday 1 December 2026' (`style` long), 'Mon 1 Dec' (short), 'Monday 1 December' (medium), in `locale`
+ * (British English unless a patient page asks for its language).
+ */
+export function formatDay(day: string, style: 'long' | 'medium' | 'short' = 'medium', locale = 'en-GB'): string {
   const [y, m, d] = day.split('-').map(Number);
   const options: Intl.DateTimeFormatOptions =
     style === 'short'
       ? { weekday: 'short', day: 'numeric', month: 'short' }
       : { weekday: 'long', day: 'numeric', month: 'long', ...(style === 'long' ? { year: 'numeric' } : {}) };
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** 'HH:MM' of `iso` in `zone`. */

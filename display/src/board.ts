@@ -63,11 +63,14 @@ export function callFrom(message: TokenCalledMessage): CallView | null {
   return token && room ? { token, room, at: label(message.called_at, 40) } : null;
 }
 
-/** The board from a `board_update` (snapshot or event). */
-export function boardFrom(message: BoardUpdateMessage): BoardView {
+/**
+ * The board from a `board_update` (snapshot or event); `localName` gives a department's name in the display's
+ * language (its label there, else the name as sent).
+ */
+export function boardFrom(message: BoardUpdateMessage, localName: (id: number, name: string) => string = (_id, name) => name): BoardView {
   const names = new Map<number, string>();
   for (const d of list<BoardUpdateMessage['departments'][number]>(message.departments)) {
-    names.set(d.id, label(d.name, 60) || label(d.prefix, 3));
+    names.set(d.id, label(typeof d.name === 'string' ? localName(d.id, d.name) : d.name, 60) || label(d.prefix, 3));
   }
   const rooms: RoomView[] = list<BoardUpdateMessage['rooms'][number]>(message.rooms)
     .slice(0, MAX_ROOMS)

@@ -11,6 +11,7 @@ import { LayoutController } from './controllers/layout-controller';
 import { SetupController } from './controllers/setup-controller';
 import { SoundController } from './controllers/sound-controller';
 import { announcement, textsFor } from './i18n';
+import './mq-check-in-code';
 import '../../common/web/mq-clinic-mark';
 import './mq-next-tokens';
 import './mq-now-calling';
@@ -177,6 +178,11 @@ export class MqDisplayApp extends LitElement {
   /** Counts live calls; each one restarts the "Now calling" flash. */
   @state() private flash = 0;
   private texts = textsFor('en');
+  private language = 'en';
+  /** The phone check-in QR code in the footer, unless the address says `phone-check-in=off`. */
+  private readonly phoneCheckIn = new URLSearchParams(location.search).get('phone-check-in') !== 'off';
+  /** Departments' names in other languages, by id (GET /api/department-labels, read once). */
+  private labels: Record<number, Record<string, string>> = {};
   private channel: Channel | null = null;
   /** True from `subscribed` until the snapshot's board arrives: that board also sets "Now calling", silently. */
   private awaitingSnapshot = false;
@@ -206,6 +212,14 @@ export class MqDisplayApp extends LitElement {
   });
 
 
+  connectedCallback(): void {
+    super.connectedCallback();
+    void fetch('/api/department-labels')
+      .then((res) => (res.ok ? (res.json() as Promise<{ labels: Record<number, Record<string, string>> }>) : null))
+      .then((body) => body && (this.labels = body.labels))
+      .catch(() => undefined);
+  }
+
   protected updated(): void {
     this.setAttribute('connection', this.realtime.status);
     this.setAttribute('layout', this.layout.layout);
@@ -220,7 +234,7 @@ export class MqDisplayApp extends LitElement {
       <header>
         <h1 class="clinic">
           <mq-clinic-mark></mq-clinic-mark>
-          <span>${this.clinic.info?.name ?? ''}</span>
+          <span dir="auto">${this.clinic.info?.name ?? ''}</span>
         </h1>
         <div class="clock">
           <span class="date">${this.clock.date(t.locale)}</span>
@@ -236,6 +250,7 @@ export class MqDisplayApp extends LitElement {
       <footer>
         ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html`<p>${t.footer}</p>`}
         ${this.realtime.offline ? html`<p class="offline" role="status">${t.reconnecting}</p>` : nothing}
+        ${this.phoneCheckIn ? html`<mq-check-in-code label=${t.scanToCheckIn}></mq-check-in-code>` : nothing}
       </footer>
       ${this.sound.blocked
         ? html`<mq-sound-prompt label=${t.enableSound} @enable-sound=${this.sound.unlock}></mq-sound-prompt>`
@@ -246,6 +261,7 @@ export class MqDisplayApp extends LitElement {
   /** Applies a (new) setup: language, direction and theme of the page, voice, and the channel to follow. */
   private apply(setup: DisplaySetup): void {
     this.texts = textsFor(setup.language);
+    this.language = setup.language;
     const root = document.documentElement;
     root.lang = setup.language;
     root.dir = this.texts.dir;
@@ -269,7 +285,7 @@ export class MqDisplayApp extends LitElement {
     if (message.type === 'subscribed') {
       this.awaitingSnapshot = true;
     } else if (message.type === 'board_update') {
-      this.board = boardFrom(message);
+      this.board = boardFrom(message, (id, name) => this.labels[id]?.[this.language] || name);
       if (this.awaitingSnapshot) {
         // After a (re)connect the newest call is shown again without flashing or announcing it: it is not new.
         this.awaitingSnapshot = false;

@@ -80,7 +80,7 @@ export class MqNextTokens extends LitElement {
       <ul class="departments" style="--rows:${Math.max(2, this.next.length)}">
         ${this.next.map(
           (d) => html`<li>
-            <div class="label"><span>${d.label}</span><span>${d.waiting ? t.waiting(d.waiting) : t.noneWaiting}</span></div>
+            <div class="label"><span dir="auto">${d.label}</span><span>${d.waiting ? t.waiting(d.waiting) : t.noneWaiting}</span></div>
             <div class="tokens">${d.tokens.map((token) => html`<span class="token">${token}</span>`)}</div>
           </li>`,
         )}

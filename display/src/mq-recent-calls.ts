@@ -57,7 +57,7 @@ export class MqRecentCalls extends LitElement {
         ? html`<div class="wrap">
             <ul class="calls">
               ${this.calls.map(
-                (c) => html`<li><span class="token">${c.token}</span><span class="room muted">${localRoom(t, c.room)}</span></li>`,
+                (c) => html`<li><span class="token">${c.token}</span><span class="room muted" dir="auto">${localRoom(t, c.room)}</span></li>`,
               )}
             </ul>
           </div>`

@@ -66,7 +66,7 @@ export class MqRoomBoard extends LitElement {
         ? html`<ul class="rooms" style="--cols:${cols};--rows:${rows}">
             ${this.rooms.map(
               (r) => html`<li class=${r.called ? 'called' : ''}>
-                <span class="room">${localRoom(t, r.room)}</span>
+                <span class="room" dir="auto">${localRoom(t, r.room)}</span>
                 ${r.token ? html`<span class="token">${r.token}</span>` : html`<span class="muted free">${t.free}</span>`}
               </li>`,
             )}

@@ -193,6 +193,51 @@ export const kioskStyles = css`
     margin: 0;
     font-weight: 700;
   }
+  /* A tall portrait touch screen (1080 x 1920): one column of choices, each taller and written larger, so a
+     screen uses its height and the targets sit where a standing patient's hand is. Shorter portrait screens
+     (768 x 1024 tablets) keep the ordinary sizes. */
+  @media (orientation: portrait) and (min-height: 1400px) {
+    :host {
+      --k-gap: 1.75rem;
+      --k-target: 6.5rem;
+    }
+    h2 {
+      font-size: 3.5rem;
+    }
+    .lead {
+      font-size: 1.9rem;
+    }
+    .btn {
+      font-size: 2rem;
+    }
+    .options {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .option {
+      min-height: 10rem;
+      gap: 1.5rem;
+      padding: 1.5rem 2rem;
+    }
+    .option .title {
+      font-size: 2.6rem;
+    }
+    .option .hint,
+    .pill {
+      font-size: 1.6rem;
+    }
+    .option svg,
+    .btn svg {
+      width: 1.6em;
+      height: 1.6em;
+    }
+    .message,
+    .field-label {
+      font-size: 1.7rem;
+    }
+    dl {
+      font-size: 2.1rem;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     .btn,
     .option {

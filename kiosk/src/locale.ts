@@ -1,6 +1,9 @@
 import type { ApiError } from '../../common/web/api';
 import { textsFor, type KioskLanguage, type KioskTexts } from './i18n';
 
+/** Errors whose server message is written for developers (it names fields or the request), never shown as is. */
+const DEVELOPER_ERRORS = new Set(['validation_failed', 'malformed_request', 'payload_too_large', 'internal_error', 'invalid_reference']);
+
 /**
  * One language on the kiosk: its texts, and dates and times written in it, in the clinic's time zone (a kiosk's own
  * clock zone may be anything). Handed to every screen as one property, so a language change re-renders them all.
@@ -13,6 +16,8 @@ export class KioskLocale {
     readonly language: KioskLanguage,
     /** The clinic's IANA zone; undefined until /api/clinic has answered (the device's zone meanwhile). */
     readonly timeZone: string | undefined,
+    /** Departments' names in other languages, by department id (GET /api/department-labels). */
+    readonly labels: Record<number, Record<string, string>> = {},
   ) {
     this.t = textsFor(language);
   }
@@ -41,17 +46,23 @@ export class KioskLocale {
     return this.t.when.on(this.format({ weekday: 'long' }).format(new Date(iso)), time);
   }
 
-  /** "Room 3" in this language ("Consulta 3", "غرفة 3"); other room names as they are. */
+  /** A department's name in this language: the label an admin gave, else its own name. */
+  department(department: { id: number; name: string }): string {
+    return this.labels[department.id]?.[this.language] || department.name;
+  }
+
+  /** "Room 3" in this language ("Sala 3", "الغرفة 3"); other room names as they are. */
   room(room: string): string {
     return room.replace(/^Room\b/, this.t.room);
   }
 
   /**
-   * A failed request in this language: the server's own words in English (they are written for patients), a
-   * translation by error id otherwise, and a plain "ask at the desk" when there is none.
+   * A failed request in words a patient understands, in this language: in English the server's words for refusals
+   * written for patients (a wrong code, too early, another day), else the kiosk's own text for the error's id, else
+   * a plain "ask at the desk". Never a field name: validation and server faults have their own texts.
    */
   error(error: ApiError): string {
-    if (this.language === 'en') return error.message;
+    if (this.language === 'en' && error.status >= 400 && error.status < 500 && !DEVELOPER_ERRORS.has(error.id)) return error.message;
     return this.t.errors[error.id] ?? this.t.errors.generic;
   }
 

@@ -1,12 +1,16 @@
 /**
- * Kiosk hardening for a public touch screen: no context menu on long press, no zooming with pinch, ctrl+wheel
- * or Safari's gesture events. CSS in index.html covers text selection and double-tap zoom. These listeners live
- * as long as the page does, so they are never removed.
+ * Kiosk hardening for a public touch screen: no context menu on long press, no dragging. With `lockZoom` (the
+ * kiosk's address says `lock-zoom=1`, for the clinic's own hardware) also no zooming with pinch, ctrl+wheel or
+ * Safari's gesture events, and a viewport that forbids it; otherwise people who need to zoom can (WCAG 1.4.4).
+ * CSS in index.html covers text selection and double-tap zoom. These listeners live as long as the page does, so
+ * they are never removed.
  */
-export function lockDownKiosk(target: Document = document): void {
+export function lockDownKiosk(target: Document = document, options: { lockZoom?: boolean } = {}): void {
   const prevent = (event: Event) => event.preventDefault();
   target.addEventListener('contextmenu', prevent);
   target.addEventListener('dragstart', prevent);
+  if (!options.lockZoom) return;
+  target.querySelector('meta[name="viewport"]')?.setAttribute('content', 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no');
   // Multi-finger touches are pinches (the viewport meta alone is ignored by some browsers).
   target.addEventListener('touchmove', (event) => {
     if ((event as TouchEvent).touches.length > 1) event.preventDefault();

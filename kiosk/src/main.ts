@@ -1,5 +1,6 @@
 /** Entry point of the check-in kiosk (/kiosk). */
 import { lockDownKiosk } from './lockdown';
+import { readSettings } from './settings';
 import './mq-kiosk-app';
 
-lockDownKiosk();
+lockDownKiosk(document, { lockZoom: readSettings().lockZoom });

@@ -79,7 +79,7 @@ export class MqAppointmentCard extends LitElement {
           <dt>${t.ticket.doctor}</dt>
           <dd>${a.doctor.name}</dd>
           <dt>${t.ticket.department}</dt>
-          <dd>${a.department.name}</dd>
+          <dd>${this.locale.department(a.department)}</dd>
           <dt>${t.room}</dt>
           <dd>${this.locale.room(a.doctor.room)}</dd>
         </dl>

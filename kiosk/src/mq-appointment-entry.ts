@@ -11,6 +11,13 @@ type Field = 'phone' | 'day' | 'month' | 'year';
 const LENGTHS: Record<Field, number> = { phone: 15, day: 2, month: 2, year: 4 };
 const NEXT: Partial<Record<Field, Field>> = { day: 'month', month: 'year' };
 
+/** True when 'YYYY-MM-DD' is a day on the calendar (31 February is not). */
+export function isRealDate(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /**
  * How a patient tells the kiosk who they are: the booking code on a large keypad, or their phone number and date of
  * birth on a digit pad. Fires `appointment-find` with what they typed; `error` shows the last answer.
@@ -126,7 +133,8 @@ export class MqAppointmentEntry extends LitElement {
   @state() private code = '';
   @state() private values: Record<Field, string> = { phone: '', day: '', month: '', year: '' };
   @state() private active: Field = 'phone';
-  @state() private incomplete = false;
+  /** What is wrong with what was typed, in words, before anything is sent. */
+  @state() private problem = '';
 
   render() {
     const t = this.locale.t.appointment;
@@ -137,7 +145,7 @@ export class MqAppointmentEntry extends LitElement {
           <button class="btn tab" aria-pressed=${String(this.mode === 'phone')} @click=${() => this.setMode('phone')}>${t.byPhone}</button>
         </div>
         ${this.mode === 'code' ? this.renderCode() : this.renderPhone()}
-        ${this.error || this.incomplete ? html`<p class="message error" role="alert">${this.error || t.incomplete}</p>` : nothing}
+        ${this.problem || this.error ? html`<p class="message error" role="alert">${this.problem || this.error}</p>` : nothing}
         <button class="btn primary find" @click=${this.find}>${t.find}</button>
       </div>
       <mq-keypad
@@ -187,11 +195,11 @@ export class MqAppointmentEntry extends LitElement {
 
   private setMode(mode: 'code' | 'phone'): void {
     this.mode = mode;
-    this.incomplete = false;
+    this.problem = '';
   }
 
   private readonly onKey = (event: KeypadKeyEvent): void => {
-    this.incomplete = false;
+    this.problem = '';
     const key = event.detail;
     if (this.mode === 'code') {
       if ('char' in key) this.code = (this.code + key.char).slice(0, 12);
@@ -214,17 +222,27 @@ export class MqAppointmentEntry extends LitElement {
     let lookup: KioskAppointmentLookup;
     if (this.mode === 'code') {
       if (this.code.length < 4) {
-        this.incomplete = true;
+        this.problem = this.locale.t.appointment.incomplete;
         return;
       }
       lookup = { bookingCode: this.code };
     } else {
       const { phone, day, month, year } = this.values;
+      const t = this.locale.t.appointment;
       if (phone.length < 5 || !day || !month || year.length !== 4) {
-        this.incomplete = true;
+        this.problem = t.incomplete;
         return;
       }
-      lookup = { phone, dateOfBirth: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+      const dateOfBirth = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+      if (!isRealDate(dateOfBirth)) {
+        this.problem = t.noSuchDate;
+        return;
+      }
+      if (dateOfBirth > new Date().toISOString().slice(0, 10) || year < '1900') {
+        this.problem = t.futureDate;
+        return;
+      }
+      lookup = { phone, dateOfBirth };
     }
     this.dispatchEvent(new CustomEvent('appointment-find', { detail: lookup, bubbles: true, composed: true }));
   };

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TicketView } from '../../common/api';
 import type { KioskAppointment, KioskAppointmentLookup } from '../../common/kiosk';
@@ -34,6 +34,8 @@ export class MqAppointmentFlow extends LitElement {
   ];
 
   @property({ attribute: false }) locale!: KioskLocale;
+  /** A booking code a scanner read: looked up as soon as it arrives (a new object for every scan). */
+  @property({ attribute: false }) scan: { code: string } | null = null;
 
   @state() private found: KioskAppointment | null = null;
   @state() private error = '';
@@ -41,6 +43,13 @@ export class MqAppointmentFlow extends LitElement {
 
   private readonly keys = new AttemptKeys();
   private abort: AbortController | undefined;
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('scan') && this.scan) {
+      this.found = null;
+      void this.find(new CustomEvent('appointment-find', { detail: { bookingCode: this.scan.code } }));
+    }
+  }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -48,7 +48,7 @@ export class MqDepartmentChoice extends LitElement {
           <button class="option" ?disabled=${!d.open} data-department=${d.id} @click=${() => this.pick(d.id)}>
             <span class="initial" aria-hidden="true">${d.prefix}</span>
             <span class="main">
-              <span class="title">${d.name}</span>
+              <span class="title">${this.locale.department(d)}</span>
               <span class="pills">
                 ${d.open
                   ? html`<span class="pill">${t.waiting(d.waitingCount)}</span><span class="pill">${t.estimate(d.estimateMinutes)}</span>`

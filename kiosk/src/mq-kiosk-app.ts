@@ -8,6 +8,8 @@ import { IdleController } from './controllers/idle-controller';
 import { KioskProfileController } from './controllers/profile-controller';
 import type { IssuedTicket } from './events';
 import type { KioskLanguage } from './i18n';
+import { recordTicketLanguage } from './print';
+import { ScannerController } from './controllers/scanner-controller';
 import { kioskStyles } from './kiosk-styles';
 import { KioskLive } from './live';
 import { KioskLocale } from './locale';
@@ -23,7 +25,7 @@ import './mq-walk-in-flow';
 /** Where the kiosk is: the start screen, one of the two flows, or a ticket. */
 type Screen =
   | { name: 'start' }
-  | { name: 'appointment' }
+  | { name: 'appointment'; scan?: { code: string } }
   | { name: 'walk-in' }
   | { name: 'ticket'; issued: IssuedTicket }
   | { name: 'emergency'; issued: IssuedTicket };
@@ -143,6 +145,8 @@ export class MqKioskApp extends LitElement {
 
   @state() private screen: Screen = { name: 'start' };
   @state() private language: KioskLanguage;
+  /** Departments' names in other languages; read once when the kiosk starts. */
+  @state() private labels: Record<number, Record<string, string>> = {};
 
   private readonly settings = readSettings();
   /** The language the start screen returns to: the address's `lang`, else the profile's, else English. */
@@ -154,6 +158,11 @@ export class MqKioskApp extends LitElement {
   });
   private readonly live = new KioskLive();
   private readonly clock = new ClockController(this);
+  /** A booking code from a barcode scanner, on any screen, opens the appointment check-in with it. */
+  private readonly scanner = new ScannerController(this, (code) => {
+    this.idle.restart();
+    this.show({ name: 'appointment', scan: { code } });
+  });
   private readonly clinic = new ClinicController(this, {
     onLoad: (info) => {
       this.clock.setTimeZone(info.timeZone);
@@ -180,20 +189,25 @@ export class MqKioskApp extends LitElement {
     super();
     this.language = this.settings.language;
     this.live.socket = this.realtime;
+    void fetch('/api/department-labels')
+      .then((res) => (res.ok ? (res.json() as Promise<{ labels: Record<number, Record<string, string>> }>) : null))
+      .then((body) => body && (this.labels = body.labels))
+      .catch(() => undefined);
     this.addEventListener('start-choice', (event) => this.show({ name: event.detail }));
     this.addEventListener('language-change', (event) => (this.language = event.detail));
     this.addEventListener('kiosk-home', () => this.goHome());
     this.addEventListener('kiosk-start', () => this.show({ name: 'start' }));
-    this.addEventListener('ticket-issued', (event) =>
-      this.show({ name: event.detail.emergency ? 'emergency' : 'ticket', issued: event.detail }),
-    );
+    this.addEventListener('ticket-issued', (event) => {
+      this.show({ name: event.detail.emergency ? 'emergency' : 'ticket', issued: event.detail });
+      recordTicketLanguage(event.detail.ticket.publicCode, this.language);
+    });
   }
 
   /** The current language in the clinic's time zone (rebuilt only when either changes). */
   private get locale(): KioskLocale {
     const zone = this.clinic.info?.timeZone;
-    if (this.cachedLocale?.language !== this.language || this.cachedLocale.timeZone !== zone) {
-      this.cachedLocale = new KioskLocale(this.language, zone);
+    if (this.cachedLocale?.language !== this.language || this.cachedLocale.timeZone !== zone || this.cachedLocale.labels !== this.labels) {
+      this.cachedLocale = new KioskLocale(this.language, zone, this.labels);
     }
     return this.cachedLocale;
   }
@@ -247,7 +261,7 @@ export class MqKioskApp extends LitElement {
       case 'start':
         return html`<mq-start-screen .locale=${locale}></mq-start-screen>`;
       case 'appointment':
-        return html`<mq-appointment-flow .locale=${locale}></mq-appointment-flow>`;
+        return html`<mq-appointment-flow .locale=${locale} .scan=${this.screen.scan ?? null}></mq-appointment-flow>`;
       case 'walk-in':
         return html`<mq-walk-in-flow .locale=${locale} .live=${this.live} .offered=${this.profile.offered}></mq-walk-in-flow>`;
       case 'ticket':

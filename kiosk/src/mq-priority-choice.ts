@@ -1,4 +1,4 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PriorityReason } from '../../common/api';
 import { baseStyles } from '../../common/web/shared-styles';
@@ -8,15 +8,17 @@ import type { KioskLocale } from './locale';
 /** What the patient answered: no priority, a priority reason, or an emergency. */
 export type PriorityAnswer = 'none' | PriorityReason | 'emergency';
 
-const icon = (path: TemplateResult) =>
+// The shapes are written with `svg`, not `html`: inside an `html` template they would be HTML elements named
+// "path" and "circle", which draw nothing.
+const icon = (path: SVGTemplateResult) =>
   html`<svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${path}</svg>`;
 
 const ICONS: Record<PriorityAnswer, TemplateResult> = {
-  none: icon(html`<path d="m5 12 5 5L20 7" />`),
-  elderly: icon(html`<circle cx="12" cy="5" r="2" /><path d="M10 22v-6l-2-3 2-5h3l2 4h3M14 22l-1-6M19 12v10" />`),
-  pregnant: icon(html`<circle cx="11" cy="4" r="2" /><path d="M10 22v-5H9l-1-6 2-4h2a5 5 0 0 1 3 6l-2 1v8" />`),
-  disability: icon(html`<circle cx="12" cy="4" r="2" /><path d="M12 7v6h5l2 6M8 10a6 6 0 1 0 7 8" />`),
-  emergency: icon(html`<path d="M12 9v4m0 4h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />`),
+  none: icon(svg`<path d="m5 12 5 5L20 7" />`),
+  elderly: icon(svg`<circle cx="12" cy="5" r="2" /><path d="M10 22v-6l-2-3 2-5h3l2 4h3M14 22l-1-6M19 12v10" />`),
+  pregnant: icon(svg`<circle cx="11" cy="4" r="2" /><path d="M10 22v-5H9l-1-6 2-4h2a5 5 0 0 1 3 6l-2 1v8" />`),
+  disability: icon(svg`<circle cx="12" cy="4" r="2" /><path d="M12 7v6h5l2 6M8 10a6 6 0 1 0 7 8" />`),
+  emergency: icon(svg`<path d="M12 9v4m0 4h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />`),
 };
 
 /**

@@ -110,6 +110,16 @@ export class MqStartScreen extends LitElement {
         .choice {
           min-height: 16rem;
         }
+        /* Tall screens: the two ways in share the height, so the whole screen is the choice. */
+        :host {
+          justify-content: space-between;
+          padding-block: 2vh 1vh;
+        }
+        .choices {
+          flex: 1;
+          grid-auto-rows: minmax(16rem, 30vh);
+          align-content: center;
+        }
         .welcome h2 {
           font-size: 7vmin;
         }

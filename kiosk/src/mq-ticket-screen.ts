@@ -162,7 +162,7 @@ export class MqTicketScreen extends LitElement {
         <div class="body">
           <dl>
             <dt>${t.ticket.department}</dt>
-            <dd>${ticket.department.name}</dd>
+            <dd>${this.locale.department(ticket.department)}</dd>
             <dt>${t.ticket.doctor}</dt>
             <dd>${ticket.doctor ? html`${ticket.doctor.name} · ${this.locale.room(ticket.doctor.room)}` : t.ticket.anyDoctor}</dd>
             ${this.issued.appointmentAt ? html`<dt>${t.appointment.yours}</dt><dd>${t.ticket.appointmentAt(this.locale.time(this.issued.appointmentAt))}</dd>` : nothing}
@@ -178,7 +178,7 @@ export class MqTicketScreen extends LitElement {
       </section>
       <div class="side">
         <figure class="qr" style="margin:0">
-          <img src="/t/${encodeURIComponent(ticket.publicCode)}/qr.svg" alt=${t.ticket.scan} width="300" height="300" />
+          <img src="/t/${encodeURIComponent(ticket.publicCode)}/qr.svg?lang=${this.locale.language}" alt=${t.ticket.scan} width="300" height="300" />
           <figcaption><p>${t.ticket.scan}</p></figcaption>
         </figure>
         <div class="buttons">
@@ -200,7 +200,7 @@ export class MqTicketScreen extends LitElement {
   private readonly print = async (): Promise<void> => {
     this.printed = true;
     try {
-      await printTicket(this.issued.ticket.publicCode);
+      await printTicket(this.issued.ticket.publicCode, this.locale.language);
     } finally {
       // Whatever the printer did, the next patient needs the screen: the slip is out, or the QR was there to scan.
       this.countdown.start(this.printedSeconds);

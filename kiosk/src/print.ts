@@ -3,7 +3,7 @@
  * With Chromium's `--kiosk-printing` the print goes straight to the default printer without a dialog. Resolves once
  * the page has been handed to the printer; the frame is removed a minute later (printing reads it until then).
  */
-export function printTicket(publicCode: string, host: HTMLElement = document.body): Promise<void> {
+export function printTicket(publicCode: string, language: string, host: HTMLElement = document.body): Promise<void> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     frame.title = 'Ticket for printing';
@@ -24,7 +24,7 @@ export function printTicket(publicCode: string, host: HTMLElement = document.bod
       }
     }, { once: true });
     frame.addEventListener('error', () => reject(new Error('print page failed to load')), { once: true });
-    frame.src = `/t/${encodeURIComponent(publicCode)}/print`;
+    frame.src = `/t/${encodeURIComponent(publicCode)}/print?lang=${encodeURIComponent(language)}`;
     host.append(frame);
   });
 }
@@ -39,4 +39,16 @@ export function fitPageToTicket(doc: Document): void {
   const style = doc.createElement('style');
   style.textContent = `@page { size: 80mm ${millimetres}mm; margin: 0; }`;
   doc.head.append(style);
+}
+
+/**
+ * Tells the server the language a ticket was taken in, so the patient's phone ticket page speaks it even when
+ * opened without the QR code's `?lang=`. Best effort: the QR code and the printed ticket carry the language anyway.
+ */
+export function recordTicketLanguage(publicCode: string, language: string): void {
+  void fetch(`/api/tickets/${encodeURIComponent(publicCode)}/language`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ language }),
+  }).catch(() => undefined);
 }

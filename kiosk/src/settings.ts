@@ -15,6 +15,8 @@ export interface KioskSettings {
   idleSeconds: number;
   /** How long "Printing… please take your ticket" stays up. */
   printedSeconds: number;
+  /** Forbid zooming (`lock-zoom=1`): for the clinic's own kiosk hardware, where a stray pinch would stay zoomed. */
+  lockZoom: boolean;
 }
 
 /** Reads the settings from a query string, keeping the defaults for anything missing or out of range. */
@@ -32,5 +34,6 @@ export function readSettings(search: string = location.search): KioskSettings {
     ticketSeconds: seconds('ticket-seconds', 30, 1),
     idleSeconds: seconds('idle-seconds', 90, 1),
     printedSeconds: seconds('printed-seconds', 5, 1),
+    lockZoom: ['1', 'true', 'yes'].includes(params.get('lock-zoom') ?? ''),
   };
 }

@@ -18,6 +18,7 @@ import { QueueCounter } from './queue-counter';
 import { QueueEntry } from './queue-entry';
 import { RecordAddendum } from './record-addendum';
 import { Session } from './session';
+import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
 
@@ -42,6 +43,7 @@ export {
   QueueEntry,
   RecordAddendum,
   Session,
+  TicketLanguage,
   TimeSlot,
   User,
 };
@@ -71,6 +73,7 @@ export function initModels(sequelize: Sequelize): void {
     KioskProfileDepartment,
     Medicine,
     MedicineFavourite,
+    TicketLanguage,
   ]) {
     model.initModel(sequelize);
   }

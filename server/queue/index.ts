@@ -3,6 +3,7 @@ import type { WalkInCheckInRequest } from '../../common/api';
 import type { Logger } from '../logger';
 import type { QueueEntry, User } from '../models';
 import type { RealtimeHub } from '../realtime/hub';
+import type { PhoneCountry } from '../services/phone';
 import { queueActionHandler } from './channels/actions';
 import { QueueBroadcaster } from './channels/broadcaster';
 import { ReceptionAlerts } from './channels/reception';
@@ -33,6 +34,8 @@ export interface Queue {
 export interface QueueDeps {
   sequelize: Sequelize;
   timeZone: string;
+  /** The country phone numbers typed without a country code belong to (null: the time zone's). */
+  country?: PhoneCountry | null;
   hub: RealtimeHub;
   logger: Logger;
   now?: () => Date;
@@ -42,7 +45,7 @@ export interface QueueDeps {
 export function createQueue(deps: QueueDeps): Queue {
   const now = deps.now ?? (() => new Date());
   const live = new LiveQueue(deps.timeZone, now, deps.logger);
-  const service = new QueueService(deps.sequelize, { timeZone: deps.timeZone, live }, live, now);
+  const service = new QueueService(deps.sequelize, { timeZone: deps.timeZone, live, country: deps.country }, live, now);
   const reads = new QueueReads(service, live, deps.timeZone, now);
   const broadcaster = new QueueBroadcaster(deps.hub, reads, deps.logger);
   live.onChange((change) => broadcaster.changed(change));

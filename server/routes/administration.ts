@@ -2,6 +2,7 @@ import type { AppDeps, Services } from '../app';
 import { AppointmentService } from '../services/appointments';
 import { DepartmentService } from '../services/departments';
 import { DoctorService } from '../services/doctors';
+import { phoneCountry } from '../services/phone';
 import { ScheduleService } from '../services/schedules';
 import { SettingsService } from '../services/settings';
 import { StaffService } from '../services/staff';
@@ -29,14 +30,15 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
   const { sequelize } = deps.db;
   const settings = new SettingsService(sequelize, deps.config);
   const schedules = new ScheduleService(sequelize, settings);
-  const appointments = new AppointmentService(sequelize, () => settings.activeTimeZone);
+  const country = phoneCountry(deps.config);
+  const appointments = new AppointmentService(sequelize, () => settings.activeTimeZone, undefined, undefined, country);
   return [
     userRoutes(new StaffService(sequelize, services.auth)),
     departmentRoutes(new DepartmentService(sequelize)),
     doctorRoutes(new DoctorService(sequelize)),
     scheduleRoutes(schedules),
     slotRoutes(sequelize, schedules, settings),
-    patientRoutes(sequelize),
+    patientRoutes(sequelize, country),
     settingsRoutes(settings),
     appointmentRoutes(appointments, settings),
     publicBookingRoutes(appointments, settings),

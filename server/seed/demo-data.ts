@@ -21,6 +21,8 @@ export interface DemoAccount {
 export interface DemoDepartment {
   name: string;
   prefix: string;
+  /** The name in the patient languages other than English. */
+  labels: Record<string, string>;
   visitReasons: string[];
 }
 
@@ -55,14 +57,16 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     name: 'General Practice',
     prefix: 'G',
+    labels: { es: 'Medicina general', ar: 'الطب العام' },
     visitReasons: ['Persistent cough', 'Annual check-up', 'Lower back pain', 'Repeat prescription review'],
   },
   {
     name: 'Cardiology',
     prefix: 'C',
+    labels: { es: 'Cardiología', ar: 'أمراض القلب' },
     visitReasons: ['Palpitations', 'Follow-up after ECG', 'Chest tightness on exertion', 'Hypertension review'],
   },
-  { name: 'Pediatrics', prefix: 'P', visitReasons: ['Vaccination', 'Ear pain', 'Fever for two days', 'Growth check'] },
+  { name: 'Pediatrics', prefix: 'P', labels: { es: 'Pediatría', ar: 'طب الأطفال' }, visitReasons: ['Vaccination', 'Ear pain', 'Fever for two days', 'Growth check'] },
 ];
 
 /** Monday to Saturday with a lunch break. */

@@ -18,6 +18,7 @@ import {
   QueueEntry,
   RecordAddendum,
   Session,
+  TicketLanguage,
   TimeSlot,
   User,
 } from '../models';
@@ -63,6 +64,7 @@ const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   PrescriptionItem,
   RecordAddendum,
   MedicalRecord,
+  TicketLanguage,
   QueueEntry,
   QueueCounter,
   Appointment,
@@ -123,8 +125,8 @@ export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions)
     else if ((await User.count({ transaction })) > 0) throw new Error('The clinic already has data; not seeding it.');
 
     const departments = new Map<string, Department>();
-    for (const { name, prefix } of DEMO_DEPARTMENTS) {
-      departments.set(name, await Department.create({ name, prefix }, { transaction }));
+    for (const { name, prefix, labels } of DEMO_DEPARTMENTS) {
+      departments.set(name, await Department.create({ name, prefix, labels }, { transaction }));
     }
     const users = await User.bulkCreate(
       DEMO_ACCOUNTS.map((a) => ({ email: a.email, fullName: a.name, role: a.role, passwordHash: hashes.get(a.password)! })),

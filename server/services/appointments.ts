@@ -9,6 +9,7 @@ import { bookingCode } from './codes';
 import { localTime } from './calendar';
 import { findOrCreateForBooking } from './patients';
 import { retryOnCodeClash, uniqueClashOn } from './unique';
+import type { PhoneCountry } from './phone';
 
 /** Who books: staff (their id) or the public booking page (null). */
 export interface BookingActor {
@@ -72,6 +73,8 @@ export class AppointmentService {
     private readonly zone: () => string,
     private readonly now: () => Date = () => new Date(),
     private readonly newCode: () => string = bookingCode,
+    /** The clinic's country, for phone numbers typed without a country code (public booking). */
+    private readonly country: PhoneCountry | null = null,
   ) {}
 
   /** Books a free slot; returns the appointment with its booking code. */
@@ -82,7 +85,7 @@ export class AppointmentService {
           const slot = await this.bookableSlot(input.slotId, transaction);
           const patient = 'patientId' in input
             ? await Patient.findByPk(input.patientId, { transaction })
-            : await findOrCreateForBooking(input.person, actor.ip, transaction);
+            : await findOrCreateForBooking(input.person, actor.ip, transaction, this.country);
           if (!patient) throw notFound('That patient');
           if (actor.userId === null) await this.checkPublicAllowance(patient.id, transaction);
           const appointment = await Appointment.create(

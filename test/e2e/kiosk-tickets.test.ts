@@ -209,7 +209,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
     await expectSoon(async () => (await page.evaluate(() => (globalThis as any).__printed ?? [])).length === 1);
     expect(await page.evaluate(() => (globalThis as any).__printed)).to.deep.equal([`/t/${code}/print`]);
     expect(page.url()).to.equal(kioskUrl);
-    const frame = page.locator(`iframe[src="/t/${code}/print"]`);
+    const frame = page.locator(`iframe[src="/t/${code}/print?lang=en"]`);
     expect(await frame.evaluate((f: any) => (globalThis as any).getComputedStyle(f).opacity)).to.equal('0');
     // The page is made as long as the ticket itself, so the printer feeds no blank paper after it.
     const [pageRule, contentMm] = await frame.evaluate((f: any) => {

@@ -153,7 +153,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
       await shot('ticket');
 
       const url = decodeQr(await ticketScreen.locator('img').screenshot());
-      expect(url).to.equal(`${PUBLIC_BASE_URL}/t/${entry.publicCode}`);
+      expect(url, 'the QR code opens the page in the kiosk\'s language').to.equal(`${PUBLIC_BASE_URL}/t/${entry.publicCode}?lang=en`);
       // The same path on this server is the patient's ticket page.
       const phone = await context.newPage();
       await phone.goto(server.baseUrl + new URL(url!).pathname);
@@ -293,8 +293,20 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await page.waitForSelector('mq-kiosk-app[screen="start"]', { timeout: 20_000 });
   });
 
-  it('shows a visible focus ring, names the keys for screen readers, and blocks pinch zoom', async () => {
+  it('allows zoom unless the address locks it, where it blocks pinch zoom', async () => {
     await openKiosk(LANDSCAPE);
+    expect(await page.locator('meta[name="viewport"]').getAttribute('content')).to.equal('width=device-width, initial-scale=1');
+    const pinchAllowed = await page.evaluate(() => {
+      const touch = new Event('touchmove', { cancelable: true, bubbles: true });
+      Object.defineProperty(touch, 'touches', { value: [{}, {}] });
+      (globalThis as any).document.body.dispatchEvent(touch);
+      return !touch.defaultPrevented;
+    });
+    expect(pinchAllowed).to.equal(true);
+  });
+
+  it('shows a visible focus ring, names the keys for screen readers, and blocks pinch zoom on locked hardware', async () => {
+    await openKiosk(LANDSCAPE, '?lock-zoom=1');
     expect(await page.locator('meta[name="viewport"]').getAttribute('content')).to.match(/user-scalable=no/);
     await page.keyboard.press('Tab');
     const ring = await page.evaluate(() => {

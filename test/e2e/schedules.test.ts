@@ -254,22 +254,24 @@ describe('schedules, appointments and public booking in Chromium', function () {
     await page.goto(`${server.baseUrl}/book`);
     await page.getByRole('heading', { name: 'Book an appointment' }).waitFor();
     await page.getByLabel('Department').selectOption({ label: 'Dermatology' });
-    await page.getByRole('button', { name: `${longDay(day)} at 10:20 with Dr Efua Owusu` }).waitFor();
+    // Times are grouped by day: the first day with free times is chosen, its times listed under its name.
+    await page.getByRole('heading', { name: `Free times on ${longDay(day)}` }).waitFor();
+    await page.getByRole('button', { name: '10:20 Dr Efua Owusu' }).waitFor();
     // Another patient's booking is not offered, and nothing about them is shown.
-    expect(await page.getByRole('button', { name: new RegExp(`${longDay(day)} at 10:00`) }).count()).to.equal(0);
+    expect(await page.getByRole('button', { name: /^10:00/ }).count()).to.equal(0);
     expect(await page.getByText('Earlier Patient').count()).to.equal(0);
 
     await page.getByLabel('Doctor').selectOption({ label: 'Dr Efua Owusu · Dermatology' });
-    await page.getByRole('button', { name: `${longDay(day)} at 10:20` }).click();
+    await page.getByRole('button', { name: '10:20', exact: true }).click();
     await page.getByRole('button', { name: 'Book appointment' }).click();
-    await page.getByText('Enter your full name.').waitFor();
+    await page.getByText('Please enter your full name.').waitFor();
     await page.getByLabel('Full name').fill('Abena Mensah');
     await page.getByLabel('Phone number').fill('+44 20 7946 0958');
     await page.getByLabel('Date of birth').fill('1990-06-15');
     await page.getByRole('button', { name: 'Book appointment' }).click();
 
     await page.getByRole('heading', { name: "You're booked" }).waitFor();
-    const code = (await page.getByLabel('Booking code').textContent())!.trim();
+    const code = (await page.getByLabel('Your booking code').textContent())!.trim();
     const list = await adminAgent.get(`/api/appointments?doctorId=${dermatologist.id}&status=booked`);
     const mine = list.body.appointments.find((a: { bookingCode: string }) => a.bookingCode === code);
     expect(mine.patient.fullName).to.equal('Abena Mensah');

@@ -39,7 +39,7 @@ describe('patients (admin and reception)', () => {
       fullName: 'Amira Haddad',
       dateOfBirth: '1984-03-12',
       sex: 'female',
-      phone: '+44 (0)20 7946 0018',
+      phone: '+442079460018',
       bloodGroup: 'B+',
       allergies: 'Penicillin',
       insuranceProvider: 'Bupa',

@@ -9,6 +9,7 @@ describe('configuration', () => {
     const config = load({});
     expect(config).to.include({ port: 3000, databaseUrl: 'sqlite:data/mediqueue.sqlite', sessionLifetimeMinutes: 30 });
     expect(config.publicBaseUrl).to.equal('http://localhost:3000');
+    expect(config.clinicCountry, 'phone numbers follow the time zone').to.equal(null);
     expect(Object.isFrozen(config)).to.equal(true);
   });
 
@@ -36,6 +37,7 @@ describe('configuration', () => {
       CLINIC_NAME: 'Riverside Clinic',
       SEED_DEMO: 'false',
       TRUST_PROXY: 'yes',
+      CLINIC_COUNTRY: 'es',
     });
     expect(config).to.include({
       port: 8080,
@@ -47,6 +49,7 @@ describe('configuration', () => {
       clinicName: 'Riverside Clinic',
       seedDemo: false,
       trustProxy: true,
+      clinicCountry: 'ES',
     });
   });
 
@@ -58,6 +61,7 @@ describe('configuration', () => {
     ['SESSION_LIFETIME_MINUTES', '0'],
     ['SESSION_LIFETIME_MINUTES', '0.01'],
     ['LOG_LEVEL', 'loud'],
+    ['CLINIC_COUNTRY', 'Spain'],
   ]) {
     it(`refuses a bad ${variable} with a message naming it`, () => {
       expect(() => load({ [variable]: value }))

@@ -26,6 +26,8 @@ const APP_TABLES = [
   'kiosk_profile_departments',
   'medicines',
   'medicine_favourites',
+  'patient_phone_originals',
+  'ticket_languages',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

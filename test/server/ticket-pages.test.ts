@@ -50,7 +50,7 @@ describe("the patient's ticket pages (/t/<code>)", () => {
     expect(html).to.include('C-001').and.include('Test Clinic').and.include('Cardiology');
     expect(html).to.include("You&#x27;re next");
     expect(html).to.match(/<noscript><meta http-equiv="refresh" content="30"><\/noscript>/);
-    expect(html).to.include(`href="/t/${ticket.publicCode}/leave">`);
+    expect(html).to.include(`href="/t/${ticket.publicCode}/leave?lang=en">`);
     expect(html).to.not.match(/Zainab|07700/);
   });
 
@@ -70,7 +70,7 @@ describe("the patient's ticket pages (/t/<code>)", () => {
       expect(res.status, code).to.equal(404);
       expect(res.headers.get('content-type')).to.match(/^text\/html/);
       const html = await res.text();
-      expect(html).to.include("We can't find this ticket");
+      expect(html).to.include('We can&#x27;t find this ticket');
       expect(html).to.not.include('"error"');
     }
     expect((await get(`/t/${old.publicCode}/qr.svg`)).status).to.equal(404);
@@ -95,7 +95,7 @@ describe("the patient's ticket pages (/t/<code>)", () => {
   it('lets the patient leave the queue after confirming, without JavaScript', async () => {
     const confirm = await (await get(`/t/${ticket.publicCode}/leave`)).text();
     expect(confirm).to.include('Leave the queue?');
-    expect(confirm).to.include(`<form method="post" action="/t/${ticket.publicCode}/leave">`);
+    expect(confirm).to.include(`<form method="post" action="/t/${ticket.publicCode}/leave?lang=en">`);
     expect((await QueueEntry.findOne({ where: { publicCode: ticket.publicCode } }))!.status).to.equal('waiting');
 
     const left = await fetch(`${server.baseUrl}/t/${ticket.publicCode}/leave`, {
@@ -110,7 +110,7 @@ describe("the patient's ticket pages (/t/<code>)", () => {
     const after = await (await get(`/t/${ticket.publicCode}?left=1`)).text();
     expect(after).to.include('You have left the queue');
     // The link stays in the page (hidden) so the live script can bring it back if the visit resumes.
-    expect(after).to.include(`href="/t/${ticket.publicCode}/leave" hidden>`);
+    expect(after).to.include(`href="/t/${ticket.publicCode}/leave?lang=en" hidden>`);
   });
 });
 

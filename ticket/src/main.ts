@@ -2,9 +2,12 @@
  * The patient's ticket page, live (/t/<code>). The server renders the whole page, so it works without JavaScript;
  * this script only keeps it current over the `ticket:<code>` channel (status, place, wait, room), and when the token
  * is called (or called again) says so loudly: "Please go to Room 3", vibration, and a chime once sound is allowed.
+ * It speaks the language the server rendered the page in (`data-lang`), and when the patient's place moves back
+ * (emergency and priority patients arrived) it says why.
  */
 import type { TicketView } from '../../common/api';
-import { describeTicket, doctorLine, LIVE_TEXT } from '../../common/ticket-status';
+import { CATALOGUE, isLanguage } from '../../common/i18n';
+import { describeTicket, doctorLine, roomIn } from '../../common/ticket-status';
 import { RealtimeClient } from '../../common/web/realtime-client';
 
 const root = document.getElementById('ticket');
@@ -15,6 +18,11 @@ function start(root: HTMLElement, code: string): void {
   const soundButton = root.querySelector<HTMLButtonElement>('[data-action="sound"]');
   const foot = field('foot');
   let calledAt = root.dataset.calledAt || null;
+  let position = Number(root.dataset.position) || null;
+  const texts = CATALOGUE[isLanguage(root.dataset.lang) ? root.dataset.lang : 'en'];
+  const t = texts.ticketPage;
+  const room = roomIn(texts);
+  const movedBack = field('moved-back');
   let audio: AudioContext | null = null;
 
   if (foot) foot.hidden = false;
@@ -29,13 +37,13 @@ function start(root: HTMLElement, code: string): void {
   }
 
   const render = (ticket: TicketView) => {
-    const text = describeTicket(ticket);
+    const text = describeTicket(ticket, t, room);
     root.dataset.status = ticket.status;
     root.dataset.tone = text.tone;
     field('token')!.textContent = ticket.token;
     field('headline')!.textContent = text.headline;
     field('detail')!.textContent = text.detail;
-    field('doctor')!.textContent = doctorLine(ticket);
+    field('doctor')!.textContent = doctorLine(ticket, t, room);
     field('position')!.textContent = ticket.position ? String(ticket.position) : '–';
     field('leave')!.hidden = !text.canLeave;
     document.title = `${ticket.token} · ${text.headline} · ${root.dataset.clinic ?? ''}`;
@@ -45,6 +53,15 @@ function start(root: HTMLElement, code: string): void {
       if (audio?.state === 'running') chime(audio);
     }
     calledAt = ticket.calledAt;
+    // Someone placed ahead (an emergency, a priority patient) is the only way a waiting place grows: say so, until
+    // the place moves forward again.
+    if (movedBack) {
+      const later = ticket.status === 'waiting' && position !== null && ticket.position !== null && ticket.position > position;
+      const earlier = ticket.status !== 'waiting' || (position !== null && ticket.position !== null && ticket.position < position);
+      if (later) movedBack.hidden = false;
+      else if (earlier) movedBack.hidden = true;
+    }
+    position = ticket.position;
   };
 
   const client = new RealtimeClient();
@@ -52,7 +69,7 @@ function start(root: HTMLElement, code: string): void {
     if (message.type === 'ticket_update') render(message.ticket);
   });
   client.on('status', (status) => {
-    if (foot) foot.textContent = status === 'reconnecting' ? LIVE_TEXT.reconnecting : LIVE_TEXT.live;
+    if (foot) foot.textContent = status === 'reconnecting' ? t.reconnecting : t.live;
   });
   client.subscribe(`ticket:${code}`);
   client.connect();

@@ -4,6 +4,7 @@ import { Appointment, Patient, TimeSlot } from '../../models';
 import type { AppointmentStatus } from '../../models/appointment';
 import { clinicDay } from '../../services/clinic-time';
 import { normalizeCode } from '../../services/codes';
+import { clinicCountry, comparablePhoneDigits, type PhoneCountry } from '../../services/phone';
 import type { AppointmentInput } from '../types';
 
 /** 404 for a booking code nobody has. */
@@ -34,12 +35,13 @@ const TODAY_RANK: Record<AppointmentStatus, number> = {
 /**
  * The appointment a patient means at the kiosk or the desk, by booking code, or by phone and date of birth. By
  * phone: their appointment today (one still to be checked in first), else their next booked one, else their latest
- * booked one, so the answer can say which day it is. The kiosk's look-up and the check-in both ask here, so the
+ * booked one, so the answer can say which day it is. The number matches however it is written, read with `country`
+ * (default: the time zone's). The kiosk's look-up and the check-in both ask here, so the
  * appointment a patient is shown is the one they are checked in for. Loaded with its slot and `include`.
  */
 export async function findAppointment(
   input: Omit<Extract<AppointmentInput, { bookingCode: string }>, 'idempotencyKey'> | Omit<Extract<AppointmentInput, { phone: string }>, 'idempotencyKey'>,
-  options: { timeZone: string; now: Date; include?: Includeable[] },
+  options: { timeZone: string; now: Date; include?: Includeable[]; country?: PhoneCountry | null },
 ): Promise<Appointment> {
   const include = [{ model: TimeSlot, as: 'slot' }, ...(options.include ?? [])];
   if ('bookingCode' in input) {
@@ -48,11 +50,12 @@ export async function findAppointment(
     if (!appointment) throw NOT_FOUND_BY_CODE(code);
     return appointment;
   }
-  const digits = digitsOf(input.phone);
+  // `07700 900101` typed at the kiosk is the `+44 7700 900101` on the record: both are read with the clinic's country.
+  const country = options.country !== undefined ? options.country : clinicCountry({ timeZone: options.timeZone });
+  const digits = comparablePhoneDigits(input.phone, country);
   if (digits.length < 6) throw NOT_FOUND_BY_PHONE;
-  // Compared as digits only: the same number is written with spaces, dashes or brackets by different people.
   const patients = (await Patient.findAll({ attributes: ['id', 'phone'], where: { dateOfBirth: input.dateOfBirth } })).filter(
-    (p) => p.phone && digitsOf(p.phone) === digits,
+    (p) => p.phone && comparablePhoneDigits(p.phone, country) === digits,
   );
   if (!patients.length) throw NOT_FOUND_BY_PHONE;
   const appointments = await Appointment.findAll({ where: { patientId: { [Op.in]: patients.map((p) => p.id) } }, include });
@@ -66,8 +69,4 @@ export async function findAppointment(
   const chosen = todays[0] ?? booked.find((a) => dayOf(a) > today) ?? booked.filter((a) => dayOf(a) < today).pop();
   if (!chosen) throw NOT_FOUND_BY_PHONE;
   return chosen;
-}
-
-function digitsOf(phone: string): string {
-  return phone.replace(/\D/g, '');
 }

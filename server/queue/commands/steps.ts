@@ -15,6 +15,7 @@ import { applyStep, assertStep, type QueueStep } from '../rules/transitions';
 import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
 import type { LiveQueue } from '../read-model/live-queue';
 import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from '../types';
+import type { PhoneCountry } from '../../services/phone';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
 export interface CompleteAndCallNextResult {
@@ -39,11 +40,11 @@ export class QueueService {
 
   constructor(
     sequelize: Sequelize,
-    options: { timeZone: string; live?: LiveQueue },
+    options: { timeZone: string; live?: LiveQueue; country?: PhoneCountry | null },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {
-    this.ctx = { sequelize, timeZone: options.timeZone, notifier, now, live: options.live };
+    this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live };
   }
 
   /**

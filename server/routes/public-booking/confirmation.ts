@@ -1,3 +1,4 @@
+import { pickLanguage } from '../../../common/i18n';
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -49,7 +50,7 @@ export function publicConfirmationRoutes(settings: SettingsService): AppRouter {
     }
     const { name } = await settings.getPublic();
     ctx.type = 'text/html; charset=utf-8';
-    ctx.body = await renderConfirmation(appointment, name, settings.activeTimeZone, false);
+    ctx.body = await renderConfirmation(appointment, name, settings.activeTimeZone, false, pickLanguage([ctx.query.lang], ctx.get('accept-language')));
   });
 
   return router;

@@ -2,6 +2,7 @@ import type { KioskAppointment, KioskAppointmentLookup, KioskAppointmentState } 
 import { Department, DoctorProfile, User } from '../../models';
 import { doctorName } from '../../queue/presenters';
 import { clinicDay } from '../clinic-time';
+import type { PhoneCountry } from '../phone';
 import { findAppointment } from '../../queue/commands/appointment-finder';
 import { EARLIEST_CHECK_IN_MINUTES } from '../../queue/commands/appointment-check-in';
 
@@ -14,12 +15,13 @@ const CLOSED = new Set(['cancelled', 'no_show', 'completed']);
  */
 export async function findKioskAppointment(
   input: KioskAppointmentLookup,
-  options: { timeZone: string; now: Date },
+  options: { timeZone: string; now: Date; country?: PhoneCountry | null },
 ): Promise<KioskAppointment> {
   const { timeZone, now } = options;
   const appointment = await findAppointment(input, {
     timeZone,
     now,
+    country: options.country,
     include: [
       { model: DoctorProfile, as: 'doctor', include: [{ model: User, as: 'user', attributes: ['fullName'] }, { model: Department, as: 'department' }] },
     ],

@@ -1,8 +1,11 @@
 import QRCode from 'qrcode';
 
-/** The patient's ticket page, as phones reach it (PUBLIC_BASE_URL, not whatever host the kiosk used). */
-export function ticketUrl(publicBaseUrl: string, publicCode: string): string {
-  return `${publicBaseUrl}/t/${encodeURIComponent(publicCode)}`;
+/**
+ * The patient's ticket page, as phones reach it (PUBLIC_BASE_URL, not whatever host the kiosk used), in `language`
+ * when one is given (the kiosk's, so the phone opens the page in the language the patient checked in in).
+ */
+export function ticketUrl(publicBaseUrl: string, publicCode: string, language?: string | null): string {
+  return `${publicBaseUrl}/t/${encodeURIComponent(publicCode)}${language ? `?lang=${encodeURIComponent(language)}` : ''}`;
 }
 
 /**

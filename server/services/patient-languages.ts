@@ -1,0 +1,41 @@
+import { Op } from 'sequelize';
+import { isLanguage, type Language } from '../../common/i18n';
+import { Department, QueueEntry, TicketLanguage } from '../models';
+
+/** Per-language names of departments, by department id: `{ 3: { es: 'Cardiología', ar: 'أمراض القلب' } }`. */
+export type DepartmentLabels = Record<number, Record<string, string>>;
+
+/** Every department's names in other languages (departments without any are left out). */
+export async function departmentLabels(): Promise<DepartmentLabels> {
+  const rows = await Department.findAll({ attributes: ['id', 'labels'], where: { labels: { [Op.ne]: null } } });
+  return Object.fromEntries(rows.filter((d) => d.labels).map((d) => [d.id, d.labels!]));
+}
+
+/** A department's name in `language`: its label there, else the name staff gave it. */
+export function departmentName(department: { id: number; name: string }, labels: DepartmentLabels, language: Language): string {
+  return labels[department.id]?.[language] || department.name;
+}
+
+/** Sets (or, with an empty text, removes) a department's names in other languages; 404 for an unknown department. */
+export async function saveDepartmentLabels(id: number, labels: Record<string, string>): Promise<Department | null> {
+  const department = await Department.findByPk(id);
+  if (!department) return null;
+  const kept = Object.fromEntries(Object.entries(labels).filter(([language, text]) => isLanguage(language) && language !== 'en' && text.trim()).map(([l, t]) => [l, t.trim()]));
+  department.labels = kept;
+  await department.save();
+  return department;
+}
+
+/** Records the language a ticket was taken in (the latest wins); false for an unknown ticket. */
+export async function recordTicketLanguage(publicCode: string, language: Language): Promise<boolean> {
+  const entry = await QueueEntry.findOne({ where: { publicCode }, attributes: ['id'] });
+  if (!entry) return false;
+  await TicketLanguage.upsert({ queueEntryId: entry.id, language });
+  return true;
+}
+
+/** The language a ticket was taken in, or null when none was recorded. */
+export async function ticketLanguage(queueEntryId: number): Promise<Language | null> {
+  const row = await TicketLanguage.findByPk(queueEntryId);
+  return row && isLanguage(row.language) ? row.language : null;
+}
