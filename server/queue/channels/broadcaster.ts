@@ -10,6 +10,12 @@ import { RECEPTION_CHANNEL } from './reception';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
 
+/**
+ * The shortest time between two refreshes of one department's boards and lines. Calls are announced at once
+ * (token_called) whatever this is; only the lists wait, by at most this long, and only in a burst.
+ */
+export const REFRESH_GAP_MS = 25;
+
 /** A watched ticket: the department its visit is in now, and the code of the visit's newest entry there. */
 interface TicketWatch {
   departmentId: number;
@@ -22,7 +28,9 @@ interface TicketWatch {
  * Turns changes the live read model has taken in into channel messages. A call is announced (`token_called`) at
  * once, from the entry the engine handed over; then each changed department's state (from memory) is turned into one
  * message per affected channel, serialised once whatever the number of subscribers (hub.publish). Refreshes of one
- * department run one after another and coalesce: changes arriving while a refresh waits to start are covered by it.
+ * department run one after another and coalesce: changes arriving while a refresh waits to start are covered by it,
+ * and in a burst a refresh starts at most every REFRESH_GAP_MS, so a rush of check-ins costs a few refreshes a
+ * second, not one each.
  * A ticket gets `ticket_update` only when what its patient sees (place, estimate, status, room) changed.
  */
 export class QueueBroadcaster {
@@ -30,6 +38,8 @@ export class QueueBroadcaster {
   /** Departments with a refresh queued but not yet started. */
   private readonly queued = new Set<number>();
   private readonly tickets = new Map<string, TicketWatch>();
+  /** When each department's last refresh started (performance.now()). */
+  private readonly lastRefresh = new Map<number, number>();
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -65,9 +75,14 @@ export class QueueBroadcaster {
     if (this.queued.has(departmentId)) return;
     this.queued.add(departmentId);
     const run = (this.running.get(departmentId) ?? Promise.resolve())
-      .then(() => {
+      .then(async () => {
+        // A lone change goes out at once; in a burst, refreshes of one department start at most every
+        // REFRESH_GAP_MS, and everything that commits meanwhile rides on the next one.
+        const wait = (this.lastRefresh.get(departmentId) ?? -Infinity) + REFRESH_GAP_MS - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         // From here on, a new change needs a new refresh: this one may already have read past it.
         this.queued.delete(departmentId);
+        this.lastRefresh.set(departmentId, performance.now());
         return this.refresh(departmentId);
       })
       .catch((error) => this.logger.error({ err: error, departmentId }, 'queue broadcast failed'));

@@ -1,5 +1,5 @@
 import type { QueueEntry } from '../../models';
-import { compareForCalling, orderableOf } from '../rules/ordering';
+import { compareForCalling, orderableOf, type Orderable } from '../rules/ordering';
 import { consultationLength } from '../rules/eta';
 import { contributionOf, DayTotals, type Contribution } from './day-totals';
 
@@ -15,6 +15,18 @@ interface Placement {
   calledAt: number | null;
   /** Its consultation length, when it counts towards its doctor's pace. */
   pace: { at: number; minutes: number } | null;
+}
+
+/**
+ * A waiting entry with what ordering and ranking read, as plain numbers: reading a Sequelize instance's attributes
+ * goes through its getters, which at a thousand entries per refresh cost more than the ranking itself.
+ */
+export interface WaitingItem {
+  entry: QueueEntry;
+  id: number;
+  doctorId: number | null;
+  /** The ordering rule's fields (rules/ordering.ts), read once. */
+  key: Orderable;
 }
 
 /** A completed consultation in a doctor's pace list. */
@@ -35,7 +47,7 @@ export class LiveDepartment {
   version = 0;
   readonly entries = new Map<number, QueueEntry>();
   /** Waiting entries in calling order as of {@link orderedAt}. */
-  private waiting: QueueEntry[] = [];
+  private waiting: WaitingItem[] = [];
   private orderedAt: Date;
   /** The earliest appointment start among waiting entries not yet due at orderedAt (Infinity when none). */
   private nextDue = Infinity;
@@ -91,12 +103,12 @@ export class LiveDepartment {
   }
 
   /** The waiting line in calling order at `now` (re-sorted only when an appointment has become due meanwhile). */
-  line(now: Date): readonly QueueEntry[] {
+  line(now: Date): readonly WaitingItem[] {
     if (now.getTime() < this.orderedAt.getTime() || now.getTime() >= this.nextDue) {
       this.orderedAt = now;
-      this.waiting.sort((a, b) => compareForCalling(orderableOf(a), orderableOf(b), now));
+      this.waiting.sort((a, b) => compareForCalling(a.key, b.key, now));
       this.nextDue = Infinity;
-      for (const entry of this.waiting) this.noteDue(entry);
+      for (const item of this.waiting) this.noteDue(item.key);
       this.version++;
     }
     return this.waiting;
@@ -167,8 +179,9 @@ export class LiveDepartment {
     if (entry.status === 'waiting') {
       const key = orderableOf(entry);
       const at = this.orderedAt;
-      this.waiting.splice(upperBound(this.waiting, (w) => compareForCalling(orderableOf(w), key, at) < 0), 0, entry);
-      this.noteDue(entry);
+      const item: WaitingItem = { entry, id: key.id!, doctorId, key };
+      this.waiting.splice(upperBound(this.waiting, (w) => compareForCalling(w.key, key, at) < 0), 0, item);
+      this.noteDue(key);
     }
   }
 
@@ -201,8 +214,8 @@ export class LiveDepartment {
     this.entries.delete(id);
   }
 
-  private noteDue(entry: QueueEntry): void {
-    const starts = entry.appointment?.slot?.startsAt?.getTime();
+  private noteDue(key: Orderable): void {
+    const starts = key.appointmentStartsAt?.getTime();
     if (starts !== undefined && starts > this.orderedAt.getTime() && starts < this.nextDue) this.nextDue = starts;
   }
 }

@@ -53,24 +53,21 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
   const ownLines = own.map((d) => lines.get(d.doctor.id)!);
   let shared = 0;
   const named = new Map<number, number>();
-  ordered.forEach((entry, index) => {
+  ordered.forEach(({ entry, id, doctorId }, index) => {
     let rank: RankedEntry;
-    if (entry.doctorId === null) {
+    if (doctorId === null) {
       rank = { entry, position: index + 1, etaMinutes: anyDoctorEta(index, servingPaces) };
       shared++;
       for (const line of ownLines) line.push(entry);
     } else {
-      const ahead = (named.get(entry.doctorId) ?? 0) + (ownIds.has(entry.doctorId) ? shared : 0);
-      named.set(entry.doctorId, (named.get(entry.doctorId) ?? 0) + 1);
-      rank = {
-        entry,
-        position: ahead + 1,
-        etaMinutes: namedDoctorEta(ahead, pace.get(entry.doctorId) ?? DEFAULT_CONSULTATION_MINUTES),
-      };
-      lines.get(entry.doctorId)?.push(entry);
+      const before = named.get(doctorId) ?? 0;
+      const ahead = before + (ownIds.has(doctorId) ? shared : 0);
+      named.set(doctorId, before + 1);
+      rank = { entry, position: ahead + 1, etaMinutes: namedDoctorEta(ahead, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES) };
+      lines.get(doctorId)?.push(entry);
     }
     ranked.push(rank);
-    rankOf.set(entry.id, rank);
+    rankOf.set(id, rank);
   });
 
   // Each doctor's view is built on first use: a check-in's answer needs only its own place, a refresh all of it.
