@@ -15,10 +15,18 @@ export class MqCheckInCode extends LitElement {
       gap: 1.2vmin;
     }
     img {
-      width: 11vmin;
-      height: 11vmin;
+      /* Scannable from the front seats, and no taller than the footer's two lines, so the board keeps its type size. */
+      width: 9vmin;
+      height: 9vmin;
       background: #fff;
       border-radius: 0.8vmin;
+    }
+    :host([compact]) img {
+      width: 7vmin;
+      height: 7vmin;
+    }
+    :host([compact]) span {
+      display: none;
     }
     span {
       max-width: 26vmin;
@@ -29,6 +37,8 @@ export class MqCheckInCode extends LitElement {
 
   /** The line beside the code, in the display's language. */
   @property() label = '';
+  /** A narrow (portrait) screen: a smaller code and no line, so the board keeps its type size. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   private readonly code = new CheckInCodeController(this);
 
