@@ -88,7 +88,7 @@ export const doctorConsoleStyles = css`
   }
   /* With a record open, it takes the room and the waiting list keeps enough width for a name on one line. */
   .grid.with-record {
-    grid-template-columns: minmax(0, 2.2fr) minmax(22rem, 1fr);
+    grid-template-columns: minmax(0, 1.9fr) minmax(24rem, 1fr);
   }
   @media (max-width: 60rem) {
     .grid,

@@ -121,10 +121,10 @@ export class MqDepartments extends LitElement {
               <div class="row-actions">
                 <button type="button" aria-label=${`Edit ${d.name}`} @click=${() => this.open(d)}>Edit</button>
                 ${d.active
-                  ? html`<button type="button" class="danger" aria-label=${`Take ${d.name} out of service`} @click=${() => this.setActive(d, false)}>
+                  ? html`<button type="button" class="danger" aria-label=${`Take out of service: ${d.name}`} @click=${() => this.setActive(d, false)}>
                       Take out of service
                     </button>`
-                  : html`<button type="button" aria-label=${`Put ${d.name} back in service`} @click=${() => this.setActive(d, true)}>
+                  : html`<button type="button" aria-label=${`Put back in service: ${d.name}`} @click=${() => this.setActive(d, true)}>
                       Put back in service
                     </button>`}
               </div>

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Icd10Entry, Icd10SearchResponse } from '../../common/records';
@@ -14,7 +14,14 @@ import './events';
  */
 @customElement('mq-icd10-picker')
 export class MqIcd10Picker extends LitElement {
-  static styles = [baseStyles, staffButtonStyles, recordStyles];
+  // The record's look without its card: these sit inside the record.
+  static styles = [baseStyles, staffButtonStyles, recordStyles, css`
+    :host {
+      padding: 0;
+      background: none;
+      box-shadow: none;
+    }
+  `];
   static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The code on the record. */

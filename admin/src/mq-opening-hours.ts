@@ -82,9 +82,9 @@ export class MqOpeningHours extends LitElement {
           ${today.length
             ? today.map(({ o, index }) => this.renderInterval(name, o, index))
             : html`<div class="closed">${none}
-                <button type="button" aria-label=${`Open on ${name}`} @click=${() => this.add(weekday)}>Add opening hours</button></div>`}
+                <button type="button" aria-label=${`Add opening hours on ${name}`} @click=${() => this.add(weekday)}>Add opening hours</button></div>`}
           ${today.length && today.length < MAX_PER_DAY
-            ? html`<div><button type="button" aria-label=${`Add more hours on ${name}`} @click=${() => this.add(weekday)}>Add hours</button></div>`
+            ? html`<div><button type="button" aria-label=${`Add hours on ${name}`} @click=${() => this.add(weekday)}>Add hours</button></div>`
             : nothing}
         </div>
       </div>`;

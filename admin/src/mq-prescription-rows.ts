@@ -44,21 +44,24 @@ export class MqPrescriptionRows extends LitElement {
       /* Two lines a medicine, so every field is wide enough to read in full at 1280 px, signed or not. */
       .row {
         display: grid;
-        grid-template-columns: repeat(6, minmax(0, 1fr));
+        grid-template-columns: repeat(8, minmax(0, 1fr));
         gap: 0.4rem 0.6rem;
         align-items: end;
         margin-bottom: 0.9rem;
         padding-bottom: 0.9rem;
         border-bottom: 1px solid var(--mq-color-border);
       }
-      .f-medicine {
+      .f-medicine,
+      .f-frequency {
         grid-column: span 4;
       }
-      .f-frequency {
+      .f-dose,
+      .f-route,
+      .f-duration {
         grid-column: span 2;
       }
       .f-instructions {
-        grid-column: span 3;
+        grid-column: 1 / -1;
       }
       .medicine-line {
         display: flex;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { VITAL_FIELDS, VITALS, computeBmi, type VitalField, type VitalFlag } from '../../common/vitals';
@@ -13,7 +13,14 @@ import './events';
  */
 @customElement('mq-record-vitals')
 export class MqRecordVitals extends LitElement {
-  static styles = [baseStyles, recordStyles];
+  // The record's look without its card: these sit inside the record.
+  static styles = [baseStyles, recordStyles, css`
+    :host {
+      padding: 0;
+      background: none;
+      box-shadow: none;
+    }
+  `];
 
   /** The values as typed. */
   @property({ attribute: false }) values!: Record<VitalField, string>;

@@ -41,10 +41,11 @@ export class MqStaffNav extends LitElement {
         display: block;
         font-weight: 600;
       }
+      /* Full colour: faded with opacity it failed WCAG contrast on every section (issue 19). */
       .hint {
         display: block;
         font-size: 0.85rem;
-        opacity: 0.75;
+        font-weight: 400;
       }
       @media (max-width: 60rem) {
         ul {

@@ -174,6 +174,7 @@ export class MqWeekCalendar extends LitElement {
               ?data-past=${slot.past}
               aria-pressed=${slot.id === this.selectedId ? 'true' : 'false'}
               aria-label="${title} ${slot.start} ${words}"
+              title=${slot.status === 'booked' ? `${slot.start} ${slot.appointment?.patient.fullName ?? ''}` : nothing}
               ?disabled=${slot.past && slot.status !== 'booked'}
               @click=${() => this.select(slot, day)}
             >

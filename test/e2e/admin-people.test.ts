@@ -214,7 +214,7 @@ describe('staff panel: people and places in Chromium', function () {
     expect(await screen.getByLabel('Time zone').inputValue()).to.equal('Europe/London');
     await screen.getByText('A new time zone applies when the server restarts').waitFor();
     await screen.getByLabel('Clinic name').fill('Northside Health Centre');
-    await screen.getByRole('button', { name: 'Open on Saturday' }).click();
+    await screen.getByRole('button', { name: 'Add opening hours on Saturday' }).click();
     await screen.getByLabel('Saturday closes').fill('12:30');
     await screen.getByRole('button', { name: 'Save settings' }).click();
     await screen.getByRole('status').getByText('Saved. The changes apply now.').waitFor();

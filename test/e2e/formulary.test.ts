@@ -8,6 +8,7 @@ import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { expectNoSeriousA11yViolations } from './axe-check';
 
 /**
  * The formulary in Chromium (issue 19): an admin adds a medicine; a doctor finds it as they type, keeps it as a
@@ -58,6 +59,7 @@ describe('formulary in Chromium', function () {
     await page.getByLabel('Form', { exact: true }).fill('capsule');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Oseltamivir 75 mg capsule saved.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the Medicines section');
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     const staff = await createStaff({ role: 'doctor', fullName: 'Dr Ines Duarte' });

@@ -9,6 +9,7 @@ import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium } from '../support/browser';
+import { expectNoSeriousA11yViolations } from './axe-check';
 
 let keys = 0;
 
@@ -135,6 +136,7 @@ describe('consultation record safety in Chromium', function () {
     expect(await record.getByLabel('Chief complaint').getAttribute('maxlength')).to.equal('500');
     expect(await record.getByLabel('Notes').getAttribute('maxlength')).to.equal('20000');
     await expectOnePatient(console_);
+    await expectNoSeriousA11yViolations(page, 'the doctor console with a record and marked fields');
 
     // Sign-off stops at the first problem, focuses it, and says so next to the button.
     await record.getByRole('button', { name: 'Sign off and call next' }).click();
