@@ -6,15 +6,9 @@ import {
   type HelloMessage,
   type ServerMessage,
 } from '../protocol';
+import { backoffDelay, defaultSocketUrl, type ConnectionStatus, type RealtimeClientEvents, type RealtimeClientOptions } from './realtime-options';
 
-/**
- * Where the connection stands:
- * - `connecting`: the first attempt since `connect()`, nothing heard yet;
- * - `open`: the server said `hello` and is still talking;
- * - `reconnecting`: the connection failed or went silent and a new attempt is scheduled or under way;
- * - `closed`: `dispose()` was called; nothing will happen any more.
- */
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+export { backoffDelay, defaultSocketUrl, type ConnectionStatus, type RealtimeClientEvents, type RealtimeClientOptions };
 
 /** False for channel refusals that asking again cannot fix; true for those that may pass (a database hiccup). */
 function refusalMayPass(id: ErrorId): boolean {
@@ -32,42 +26,6 @@ function refusalMayPass(id: ErrorId): boolean {
 
 /** Mean wait before asking again for a channel the server could not serve. */
 const CHANNEL_RETRY_MS = 4000;
-
-/** Tuning knobs; the defaults suit a clinic LAN. Tests shorten them. */
-export interface RealtimeClientOptions {
-  /** Defaults to `/ws` on the page's own origin, so the session cookie goes with it. */
-  url?: string;
-  /** First retry waits up to this long (full jitter: a random delay between 0 and this). */
-  baseDelayMs?: number;
-  /**
-   * No retry ever waits longer than this, however many attempts failed. Kept short (4 s by default) because a
-   * display must be right again within 5 s of the server coming back; full jitter still spreads a clinic's
-   * screens over the whole window.
-   */
-  maxDelayMs?: number;
-  /** Silence longer than this many heartbeat intervals means the connection is dead. */
-  silenceFactor?: number;
-  /** How long to wait for `hello` after starting a connection before giving up on it. */
-  helloTimeoutMs?: number;
-  /** A connection must stay up this long before the backoff starts again from the first step. */
-  stableAfterMs?: number;
-  /** Random source in [0, 1); replaceable so tests can pin the jitter. */
-  random?: () => number;
-  /** WebSocket constructor; replaceable for tests outside a browser. */
-  WebSocketImpl?: typeof WebSocket;
-}
-
-/** Payloads of the client's events. */
-export interface RealtimeClientEvents {
-  /** The connection status changed. */
-  status: ConnectionStatus;
-  /** Every message from the server that passed the sequence checks (heartbeats included). */
-  message: ServerMessage;
-  /** A connection was (re)established; channels are being re-subscribed. */
-  hello: HelloMessage;
-  /** A channel lost continuity (gap, new epoch) and a fresh snapshot was asked for. */
-  resync: { channel: Channel; reason: 'gap' | 'epoch' };
-}
 
 type Listener<T> = (payload: T) => void;
 
@@ -90,19 +48,6 @@ function sequencing(msg: ServerMessage): { channel: Channel; seq: number; epoch:
   return typeof m.channel === 'string' && typeof m.seq === 'number' && typeof m.epoch === 'string'
     ? { channel: m.channel as Channel, seq: m.seq, epoch: m.epoch }
     : null;
-}
-
-/** The default endpoint: `/ws` on the page's origin (http -> ws, https -> wss). */
-export function defaultSocketUrl(): string {
-  return `${location.origin.replace(/^http/, 'ws')}/ws`;
-}
-
-/**
- * Full-jitter backoff: a random delay between 0 and min(cap, base * 2^attempt).
- * Spreading retries over the whole window keeps a server restart from being hit by every screen in the same second.
- */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 }
 
 /**

@@ -27,5 +27,5 @@ export interface QueueContext {
  * live read model as the rows it hands to the notifier, so the model's write watcher leaves them alone.
  */
 export function queueTransaction<T>(ctx: QueueContext, work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  return asQueueCommand(() => inTransaction(ctx.sequelize, work));
+  return asQueueCommand(ctx.live ?? null, () => inTransaction(ctx.sequelize, work));
 }

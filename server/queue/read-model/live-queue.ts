@@ -7,7 +7,7 @@ import { DirectoryCache, type Directory } from './directory';
 import type { LiveDepartment } from './live-department';
 import { loadDepartmentDay } from './load';
 import { departmentStateOf } from './state';
-import { inQueueCommand, watchWrites } from './watch';
+import { inQueueCommandOf, watchWrites } from './watch';
 
 /** A department's live day: loading (changes meanwhile are kept to replay) or loaded. */
 interface Slot {
@@ -45,7 +45,7 @@ export class LiveQueue implements QueueNotifier {
     this.unwatch.push(
       watchWrites([Department, DoctorProfile, User, DoctorAvailability, AvailabilityException], () => this.directoryCache.invalidate()),
       watchWrites([QueueEntry], (row) => {
-        if (inQueueCommand()) return;
+        if (inQueueCommandOf(this)) return;
         this.invalidate(row ? (row as QueueEntry).departmentId : undefined);
       }),
       watchWrites([Patient], () => this.invalidate()),

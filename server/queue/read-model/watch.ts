@@ -6,16 +6,19 @@ import type { Model, ModelStatic, Transaction } from 'sequelize';
  * LiveQueue.changed); every other write to a watched table (an admin edit, a test factory, a script) only tells the
  * read model that what it holds may be stale.
  */
-const commandScope = new AsyncLocalStorage<true>();
+const commandScope = new AsyncLocalStorage<object | null>();
 
-/** Runs `work` as a queue command: its queue-entry writes are applied by the command itself, not by the watcher. */
-export function asQueueCommand<T>(work: () => Promise<T>): Promise<T> {
-  return commandScope.run(true, work);
+/**
+ * Runs `work` as a queue command whose rows `model` (the live read model the command reports to) takes in itself;
+ * with no model (an engine built without one), every write is a write from outside for every model.
+ */
+export function asQueueCommand<T>(model: object | null, work: () => Promise<T>): Promise<T> {
+  return commandScope.run(model, work);
 }
 
-/** True inside {@link asQueueCommand}. */
-export function inQueueCommand(): boolean {
-  return commandScope.getStore() === true;
+/** True inside {@link asQueueCommand} for `model`: the write will reach it as a committed row. */
+export function inQueueCommandOf(model: object): boolean {
+  return commandScope.getStore() === model;
 }
 
 const HOOKS = ['afterCreate', 'afterUpdate', 'afterDestroy', 'afterUpsert', 'afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy'] as const;
