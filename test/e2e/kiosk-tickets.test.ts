@@ -37,7 +37,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
     await page.setViewportSize(viewport);
     await page.goto(`${server.baseUrl}/kiosk${query}`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: 'Welcome' }).waitFor();
+    await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
   }
 
   /** A walk-in from outside this kiosk (another kiosk, the desk), to see the screens follow it live. */

@@ -38,7 +38,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await page.setViewportSize(viewport);
     await page.goto(`${server.baseUrl}/kiosk${query}`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: 'Welcome' }).waitFor();
+    await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
   }
 
   /** Every visible button on screen is a target of at least 64 x 64 px. */
@@ -251,7 +251,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     await app().locator('mq-ticket-screen').getByText('Su número', { exact: true }).waitFor();
     await shot('ticket-es');
     // The ticket screen times out: the next patient finds the kiosk in English again.
-    await app().getByRole('heading', { name: 'Welcome' }).waitFor({ timeout: 10_000 });
+    await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).to.equal('en');
   });
 

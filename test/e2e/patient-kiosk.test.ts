@@ -137,7 +137,7 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     const appointment = await makeAppointment(await makeSlot(doctorId, { startsAt: new Date(Date.now() + 10 * 60_000) }), { patientId: patient.id });
     await page.goto(`${server.baseUrl}/kiosk`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: 'Welcome' }).waitFor();
+    await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
     // A keyboard-wedge scanner types what the confirmation's QR code holds (the booking code), then Enter.
     await page.keyboard.type(appointment.bookingCode.toLowerCase(), { delay: 10 });
     await page.keyboard.press('Enter');

@@ -92,7 +92,7 @@ describe('front-end shells in Chromium', function () {
 
     it('blocks text selection and the context menu', async () => {
       await page.goto(`${server.baseUrl}/kiosk`);
-      await page.locator('mq-kiosk-app').getByRole('heading', { name: 'Welcome' }).waitFor();
+      await page.locator('mq-kiosk-app').getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
       expect(await page.evaluate('getComputedStyle(document.body).userSelect')).to.equal('none');
       const prevented = await page.evaluate(`(() => {
         const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true });
