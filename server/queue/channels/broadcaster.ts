@@ -137,11 +137,11 @@ export class QueueBroadcaster {
     const watched = new Set(channels.map(idOf));
     // Forget tickets nobody watches any more, so the map does not grow for weeks.
     for (const code of this.tickets.keys()) if (!watched.has(code)) this.tickets.delete(code);
+    const state = await this.reads.state(departmentId);
     for (const channel of channels) {
       const code = idOf(channel);
       let watch = this.tickets.get(code) ?? (await this.resolve(code));
       if (!watch || watch.departmentId !== departmentId) continue;
-      const state = await this.reads.state(departmentId);
       let entry = await this.reads.liveEntry(departmentId, watch.currentCode);
       if (entry?.status === 'transferred') {
         // The visit went on elsewhere: find where once, then follow it there.
