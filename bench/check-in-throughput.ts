@@ -1,7 +1,7 @@
 /**
  * Check-in throughput: `kiosks` concurrent kiosk loops (in a child process) posting walk-ins with fresh idempotency
  * keys to one department for a fixed time, with `waiting` patients already in its queue (written to the database
- * before the server starts, the counter row at the last number; the last few checked in over HTTP, as a warm-up). A few displays watch `display:all` meanwhile, so
+ * before the server starts, the counter row at the last number; the last 300 checked in over HTTP, as a warm-up). A few displays watch `display:all` meanwhile, so
  * the board updates a rush causes are built and sent as in a waiting room. Afterwards the database must hold the
  * token numbers 1..(waiting + check-ins) with no duplicate and none missing; anything else fails the run.
  */
@@ -36,6 +36,8 @@ export interface CheckInResult {
   latency: Summary;
   /** From the last answer until the displays had the last board update (ms); 0 when they were already current. */
   displayLagMs: number;
+  /** CPU time (user + system) of this process, where the server runs, per successful check-in during the rush. */
+  serverCpuMs: number;
   failures: Record<string, { count: number; example: string }>;
   /** Empty when the numbers are right; otherwise what is wrong. */
   sequenceProblems: string[];
@@ -75,18 +77,25 @@ async function checkSequences(departmentId: number, prefix: string, expected: nu
 }
 
 /**
- * Check-ins sent one at a time before the kiosks start, so the rush does not begin on code the JIT has not compiled
- * yet (a server that has been up for a while has); they are the last of the `waiting` patients.
+ * Check-ins sent before the kiosks start, so the rush does not begin on code the JIT has not compiled yet (a server
+ * that has been up for a while has): a few hundred from a few kiosks at once, the path the rush takes. They are the
+ * last of the `waiting` patients.
  */
-const WARMUP_CHECK_INS = 10;
+const WARMUP_CHECK_INS = 300;
+const WARMUP_KIOSKS = 10;
 
 async function warmUp(baseUrl: string, path: string, departmentId: number, count: number): Promise<void> {
-  const client = new JsonClient(baseUrl, 1);
-  try {
-    for (let i = 0; i < count; i++) {
-      const answer = await client.post(path, { departmentId, idempotencyKey: `warm-up-${Date.now().toString(36)}-${i}` });
+  const client = new JsonClient(baseUrl, WARMUP_KIOSKS);
+  const prefix = `warm-up-${Date.now().toString(36)}`;
+  let next = 0;
+  const loop = async () => {
+    while (next < count) {
+      const answer = await client.post(path, { departmentId, idempotencyKey: `${prefix}-${next++}` });
       if (answer.status !== 201) throw new Error(`warm-up check-in failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: WARMUP_KIOSKS }, loop));
   } finally {
     client.close();
   }
@@ -103,6 +112,8 @@ export async function runCheckIns(database: BenchDatabase, pool: DisplayPool, op
   try {
     await warmUp(server.baseUrl, options.path, clinic.departmentId, warmup);
     if (options.displays) await pool.connect(server.wsUrl, options.displays);
+    // The kiosks and displays run in other processes: this process's CPU time during the rush is the server's.
+    const cpuBefore = process.cpuUsage();
     child.send({
       type: 'run',
       baseUrl: server.baseUrl,
@@ -114,6 +125,7 @@ export async function runCheckIns(database: BenchDatabase, pool: DisplayPool, op
     });
     // The loops stop starting requests after durationMs; a request still in flight has its own timeout.
     const report = await child.next(ofType<KioskReport, 'done'>('done'), options.durationMs + 180_000, 'the kiosks’ results');
+    const cpu = process.cpuUsage(cpuBefore);
     progress(`check-ins on ${database.label}: ${report.latencies.length} answered, the last ${fmt((report.lastDone - report.firstSent) / 1000)} s after the first was sent`);
     let displayLagMs = 0;
     if (options.displays) {
@@ -133,6 +145,7 @@ export async function runCheckIns(database: BenchDatabase, pool: DisplayPool, op
       lastWindowPerSecond: inWindow(t0 + options.durationMs - WINDOW_MS, t0 + options.durationMs),
       latency: summarize(report.latencies),
       displayLagMs,
+      serverCpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, report.latencies.length),
       failures: report.failures,
       sequenceProblems: await checkSequences(clinic.departmentId, clinic.prefix, options.waiting + n),
     };

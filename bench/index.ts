@@ -6,6 +6,7 @@
  *   BENCH_ONLY=checkins|latency|memory|cycle      run one part (all four)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/mediqueue_bench   created and dropped, so its name must contain
  *                                                 "bench"; "off" runs everything on SQLite
+ *   BENCH_SQLITE=off                              leaves SQLite out of the parts that run on both (on)
  *   Check-ins:  BENCH_KIOSKS (50) concurrent kiosks for BENCH_DURATION_S (20) seconds, with BENCH_WAITING (1000)
  *               patients already waiting; BENCH_CHECKIN_DISPLAYS (10) displays watch meanwhile;
  *               BENCH_CHECKIN_PATH (/api/kiosk/check-in) the walk-in route the kiosks post to
@@ -72,6 +73,7 @@ function settings() {
     waiting: int('BENCH_WAITING', 1000, 0, 100_000),
     checkInDisplays: int('BENCH_CHECKIN_DISPLAYS', 10, 0, 1000),
     checkInPath: process.env.BENCH_CHECKIN_PATH || '/api/kiosk/check-in',
+    sqlite: !['off', 'skip', 'none'].includes(process.env.BENCH_SQLITE ?? ''),
     clients: ints('BENCH_CLIENTS', '1000,5000,10000', 1, 20_000),
     calls: int('BENCH_CALLS', 50, 1, 1000),
     displayProcesses: int('BENCH_DISPLAY_PROCS', 2, 1, 8),
@@ -87,7 +89,8 @@ type Settings = ReturnType<typeof settings>;
 
 /** The databases a part runs on: SQLite, then MariaDB unless switched off; MariaDB unreachable is noted and skipped. */
 async function eachDatabase(s: Settings, name: string, work: (db: BenchDatabase) => Promise<void>, notes: string[]): Promise<void> {
-  const openers: Array<() => Promise<BenchDatabase | string>> = [() => openSqlite(name)];
+  const openers: Array<() => Promise<BenchDatabase | string>> = s.sqlite ? [() => openSqlite(name)] : [];
+  if (!s.sqlite) notes.push(`${name}: SQLite switched off (BENCH_SQLITE=off)`);
   if (s.mysqlUrl) openers.push(() => openMysql(s.mysqlUrl!));
   else notes.push(`${name}: MariaDB switched off (BENCH_MYSQL_URL=off)`);
   for (const open of openers) {
@@ -169,7 +172,7 @@ async function main(): Promise<number> {
     await part('memory', async () => void (results.memory = await runMemory(pool, s.memoryDisplays)));
     await part('cycle', async () => {
       const options = { points: s.cyclePoints, cycles: s.cycles, displays: s.cycleDisplays };
-      const openers: Array<[string, () => Promise<BenchDatabase | string>]> = [['SQLite', () => openSqlite('cycle')]];
+      const openers: Array<[string, () => Promise<BenchDatabase | string>]> = s.sqlite ? [['SQLite', () => openSqlite('cycle')]] : [];
       if (s.mysqlUrl) openers.push(['MariaDB', () => openMysql(s.mysqlUrl!)]);
       for (const [label, open] of openers) {
         // runCycles opens a fresh database per point; an unreachable MariaDB is a note, not a failure.

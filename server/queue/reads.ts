@@ -1,13 +1,13 @@
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { ReceptionArrivalsResponse } from '../../common/reception';
 import { Department, DoctorProfile, QueueEntry } from '../models';
-import { presentStaffEntry, rankOf } from './presenters';
+import { presentStaffEntry, presentTicket, rankOf } from './presenters';
 import { presentArrival } from '../presenters/reception';
 import { clinicDay } from '../services/clinic-time';
 import { entryIncludes } from './commands/entries';
 import type { BoardUpdateMessage, Channel } from '../../common/protocol';
 import type { Unsequenced } from '../realtime/hub';
-import { boardMessage, ticketMessage } from './channels/messages';
+import { boardMessage } from './channels/messages';
 import type { LiveQueue } from './read-model/live-queue';
 import type { QueueService } from './commands/steps';
 import type { DepartmentState } from './types';
@@ -107,8 +107,10 @@ export class QueueReads {
 
   /** A ticket exactly as its WebSocket channel shows it (REST answers and the phone page use this too). */
   async ticketView(entry: QueueEntry, transferredTo: string | null = null): Promise<TicketView> {
-    const [[department], state] = await Promise.all([this.departments([entry.departmentId]), this.state(entry.departmentId)]);
-    return ticketMessage(`ticket:${entry.publicCode}`, entry, state, department, transferredTo).ticket;
+    const now = this.now();
+    const [directory, rank] = await Promise.all([this.live.directory(now), this.live.rank(entry.departmentId, entry.id, now)]);
+    const doctor = entry.doctorId ? (directory.doctors.get(entry.doctorId)?.doctor ?? entry.doctor ?? null) : null;
+    return presentTicket(entry, { department: directory.departments.get(entry.departmentId)!, doctor, rank, transferredTo });
   }
 
   /** The entry with this public code in a department's live day (today), if it is there. */

@@ -71,6 +71,8 @@ export interface DepartmentState {
   waiting: RankedEntry[];
   /** The same ranks by entry id. */
   rankOf: Map<number, RankedEntry>;
+  /** The first `count` waiting entries in calling order (a display's "next"), without ranking the rest. */
+  next(count: number): QueueEntry[];
   /** Keyed by doctor profile id: every doctor of the department (and any doctor serving an entry of it today). */
   doctors: Map<number, DoctorState>;
   stats: QueueStats;

@@ -14,11 +14,19 @@ function parseDay(day: string): DateTime {
   return parsed;
 }
 
-/** The clinic day ('YYYY-MM-DD') that `instant` falls on in `zone`. */
+let lastDay: { minute: number; zone: string; day: string } | null = null;
+
+/**
+ * The clinic day ('YYYY-MM-DD') that `instant` falls on in `zone`. The last answer is kept for its minute (zone
+ * offsets are whole minutes): the queue asks several times per check-in, and a zone conversion is not free.
+ */
 export function clinicDay(instant: Date, zone: string): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastDay?.minute === minute && lastDay.zone === zone) return lastDay.day;
   const local = DateTime.fromJSDate(instant, { zone });
   if (!local.isValid) throw new RangeError(`Unknown time zone: ${zone}`);
-  return local.toISODate()!;
+  lastDay = { minute, zone, day: local.toISODate()! };
+  return lastDay.day;
 }
 
 /**

@@ -6,6 +6,7 @@ import { AvailabilityException, DoctorAvailability, Patient, QueueEntry, type Do
 import { QueueService } from '../../server/queue/commands/steps';
 import { departmentState } from '../../server/queue/read-model/load';
 import { LiveQueue } from '../../server/queue/read-model/live-queue';
+import { rankOne } from '../../server/queue/read-model/state';
 import type { DepartmentState } from '../../server/queue/types';
 import { makeAppointment, makePatient, makeSlot } from '../support/clinic-factories';
 import { resetDatabase, testDatabase } from '../support/db';
@@ -125,6 +126,18 @@ describe('queue live read model', function () {
             const kept = seen(await live.state(departmentId, clock.now()));
             const rebuilt = seen(await departmentState(departmentId, { timeZone: ZONE, now: clock.now() }));
             expect(kept, `seed ${seed}, step ${step}, department ${departmentId}`).to.deep.equal(rebuilt);
+            // The line lengths kept as counts are the lines' lengths; a display's "next" is the head of the line.
+            const state = await live.state(departmentId, clock.now());
+            for (const d of state.doctors.values()) expect(d.stats.waiting_count, `step ${step}, doctor ${d.doctor.id}`).to.equal(d.waiting.length);
+            expect(state.stats.waiting_count).to.equal(state.waiting.length);
+            expect(state.next(3)).to.deep.equal(state.waiting.slice(0, 3).map((r) => r.entry));
+            // A check-in's answer ranks its entry alone: the same place and estimate as the whole view.
+            const [day, directory] = await Promise.all([live.day(departmentId, clock.now()), live.directory(clock.now())]);
+            const alone = rebuilt.waiting.map(([id]) => {
+              const rank = rankOne(day, directory, clock.now(), ZONE, id as number);
+              return rank && [rank.entry.id, rank.entry.version, rank.position, rank.etaMinutes];
+            });
+            expect(alone, `seed ${seed}, step ${step}, department ${departmentId}, ranked alone`).to.deep.equal(rebuilt.waiting);
           }
         }
         // The sequence did reach the interesting states, not only refusals.

@@ -74,7 +74,7 @@ export function boardMessage(channel: Channel, departments: Department[], states
     rooms: rooms.sort((a, b) => a.room.localeCompare(b.room, undefined, { numeric: true })),
     next: states.map((s) => ({
       department_id: s.departmentId,
-      tokens: s.waiting.slice(0, BOARD_NEXT).map((r) => r.entry.token),
+      tokens: s.next(BOARD_NEXT).map((entry) => entry.token),
       waiting_count: s.stats.waiting_count,
     })),
     recent: recent

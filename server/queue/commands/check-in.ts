@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors';
 import { Department, DoctorProfile, Patient, QueueEntry } from '../../models';
 import { audit } from '../../services/audit';
@@ -10,7 +10,7 @@ import { formatToken, nextSequence } from './tokens';
 import type { WalkInInput } from '../types';
 
 /** What a new entry is made of; the token number and clinic day are taken here. */
-interface NewEntry {
+export interface NewEntry {
   departmentId: number;
   prefix: string;
   doctorId: number | null;
@@ -47,13 +47,39 @@ export async function issueEntry(ctx: QueueContext, values: NewEntry, now: Date,
 }
 
 /**
+ * Creates several waiting entries of ONE department in one go, numbered in the order given: one counter increment
+ * by their count and one multi-row insert. Their ids are read back by number, because the ids of a multi-row
+ * insert are consecutive only under some of MySQL's auto-increment lock modes.
+ */
+export async function issueEntries(ctx: QueueContext, values: NewEntry[], now: Date, transaction: Transaction): Promise<QueueEntry[]> {
+  if (values.length === 1) return [await issueEntry(ctx, values[0], now, transaction)];
+  const { departmentId } = values[0];
+  const day = clinicDay(now, ctx.timeZone);
+  const last = await nextSequence(ctx.sequelize, departmentId, day, transaction, values.length);
+  const first = last - values.length + 1;
+  const entries = await QueueEntry.bulkCreate(
+    values.map(({ prefix, ...columns }, i) => ({ ...columns, clinicDay: day, sequence: first + i, token: formatToken(prefix, first + i) })),
+    { transaction },
+  );
+  const ids = await QueueEntry.findAll({
+    attributes: ['id', 'sequence'],
+    where: { departmentId, clinicDay: day, sequence: { [Op.between]: [first, last] } },
+    transaction,
+    raw: true,
+  });
+  const idOf = new Map(ids.map((row) => [row.sequence, row.id]));
+  for (const entry of entries) entry.setDataValue('id', idOf.get(entry.sequence)!);
+  return entries;
+}
+
+/**
  * The department (and named doctor) a walk-in is for: the department must exist and take patients, the doctor must
  * work there. Read from the live model's directory when there is one (no query), else from the database.
  */
 async function walkInTarget(
   ctx: QueueContext,
   input: WalkInInput,
-  transaction: Transaction,
+  transaction?: Transaction,
 ): Promise<{ department: Department; doctor: DoctorProfile | null }> {
   const directory = ctx.live ? await ctx.live.directory(ctx.now()) : null;
   const department = directory ? directory.departments.get(input.departmentId) : await Department.findByPk(input.departmentId, { transaction });
@@ -88,32 +114,33 @@ export async function checkInWalkIn(
   }
   if (input.patientId !== undefined && !actor) throw forbidden('Only clinic staff can check in a registered patient.');
 
-  return once(ctx, input.idempotencyKey, input.departmentId, () =>
-    queueTransaction(ctx, async (transaction) => {
+  const columns = (department: Department, doctor: DoctorProfile | null, patient: Patient | null) => ({
+    departmentId: department.id,
+    prefix: department.prefix,
+    doctorId: doctor?.id ?? null,
+    patientId: patient?.id ?? null,
+    appointmentId: null,
+    priority,
+    priorityReason: priority === 'priority' ? (input.priorityReason ?? null) : null,
+    idempotencyKey: input.idempotencyKey,
+    transferredFromId: null,
+    // Written with the entry, so the desk's live list has them from the first broadcast.
+    firstName: contact.firstName ?? null,
+    contactPhone: contact.contactPhone ?? null,
+  });
+
+  return once(ctx, input.idempotencyKey, input.departmentId, async () => {
+    if (input.patientId === undefined && ctx.batches) {
+      // No patient to check and nothing to audit: written with the other walk-ins arriving now (walk-in-batches.ts).
+      const { department, doctor } = await walkInTarget(ctx, input);
+      return ctx.batches.issue({ values: columns(department, doctor, null), department, doctor });
+    }
+    return queueTransaction(ctx, async (transaction) => {
       const now = ctx.now();
       const { department, doctor } = await walkInTarget(ctx, input, transaction);
       const patient = input.patientId !== undefined ? await Patient.findByPk(input.patientId, { transaction }) : null;
       if (input.patientId !== undefined && !patient) throw notFound('That patient');
-      const entry = await issueEntry(
-        ctx,
-        {
-          departmentId: department.id,
-          prefix: department.prefix,
-          doctorId: doctor?.id ?? null,
-          patientId: patient?.id ?? null,
-          appointmentId: null,
-          priority,
-          priorityReason: priority === 'priority' ? (input.priorityReason ?? null) : null,
-          checkedInAt: now,
-          idempotencyKey: input.idempotencyKey,
-          transferredFromId: null,
-          // Written with the entry, so the desk's live list has them from the first broadcast.
-          firstName: contact.firstName ?? null,
-          contactPhone: contact.contactPhone ?? null,
-        },
-        now,
-        transaction,
-      );
+      const entry = await issueEntry(ctx, { ...columns(department, doctor, patient), checkedInAt: now }, now, transaction);
       entry.department = department;
       entry.doctor = doctor;
       entry.patient = patient;
@@ -121,8 +148,8 @@ export async function checkInWalkIn(
       if (patient) await auditCheckIn(entry, actor, 'walk_in', transaction);
       ctx.notifier.changed(transaction, { departmentIds: [department.id], entries: [entry] });
       return entry;
-    }),
-  );
+    });
+  });
 }
 
 /** Writes the audit row of a check-in of a registered patient. */

@@ -1,6 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { inTransaction } from '../../db/transaction';
 import type { LiveQueue } from '../read-model/live-queue';
+import type { WalkInBatches } from './walk-in-batches';
 import { asQueueCommand } from '../read-model/watch';
 import type { QueueNotifier } from '../types';
 import type { PhoneCountry } from '../../services/phone';
@@ -20,6 +21,8 @@ export interface QueueContext {
    * from memory. Without it (some tests) the same questions go to the database.
    */
   live?: LiveQueue;
+  /** Anonymous walk-ins written together per department (group commit); only with the live model. */
+  batches?: WalkInBatches;
 }
 
 /**

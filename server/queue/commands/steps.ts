@@ -8,6 +8,7 @@ import { assertDoctorFree, claimNext, lockDoctor } from './calling';
 import { attachPatient } from './attach-patient';
 import { checkInAppointment } from './appointment-check-in';
 import { checkInWalkIn, type WalkInContact } from './check-in';
+import { WalkInBatches } from './walk-in-batches';
 import type { CheckedIn } from './idempotency';
 import { queueTransaction, type QueueContext } from './context';
 import { checkVersion, followAppointment, loadEntry, lockEntry, newestOfVisit, saveEntry, staleError } from './entries';
@@ -45,6 +46,7 @@ export class QueueService {
     now: () => Date = () => new Date(),
   ) {
     this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live };
+    if (options.live) this.ctx.batches = new WalkInBatches(this.ctx);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 /**
- * Takes the next token number of a department for a clinic day, inside the caller's transaction.
+ * Takes the next `count` token numbers of a department for a clinic day, inside the caller's transaction, and
+ * returns the last of them (one check-in: its number; a batch of walk-ins: they take last - count + 1 .. last).
  *
  * One counter row per (department, clinic day) is incremented in place, so the row lock serialises concurrent
  * check-ins of one department until they commit, and a rolled-back check-in gives its number back: numbers are
@@ -10,7 +11,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
  *
  * On MySQL one statement and no read-back:
  * - MySQL/MariaDB: an upsert that sets the new value through LAST_INSERT_ID(expr), which the server sends back as the
- *   statement's insert id (the first row of the day is inserted as LAST_INSERT_ID(1): without that, the id would be
+ *   statement's insert id (the first row of the day is inserted as LAST_INSERT_ID(count): without that, the id would be
  *   whatever an earlier statement on this pooled connection left there).
  * - SQLite: the upsert, then the row read back (Sequelize's SQLite driver returns no rows for an INSERT, so RETURNING
  *   would be lost; both statements are in-process). Write transactions are IMMEDIATE: nobody writes in between.
@@ -20,21 +21,22 @@ export async function nextSequence(
   departmentId: number,
   clinicDay: string,
   transaction: Transaction,
+  count = 1,
 ): Promise<number> {
-  const replacements = { departmentId, clinicDay };
+  const replacements = { departmentId, clinicDay, count };
   if (sequelize.getDialect() === 'mysql') {
     const [insertId] = (await sequelize.query(
       `INSERT INTO queue_counters (department_id, clinic_day, last_sequence)
-       VALUES (:departmentId, :clinicDay, LAST_INSERT_ID(1))
-       ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)`,
+       VALUES (:departmentId, :clinicDay, LAST_INSERT_ID(:count))
+       ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + :count)`,
       { replacements, transaction, type: QueryTypes.INSERT },
     )) as unknown as [number, number];
     return Number(insertId);
   }
   await sequelize.query(
     `INSERT INTO queue_counters (department_id, clinic_day, last_sequence)
-     VALUES (:departmentId, :clinicDay, 1)
-     ON CONFLICT (department_id, clinic_day) DO UPDATE SET last_sequence = last_sequence + 1`,
+     VALUES (:departmentId, :clinicDay, :count)
+     ON CONFLICT (department_id, clinic_day) DO UPDATE SET last_sequence = last_sequence + :count`,
     { replacements, transaction, type: QueryTypes.INSERT },
   );
   const [row] = await sequelize.query<{ n: number }>(

@@ -65,6 +65,9 @@ export class LiveDepartment {
   private readonly keys = new Map<string, number>();
   /** Entries with a call time, newest call first (then highest id). */
   private readonly calls: Array<{ at: number; id: number }> = [];
+  /** Waiting entries for any doctor, and for each named doctor: the length of each doctor's line without building it. */
+  private waitingShared = 0;
+  private readonly waitingNamed = new Map<number, number>();
 
   constructor(
     readonly departmentId: number,
@@ -112,6 +115,23 @@ export class LiveDepartment {
       this.version++;
     }
     return this.waiting;
+  }
+
+  /**
+   * Where a waiting entry stands in the calling order (as of the last {@link line}): a binary search by the
+   * ordering rule, O(log n). -1 when it is not waiting.
+   */
+  indexInLine(id: number): number {
+    const entry = this.entries.get(id);
+    if (!entry || entry.status !== 'waiting') return -1;
+    const key = orderableOf(entry);
+    const at = upperBound(this.waiting, (w) => compareForCalling(w.key, key, this.orderedAt) < 0);
+    return this.waiting[at]?.id === id ? at : this.waiting.findIndex((w) => w.id === id);
+  }
+
+  /** How many wait in a doctor's line: their own entries, and the shared ones when they are of this department. */
+  waitingFor(doctorId: number, ownDoctor: boolean): number {
+    return (this.waitingNamed.get(doctorId) ?? 0) + (ownDoctor ? this.waitingShared : 0);
   }
 
   /** Ids of the doctors named by any of the day's entries. */
@@ -182,6 +202,7 @@ export class LiveDepartment {
       const item: WaitingItem = { entry, id: key.id!, doctorId, key };
       this.waiting.splice(upperBound(this.waiting, (w) => compareForCalling(w.key, key, at) < 0), 0, item);
       this.noteDue(key);
+      this.countWaiting(doctorId, 1);
     }
   }
 
@@ -207,11 +228,17 @@ export class LiveDepartment {
     if (placement.status === 'waiting') {
       const at = this.waiting.findIndex((w) => w.id === id);
       if (at >= 0) this.waiting.splice(at, 1);
+      this.countWaiting(doctorId, -1);
     }
     const key = this.entries.get(id)?.idempotencyKey;
     if (key && this.keys.get(key) === id) this.keys.delete(key);
     this.placements.delete(id);
     this.entries.delete(id);
+  }
+
+  private countWaiting(doctorId: number | null, delta: 1 | -1): void {
+    if (doctorId === null) this.waitingShared += delta;
+    else this.waitingNamed.set(doctorId, (this.waitingNamed.get(doctorId) ?? 0) + delta);
   }
 
   private noteDue(key: Orderable): void {

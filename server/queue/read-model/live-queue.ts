@@ -2,11 +2,11 @@ import type { Transaction } from 'sequelize';
 import type { Logger } from '../../logger';
 import { AvailabilityException, Department, DoctorAvailability, DoctorProfile, Patient, QueueEntry, User } from '../../models';
 import { clinicDay } from '../../services/clinic-time';
-import type { DepartmentState, QueueChange, QueueNotifier } from '../types';
+import type { DepartmentState, QueueChange, QueueNotifier, RankedEntry } from '../types';
 import { DirectoryCache, type Directory } from './directory';
 import type { LiveDepartment } from './live-department';
 import { loadDepartmentDay } from './load';
-import { departmentStateOf } from './state';
+import { departmentStateOf, rankOne } from './state';
 import { inQueueCommandOf, watchWrites } from './watch';
 
 /** A department's live day: loading (changes meanwhile are kept to replay) or loaded. */
@@ -106,12 +106,26 @@ export class LiveQueue implements QueueNotifier {
   async state(departmentId: number, now = this.now()): Promise<DepartmentState> {
     const [day, directory] = await Promise.all([this.day(departmentId, now), this.directory(now)]);
     day.line(now); // re-sorts first when an appointment has become due, which changes the version
-    const key = `${day.clinicDay}|${day.version}|${directory.generation}|${now.toISOString().slice(0, 16)}`;
+    const key = this.viewKey(day, directory, now);
     const cached = this.views.get(departmentId);
     if (cached?.key === key) return cached.state;
     const state = departmentStateOf(day, directory, now, this.timeZone);
     this.views.set(departmentId, { key, state });
     return state;
+  }
+
+  /**
+   * One entry's place and estimate at `now`, as {@link state} ranks it, ranked alone: a check-in's answer should not
+   * pay for every screen's view of a thousand waiting.
+   */
+  async rank(departmentId: number, entryId: number, now = this.now()): Promise<RankedEntry | null> {
+    const [day, directory] = await Promise.all([this.day(departmentId, now), this.directory(now)]);
+    return rankOne(day, directory, now, this.timeZone, entryId);
+  }
+
+  /** What a department's view depends on: the day and its version, the directory, and the minute. */
+  private viewKey(day: LiveDepartment, directory: Directory, now: Date): string {
+    return `${day.clinicDay}|${day.version}|${directory.generation}|${now.toISOString().slice(0, 16)}`;
   }
 
   /** Drops one department's day, or all of them: the next read loads from the database. */

@@ -24,6 +24,64 @@ function localTime(now: Date, zone: string): string {
   return lastTime.text;
 }
 
+/** What ranking reads of a department at `now`: its doctors (own first), their paces, and who serves now. */
+interface Ranking {
+  own: DirectoryDoctor[];
+  ownIds: Set<number>;
+  /** The department's own doctors and those of other departments named by its entries, by id. */
+  doctors: DirectoryDoctor[];
+  pace: Map<number, number>;
+  servingPaces: number[];
+}
+
+function rankingOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): Ranking {
+  const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === day.departmentId);
+  const ownIds = new Set(own.map((d) => d.doctor.id));
+  const outside = day
+    .doctorsWithEntries()
+    .filter((id) => !ownIds.has(id))
+    .map((id) => directory.doctors.get(id))
+    .filter((d): d is DirectoryDoctor => d !== undefined);
+  const doctors = [...own, ...outside].sort((a, b) => a.doctor.id - b.doctor.id);
+  const pace = new Map(doctors.map((d) => [d.doctor.id, paceMinutes(day.paceOf(d.doctor.id), d.doctor.consultationMinutes)]));
+  const serving = own.filter((d) => worksNow(d, now, timeZone));
+  const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.doctor.id)!);
+  return { own, ownIds, doctors, pace, servingPaces };
+}
+
+/**
+ * The place and estimate of an entry that has `shared` "any doctor" entries and `named` entries of its own doctor
+ * ahead of it at `index` in the department's calling order (eta.ts's rules).
+ */
+function rankAt(ranking: Ranking, entry: QueueEntry, doctorId: number | null, index: number, shared: number, named: number): RankedEntry {
+  if (doctorId === null) return { entry, position: index + 1, etaMinutes: anyDoctorEta(index, ranking.servingPaces) };
+  const ahead = named + (ranking.ownIds.has(doctorId) ? shared : 0);
+  return { entry, position: ahead + 1, etaMinutes: namedDoctorEta(ahead, ranking.pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES) };
+}
+
+/**
+ * One waiting entry's place and estimate at `now`, exactly as {@link departmentStateOf} ranks it, without building
+ * the rest: a check-in's answer needs only its own. O(log n) for an "any doctor" entry, one pass up to the entry for
+ * a named doctor's; nothing allocated on the way. Null when the entry is not waiting.
+ */
+export function rankOne(day: LiveDepartment, directory: Directory, now: Date, timeZone: string, entryId: number): RankedEntry | null {
+  const line = day.line(now);
+  const index = day.indexInLine(entryId);
+  if (index < 0) return null;
+  const { entry, doctorId } = line[index];
+  let shared = 0;
+  let named = 0;
+  // An "any doctor" entry's place is its index; a named doctor's entry counts who is ahead in that doctor's line.
+  if (doctorId !== null) {
+    for (let i = 0; i < index; i++) {
+      const ahead = line[i].doctorId;
+      if (ahead === null) shared++;
+      else if (ahead === doctorId) named++;
+    }
+  }
+  return rankAt(rankingOf(day, directory, now, timeZone), entry, doctorId, index, shared, named);
+}
+
 /**
  * Everything the screens show about one department's clinic day at `now`, computed from the live day and the
  * directory in one pass over the waiting line (plus one per doctor for their own line): places and estimates by
@@ -32,43 +90,38 @@ function localTime(now: Date, zone: string): string {
 export function departmentStateOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): DepartmentState {
   const { departmentId } = day;
   const ordered = day.line(now);
-  const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === departmentId);
-  const ownIds = new Set(own.map((d) => d.doctor.id));
-  const outside = day
-    .doctorsWithEntries()
-    .filter((id) => !ownIds.has(id))
-    .map((id) => directory.doctors.get(id))
-    .filter((d): d is DirectoryDoctor => d !== undefined);
-  const doctors = [...own, ...outside].sort((a, b) => a.doctor.id - b.doctor.id);
+  const ranking = rankingOf(day, directory, now, timeZone);
+  const { own, doctors } = ranking;
 
-  const pace = new Map(doctors.map((d) => [d.doctor.id, paceMinutes(day.paceOf(d.doctor.id), d.doctor.consultationMinutes)]));
-  const serving = own.filter((d) => worksNow(d, now, timeZone));
-  const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.doctor.id)!);
-
-  // One pass: each entry's place and estimate, and each doctor's line (their own entries and, for the department's
-  // own doctors, the shared "any doctor" ones), all in calling order.
-  const ranked: RankedEntry[] = [];
-  const rankOf = new Map<number, RankedEntry>();
-  const lines = new Map<number, QueueEntry[]>(doctors.map((d) => [d.doctor.id, []]));
-  const ownLines = own.map((d) => lines.get(d.doctor.id)!);
-  let shared = 0;
-  const named = new Map<number, number>();
-  ordered.forEach(({ entry, id, doctorId }, index) => {
-    let rank: RankedEntry;
-    if (doctorId === null) {
-      rank = { entry, position: index + 1, etaMinutes: anyDoctorEta(index, servingPaces) };
-      shared++;
-      for (const line of ownLines) line.push(entry);
-    } else {
-      const before = named.get(doctorId) ?? 0;
-      const ahead = before + (ownIds.has(doctorId) ? shared : 0);
-      named.set(doctorId, before + 1);
-      rank = { entry, position: ahead + 1, etaMinutes: namedDoctorEta(ahead, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES) };
-      lines.get(doctorId)?.push(entry);
-    }
-    ranked.push(rank);
-    rankOf.set(id, rank);
-  });
+  // One pass, on first use: each entry's place and estimate, and each doctor's line (their own entries and, for the
+  // department's own doctors, the shared "any doctor" ones), all in calling order. A refresh that only feeds
+  // displays never makes it: they show the next few tokens, the rooms and the figures.
+  let ranks: { ranked: RankedEntry[]; rankOf: Map<number, RankedEntry>; lines: Map<number, QueueEntry[]> } | null = null;
+  const rankAll = () => {
+    if (ranks) return ranks;
+    const ranked: RankedEntry[] = [];
+    const rankOf = new Map<number, RankedEntry>();
+    const lines = new Map<number, QueueEntry[]>(doctors.map((d) => [d.doctor.id, []]));
+    const ownLines = own.map((d) => lines.get(d.doctor.id)!);
+    let shared = 0;
+    const named = new Map<number, number>();
+    ordered.forEach(({ entry, id, doctorId }, index) => {
+      let rank: RankedEntry;
+      if (doctorId === null) {
+        rank = rankAt(ranking, entry, null, index, shared, 0);
+        shared++;
+        for (const line of ownLines) line.push(entry);
+      } else {
+        const before = named.get(doctorId) ?? 0;
+        rank = rankAt(ranking, entry, doctorId, index, shared, before);
+        named.set(doctorId, before + 1);
+        lines.get(doctorId)?.push(entry);
+      }
+      ranked.push(rank);
+      rankOf.set(id, rank);
+    });
+    return (ranks = { ranked, rankOf, lines });
+  };
 
   // Each doctor's view is built on first use: a check-in's answer needs only its own place, a refresh all of it.
   let doctorStates: Map<number, DoctorState> | null = null;
@@ -77,7 +130,6 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     doctorStates = new Map();
     for (const schedule of doctors) {
       const { doctor } = schedule;
-      const line = lines.get(doctor.id)!;
       const mine = day.doctorEntriesNow(doctor.id);
       const current =
         mine
@@ -90,12 +142,14 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
         current,
         // A display's board needs each doctor's current patient only; the line is built for whoever reads it.
         get waiting() {
-          return (waiting ??= line.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })));
+          if (waiting) return waiting;
+          const { lines, rankOf } = rankAll();
+          return (waiting = lines.get(doctor.id)!.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })));
         },
         missed: mine
           .filter((e) => e.status === 'skipped')
           .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
-        stats: day.doctorTotalsOf(doctor.id).stats(line.length),
+        stats: day.doctorTotalsOf(doctor.id).stats(day.waitingFor(doctor.id, ranking.ownIds.has(doctor.id))),
       });
     }
     return doctorStates;
@@ -104,8 +158,13 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
   return {
     departmentId,
     clinicDay: day.clinicDay,
-    waiting: ranked,
-    rankOf,
+    get waiting() {
+      return rankAll().ranked;
+    },
+    get rankOf() {
+      return rankAll().rankOf;
+    },
+    next: (count) => ordered.slice(0, count).map((item) => item.entry),
     get doctors() {
       return doctorsNow();
     },

@@ -16,7 +16,7 @@ export function newWalkInEstimates(
   const pace = (d: DoctorState) => paceMinutes(lengths(d.doctor.id), d.doctor.consultationMinutes);
   const servingPaces = (serving.length ? serving : own).map(pace);
   return {
-    anyDoctor: anyDoctorEta(state.waiting.length, servingPaces),
-    byDoctor: new Map(own.map((d) => [d.doctor.id, namedDoctorEta(d.waiting.length, pace(d))])),
+    anyDoctor: anyDoctorEta(state.stats.waiting_count, servingPaces),
+    byDoctor: new Map(own.map((d) => [d.doctor.id, namedDoctorEta(d.stats.waiting_count, pace(d))])),
   };
 }
