@@ -1,6 +1,7 @@
 import type { Role } from '../../../common/api';
 import { forbidden } from '../../errors';
 import { DoctorProfile, type QueueEntry } from '../../models';
+import type { LiveQueue } from '../read-model/live-queue';
 import type { Actor } from '../types';
 
 /** A signed-in staff member as the queue rules see them: the user and, for a doctor, their profile. */
@@ -16,12 +17,18 @@ export interface StaffActor {
  * and reading it outside keeps the transaction's first read a locking one (see steps.ts on snapshots).
  * Null for the public. A doctor account without a profile may do nothing in the queue.
  */
-export async function resolveActor(actor: Actor): Promise<StaffActor | null> {
+export async function resolveActor(actor: Actor, live?: LiveQueue): Promise<StaffActor | null> {
   if (!actor) return null;
   if (actor.role !== 'doctor') return { userId: actor.id, role: actor.role, doctor: null };
-  const doctor = await DoctorProfile.findOne({ where: { userId: actor.id } });
+  // From the live model's directory when there is one (no query: a call-next is on every display's critical path).
+  const doctor = live ? await doctorOfUser(live, actor.id) : await DoctorProfile.findOne({ where: { userId: actor.id } });
   if (!doctor) throw forbidden('This doctor account has no doctor profile yet. Please ask an administrator to set it up.');
   return { userId: actor.id, role: 'doctor', doctor };
+}
+
+async function doctorOfUser(live: LiveQueue, userId: number): Promise<DoctorProfile | null> {
+  for (const { doctor } of (await live.directory()).doctors.values()) if (doctor.userId === userId) return doctor;
+  return null;
 }
 
 /** Throws 403 for the public: only check-in and a patient's own ticket page are open to them. */

@@ -59,7 +59,7 @@ export class QueueService {
 
   /** As checkInWalkIn, and tells whether this call created the ticket (false: a retry of an earlier one). */
   async issueWalkIn(input: WalkInInput, actor: Actor, contact?: WalkInContact): Promise<CheckedIn> {
-    return checkInWalkIn(this.ctx, input, await resolveActor(actor), contact);
+    return checkInWalkIn(this.ctx, input, await resolveActor(actor, this.ctx.live), contact);
   }
 
   /**
@@ -67,12 +67,12 @@ export class QueueService {
    * an unknown entry or patient, 409 `patient_already_set` when the entry has a patient.
    */
   async attachPatient(entryId: number, patientId: number, actor: Actor): Promise<QueueEntry> {
-    return attachPatient(this.ctx, entryId, patientId, requireStaff(await resolveActor(actor)));
+    return attachPatient(this.ctx, entryId, patientId, requireStaff(await resolveActor(actor, this.ctx.live)));
   }
 
   /** An appointment check-in by booking code or by phone and date of birth; see check-in.ts for the refusals. */
   async checkInAppointment(input: AppointmentInput, actor: Actor): Promise<QueueEntry> {
-    return (await checkInAppointment(this.ctx, input, await resolveActor(actor))).entry;
+    return (await checkInAppointment(this.ctx, input, await resolveActor(actor, this.ctx.live))).entry;
   }
 
   /**
@@ -81,7 +81,7 @@ export class QueueService {
    * patient called or in consultation, 409 `queue_empty` when nobody is waiting.
    */
   async callNext(doctorId: number | undefined, actor: Actor): Promise<QueueEntry> {
-    const resolved = await resolveActor(actor);
+    const resolved = await resolveActor(actor, this.ctx.live);
     const forDoctor = this.doctorOf(doctorId, resolved);
     const staff = assertMayActForDoctor(resolved, forDoctor);
     return queueTransaction(this.ctx, async (transaction) => {
@@ -102,7 +102,7 @@ export class QueueService {
    * shared queue; the doctor must be free, as for callNext.
    */
   async callToken(entryId: number, expectedVersion: number, doctorId: number | undefined, actor: Actor): Promise<QueueEntry> {
-    const resolved = await resolveActor(actor);
+    const resolved = await resolveActor(actor, this.ctx.live);
     const forDoctor = this.doctorOf(doctorId, resolved);
     const staff = assertMayActForDoctor(resolved, forDoctor);
     return queueTransaction(this.ctx, async (transaction) => {
@@ -162,7 +162,7 @@ export class QueueService {
    * 422 without a target or a reason, 409 `same_queue` for the queue it is already in.
    */
   async transfer(entryId: number, expectedVersion: number, target: TransferTarget, actor: Actor): Promise<QueueEntry> {
-    const staff = requireStaff(await resolveActor(actor));
+    const staff = requireStaff(await resolveActor(actor, this.ctx.live));
     checkTransferTarget(target);
     return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
@@ -226,7 +226,7 @@ export class QueueService {
     actor: Actor,
     options: CompleteAndCallNextOptions = {},
   ): Promise<CompleteAndCallNextResult> {
-    const staff = requireStaff(await resolveActor(actor));
+    const staff = requireStaff(await resolveActor(actor, this.ctx.live));
     // Whose next patient to call is read first, outside, so the transaction can lock the doctor before the entry
     // (the lock order of callNext and callToken). Checked again under the lock.
     const seen = await QueueEntry.findByPk(entryId);
@@ -278,7 +278,7 @@ export class QueueService {
 
   /** One step on one entry by staff: lock, check who and which version, apply, save, follow, audit, notify. */
   private async step(entryId: number, expectedVersion: number, actor: Actor, step: QueueStep): Promise<QueueEntry> {
-    const staff = requireStaff(await resolveActor(actor));
+    const staff = requireStaff(await resolveActor(actor, this.ctx.live));
     return queueTransaction(this.ctx, async (transaction) => {
       const entry = await lockEntry(entryId, transaction);
       assertMayActOnEntry(staff, entry);
