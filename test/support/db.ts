@@ -4,24 +4,39 @@ import { rmSync } from 'node:fs';
 import type { Sequelize } from 'sequelize';
 import { openDatabase, type Database } from '../../server/db';
 import { dialectOf } from '../../server/db/sequelize';
+import { recreateMysqlDatabase } from './mysql-admin';
 
 /**
- * The database the suite runs on: `TEST_DATABASE_URL` (for example mysql://root@127.0.0.1:3306/mediqueue_test)
- * or, by default, a fresh SQLite file in the system's temp folder.
+ * The database this test process runs on: `TEST_DATABASE_URL` (for example
+ * mysql://root@127.0.0.1:3306/mediqueue_test) or, by default, a fresh SQLite file in the system's temp folder.
+ * Under mocha's parallel mode each worker process has its own: the SQLite file is named by process, and a MySQL
+ * database gets the worker's number (`mediqueue_test_w0`, `mediqueue_test_w1`), created empty on first use.
  */
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL || `sqlite:${path.join(os.tmpdir(), `mediqueue-test-${process.pid}.sqlite`)}`;
+export const TEST_DATABASE_URL = workerDatabase(
+  process.env.TEST_DATABASE_URL || `sqlite:${path.join(os.tmpdir(), `mediqueue-test-${process.pid}.sqlite`)}`,
+);
+
+function workerDatabase(url: string): string {
+  const worker = process.env.MOCHA_WORKER_ID;
+  if (worker === undefined || dialectOf(url) === 'sqlite') return url;
+  const parsed = new URL(url);
+  parsed.pathname = `${parsed.pathname}_w${worker}`;
+  return parsed.toString();
+}
 
 let opened: Promise<Database> | undefined;
 
-/** The suite's one database connection, migrated on first use and shared by every test file. */
+/** This process's one database connection, migrated on first use and shared by every test file it runs. */
 export function testDatabase(): Promise<Database> {
   if (!opened) {
     if (dialectOf(TEST_DATABASE_URL) === 'sqlite') {
       const file = TEST_DATABASE_URL.slice('sqlite:'.length);
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      opened = openDatabase(TEST_DATABASE_URL);
+    } else {
+      const fresh = process.env.MOCHA_WORKER_ID === undefined ? Promise.resolve() : recreateMysqlDatabase(TEST_DATABASE_URL);
+      opened = fresh.then(() => openDatabase(TEST_DATABASE_URL));
     }
-    opened = openDatabase(TEST_DATABASE_URL);
   }
   return opened;
 }
