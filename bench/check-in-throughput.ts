@@ -1,7 +1,7 @@
 /**
  * Check-in throughput: `kiosks` concurrent kiosk loops (in a child process) posting walk-ins with fresh idempotency
  * keys to one department for a fixed time, with `waiting` patients already in its queue (written to the database
- * before the server starts, the counter row at the last number; the last 300 checked in over HTTP, as a warm-up). A few displays watch `display:all` meanwhile, so
+ * before the server starts, the counter row at the last number; the last 600 checked in over HTTP, as a warm-up). A few displays watch `display:all` meanwhile, so
  * the board updates a rush causes are built and sent as in a waiting room. Afterwards the database must hold the
  * token numbers 1..(waiting + check-ins) with no duplicate and none missing; anything else fails the run.
  */
@@ -77,15 +77,14 @@ async function checkSequences(departmentId: number, prefix: string, expected: nu
 }
 
 /**
- * Check-ins sent before the kiosks start, so the rush does not begin on code the JIT has not compiled yet (a server
- * that has been up for a while has): a few hundred from a few kiosks at once, the path the rush takes. They are the
- * last of the `waiting` patients.
+ * Check-ins sent before the measured rush, so it does not begin on code the JIT has not compiled yet (a server that
+ * has been up for a while has): 600 from as many kiosks as the rush, the path the rush takes. They are the last of
+ * the `waiting` patients.
  */
-const WARMUP_CHECK_INS = 300;
-const WARMUP_KIOSKS = 10;
+const WARMUP_CHECK_INS = 600;
 
-async function warmUp(baseUrl: string, path: string, departmentId: number, count: number): Promise<void> {
-  const client = new JsonClient(baseUrl, WARMUP_KIOSKS);
+async function warmUp(baseUrl: string, path: string, departmentId: number, count: number, kiosks: number): Promise<void> {
+  const client = new JsonClient(baseUrl, kiosks);
   const prefix = `warm-up-${Date.now().toString(36)}`;
   let next = 0;
   const loop = async () => {
@@ -95,7 +94,7 @@ async function warmUp(baseUrl: string, path: string, departmentId: number, count
     }
   };
   try {
-    await Promise.all(Array.from({ length: WARMUP_KIOSKS }, loop));
+    await Promise.all(Array.from({ length: kiosks }, loop));
   } finally {
     client.close();
   }
@@ -110,7 +109,7 @@ export async function runCheckIns(database: BenchDatabase, pool: DisplayPool, op
   progress(`check-ins on ${database.label}: ${options.waiting} waiting, server up`);
   const child = new Child<KioskCommand, KioskReport>('./kiosk-clients.ts');
   try {
-    await warmUp(server.baseUrl, options.path, clinic.departmentId, warmup);
+    await warmUp(server.baseUrl, options.path, clinic.departmentId, warmup, options.kiosks);
     if (options.displays) await pool.connect(server.wsUrl, options.displays);
     // The kiosks and displays run in other processes: this process's CPU time during the rush is the server's.
     const cpuBefore = process.cpuUsage();

@@ -7,6 +7,7 @@ import { addDays, clinicDay, localToUtc } from '../../server/services/clinic-tim
 import { signedIn, TEST_ZONE } from '../support/admin';
 import { sharedBrowser } from '../support/browser';
 import { makeDoctor, makeQueueEntry } from '../support/clinic-factories';
+import { eventually } from '../support/display-page';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import type { Agent } from '../support/http';
@@ -86,6 +87,8 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
   it('shows the last 7 days\' figures, draws the charts, and downloads the same figures as CSV', async () => {
     await openStaffPanelAs(page, server, admin.user, 'reports');
     await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    // The range is filled in once the clinic's day is known, a moment after the heading shows on a busy machine.
+    await eventually('the report range is filled in', async () => (await page.getByLabel('To', { exact: true }).inputValue()) !== '');
     expect(await page.getByLabel('To', { exact: true }).inputValue()).to.equal(addDays(day, 1));
     expect(await page.getByLabel('From', { exact: true }).inputValue()).to.equal(addDays(day, -5));
 
