@@ -1,6 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { conflict, notFound } from '../../errors';
-import { Appointment, DoctorProfile, QueueEntry, TimeSlot } from '../../models';
+import { Appointment, DoctorProfile, QueueEntry, TimeSlot, type User } from '../../models';
 import { sortForCalling } from '../rules/ordering';
 import { stepChanges } from '../rules/transitions';
 import type { QueueContext } from './context';
@@ -58,10 +58,15 @@ export async function claimNext(
   // claim below is what decides, so a model that is behind (another server's change) costs a failed claim, never a
   // wrong call; when none of its candidates can be claimed, the database is asked as before.
   if (ctx.live) {
-    const state = await ctx.live.state(doctor.departmentId, now);
-    const line = state.doctors.get(doctor.id)?.waiting ?? [];
+    const [live, directory] = await Promise.all([ctx.live.day(doctor.departmentId, now), ctx.live.directory(now)]);
+    // The doctor's own entries and the department's shared ones, in calling order (copied: commits go on meanwhile).
+    const line = live.line(now).filter((item) => item.doctorId === null || item.doctorId === doctor.id);
+    const user = directory.doctors.get(doctor.id)?.doctor.user;
     for (const { entry } of line) {
       if (entry.clinicDay !== day) break;
+      // Usually the row is exactly the model's copy: claimed at that version, it is not read back.
+      const called = user ? await claimAsKnown(entry, doctor, user, now, transaction) : null;
+      if (called) return called;
       if (await claim(entry, doctor, now, transaction)) return loadEntry(entry.id, transaction);
     }
   }
@@ -80,6 +85,34 @@ export async function claimNext(
     }
   }
   return null;
+}
+
+/**
+ * Calls `entry` for `doctor` if its row is still the version the live model holds (and so still waiting), and
+ * returns the called entry built from that copy and the changes, with no read back: a call is on the critical path
+ * of every display. Null when the row has moved on (the caller then claims it the ordinary way), or when the copy
+ * lacks the patient or appointment it refers to.
+ */
+async function claimAsKnown(entry: QueueEntry, doctor: DoctorProfile, user: User, now: Date, transaction: Transaction): Promise<QueueEntry | null> {
+  if ((entry.patientId && !entry.patient) || (entry.appointmentId && !entry.appointment) || !entry.department) return null;
+  const changes = { ...stepChanges(entry, 'call', now), doctorId: doctor.id, version: entry.version + 1 };
+  const [affected] = await QueueEntry.update(changes, {
+    where: { id: entry.id, status: 'waiting', version: entry.version },
+    transaction,
+  });
+  if (affected !== 1) return null;
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(QueueEntry.getAttributes())) values[key] = entry.get(key);
+  const called = QueueEntry.build({ ...values, ...changes, updatedAt: new Date() } as QueueEntry['_creationAttributes'], {
+    isNewRecord: false,
+    raw: true,
+  });
+  doctor.user = user;
+  called.department = entry.department;
+  called.doctor = doctor;
+  called.patient = entry.patient ?? null;
+  called.appointment = entry.appointment ?? null;
+  return called;
 }
 
 /** Calls `entry` for `doctor` if it is still waiting; false when someone else called (or cancelled) it first. */
