@@ -1,7 +1,7 @@
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { ReceptionArrivalsResponse } from '../../common/reception';
 import { Department, DoctorProfile, QueueEntry } from '../models';
-import { presentStaffEntry, presentTicket, rankOf } from './presenters';
+import { presentStaffEntry, presentTicket } from './presenters';
 import { presentArrival } from '../presenters/reception';
 import { clinicDay } from '../services/clinic-time';
 import { entryIncludes } from './commands/entries';
@@ -87,8 +87,9 @@ export class QueueReads {
    * appointment slot, so nothing is read again.
    */
   async staffEntry(entry: QueueEntry): Promise<StaffQueueEntry> {
-    const state = await this.state(entry.departmentId);
-    return presentStaffEntry(entry, rankOf(state, entry.id), state.clinicDay);
+    const now = this.now();
+    const rank = await this.live.rank(entry.departmentId, entry.id, now);
+    return presentStaffEntry(entry, rank, clinicDay(now, this.timeZone));
   }
 
   /**
