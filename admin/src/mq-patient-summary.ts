@@ -5,6 +5,7 @@ import { ApiError, apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
 import { ROW_FIELDS } from './mq-prescription-rows';
+import { formatClinicDay, formatDateTime } from './clinic-format';
 
 const PAGE_SIZE = 10;
 
@@ -113,7 +114,7 @@ export class MqPatientSummary extends LitElement {
 
   private renderVisit(visit: VisitSummary) {
     const record = visit.record;
-    const title = [day(visit.clinicDay), visit.department.name, visit.doctor?.name, record?.diagnosis ?? (record ? null : 'No signed record')]
+    const title = [formatClinicDay(visit.clinicDay), visit.department.name, visit.doctor?.name, record?.diagnosis ?? (record ? null : 'No signed record')]
       .filter(Boolean)
       .join(' · ');
     return html`<details>
@@ -127,7 +128,7 @@ export class MqPatientSummary extends LitElement {
                     <tbody>${record.items.map((i) => html`<tr><td>${i.medicine}</td>${ROW_FIELDS.map(([f]) => html`<td>${i[f] ?? ''}</td>`)}</tr>`)}</tbody>
                   </table>`
                 : html`<p class="muted">No medicines prescribed.</p>`}
-              ${record.signedAt ? html`<p class="muted">Signed ${new Date(record.signedAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</p>` : nothing}`
+              ${record.signedAt ? html`<p class="muted">Signed ${formatDateTime(record.signedAt)}</p>` : nothing}`
           : html`<p class="muted">This visit (${visit.status}) has no signed record.</p>`}
       </div>
     </details>`;
@@ -148,10 +149,6 @@ export class MqPatientSummary extends LitElement {
       this.loadingMore = false;
     }
   }
-}
-
-function day(isoDay: string): string {
-  return new Date(`${isoDay}T12:00:00`).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 declare global {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CalendarDay, CalendarSlot, WeekCalendar } from '../../common/admin';
-import { formatDay } from '../../common/web/dates';
+import { formatDay } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 
 /** What `slot-select` carries: the slot and its day. */
