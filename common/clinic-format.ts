@@ -89,6 +89,14 @@ export function formatDay(day: string, style: 'long' | 'medium' | 'short' = 'med
   return format(options, DAY_ZONE, locale, dayAsDate(day));
 }
 
+/** A calendar column's heading in two lines, weekday and date: { weekday: "Mon", date: "1 Dec" }. */
+export function formatDayHeading(day: string, locale?: string): { weekday: string; date: string } {
+  return {
+    weekday: formatter({ weekday: 'short' }, DAY_ZONE, locale).format(dayAsDate(day)),
+    date: formatter({ day: 'numeric', month: 'short' }, DAY_ZONE, locale).format(dayAsDate(day)),
+  };
+}
+
 /** "Monday 1 December 2026 at 09:30": an instant as a heading or a letter says it. */
 export function formatInstant(instant: Instant, timeZone?: string, locale?: string): string {
   return `${formatDay(dayInZone(new Date(instant), timeZone), 'long', locale)} at ${formatTime(instant, timeZone, locale)}`;

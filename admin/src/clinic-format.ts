@@ -6,7 +6,7 @@
  */
 import * as shared from '../../common/clinic-format';
 
-export { CLINIC_LOCALE, formatCalendarDate, formatClinicDay, formatCsvDay, formatDay, formatHour, formatHourRange, timeInputValue } from '../../common/clinic-format';
+export { CLINIC_LOCALE, formatCalendarDate, formatClinicDay, formatCsvDay, formatDay, formatDayHeading, formatHour, formatHourRange, timeInputValue } from '../../common/clinic-format';
 
 let zone: string | undefined;
 
