@@ -9,6 +9,8 @@ import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { expectNoSeriousA11yViolations } from './axe-check';
+import { cutTextsWithoutTitle } from './cut-text';
 
 /**
  * The visit timeline on the record, a refused record read in the admin's audit log, and a read of another
@@ -156,6 +158,14 @@ describe('visit timeline and audited refusals in Chromium', function () {
     const reason = dialog.getByLabel('Reason');
     expect(await reason.evaluate((el) => el === (el.getRootNode() as unknown as { activeElement: unknown }).activeElement)).to.equal(true);
     expect(await reason.getAttribute('maxlength')).to.equal('500');
+    await expectNoSeriousA11yViolations(page, 'the reason dialog over a signed record');
+    expect(await cutTextsWithoutTitle(page)).to.deep.equal([]);
+    // Escape closes it without reading anything; the button opens it again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await ask.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
     // Too short: said in words under the field, nothing sent.
     await page.keyboard.type('ECG');
     await page.keyboard.press('Enter');
