@@ -8,6 +8,8 @@ import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
 import { doctorConsoleStyles } from './doctor-console-styles';
+import { nextRequestId, StaffRequestsController } from './staff-requests-controller';
+import { TickController } from './tick-controller';
 import type { EntryStepEvent, RecordSignedEvent } from './events';
 import './mq-consultation-record';
 import './mq-doctor-waiting';
@@ -42,14 +44,6 @@ const ACTIONS: ConsoleAction[] = [
 /** What to say after the steps that are not console buttons. */
 const DONE: Partial<Record<EntryActionType, string>> = { call_token: 'called', return_to_queue: 'returned to the queue' };
 
-/** A request sent over the socket and not yet answered. */
-interface Pending {
-  resolve: (entry: StaffQueueEntry | null) => void;
-  reject: (error: Error) => void;
-}
-
-let requestCounter = 0;
-
 /**
  * The doctor's console (issue 6): the doctor's live queue from the `doctor:<id>` channel (the patient being seen,
  * the waiting list and today's figures), the queue steps as buttons with one-key shortcuts sent over the WebSocket,
@@ -77,14 +71,11 @@ export class MqDoctorConsole extends LitElement {
   @state() private recordEntry: StaffQueueEntry | null = null;
   /** Records closed because their patient left the queue card, as links. */
   @state() private recent: RecentRecord[] = [];
-  @state() private now = Date.now();
 
   private readonly realtime = new SocketController(this, { onMessage: (m) => this.onMessage(m) });
-  /** Requests sent and not yet answered, by request id. */
-  private readonly pending = new Map<string, Pending>();
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  /** Redraws when the newest "Signed: ..." link is due to go. */
-  private linkTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly requests = new StaffRequestsController(this, () => this.realtime.client);
+  /** Ages in the waiting list, and the "Signed: ..." links that go after a minute. */
+  private readonly clock = new TickController(this);
 
   @query('mq-transfer-dialog') private transferDialog!: MqTransferDialog;
   @query('mq-doctor-waiting') private waitingList!: MqDoctorWaiting;
@@ -93,7 +84,6 @@ export class MqDoctorConsole extends LitElement {
     super.connectedCallback();
     document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('session-renewed', this.onSessionRenewed);
-    this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     if (!this.profile) void this.loadProfile();
   }
 
@@ -101,10 +91,6 @@ export class MqDoctorConsole extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('session-renewed', this.onSessionRenewed);
-    clearInterval(this.ticker);
-    clearTimeout(this.linkTimer);
-    for (const request of this.pending.values()) request.reject(new Error('The console was closed.'));
-    this.pending.clear();
   }
 
   render() {
@@ -143,7 +129,7 @@ export class MqDoctorConsole extends LitElement {
               ? html`<mq-walk-in-patient .entry=${current} @walk-in-named=${this.onWalkInNamed}></mq-walk-in-patient>`
               : nothing}
             <p class="live ${this.refused ? 'refused' : ''}" aria-live="polite" role="status">${this.announcement}</p>
-            <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
+            <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.clock.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
           </section>
           ${recordEntry
             ? html`<mq-consultation-record .entry=${recordEntry} .userId=${this.user.id} @record-signed=${this.onRecordSigned}></mq-consultation-record>`
@@ -155,7 +141,7 @@ export class MqDoctorConsole extends LitElement {
               ? html`<mq-doctor-waiting
                   .waiting=${view.waiting}
                   .missed=${view.missed ?? []}
-                  .now=${this.now}
+                  .now=${this.clock.now}
                   ?canCall=${!current}
                   @entry-step=${this.onEntryStep}
                 ></mq-doctor-waiting>`
@@ -202,27 +188,18 @@ export class MqDoctorConsole extends LitElement {
       this.view = message.view;
       this.followCard(message.view.current);
     } else if (message.type === 'action_result') {
-      const request = this.pending.get(message.requestId);
-      if (!request) return;
-      this.pending.delete(message.requestId);
       // The record on screen must carry the visit's newest version and status (completed with D, for example).
       if (message.entry && message.entry.id === this.recordEntry?.id) this.recordEntry = message.entry;
-      request.resolve(message.entry);
+      this.requests.answer(message);
     } else if (message.type === 'error') {
       if (SESSION_ENDED_IDS.has(message.error.id)) window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT));
-      const request = message.requestId ? this.pending.get(message.requestId) : undefined;
-      if (!request) return;
-      this.pending.delete(message.requestId!);
-      request.reject(new Error(message.error.message));
+      this.requests.answer(message);
     }
   }
 
   /** Sends a step over the WebSocket; resolves with the entry as the server left it, rejects with its refusal. */
   private request(message: StaffAction): Promise<StaffQueueEntry | null> {
-    if (!this.realtime.client?.send(message)) {
-      return Promise.reject(new Error('Not connected to the clinic server right now. Wait for the connection to come back and try again.'));
-    }
-    return new Promise((resolve, reject) => this.pending.set(message.requestId, { resolve, reject }));
+    return this.requests.send(message);
   }
 
   /** Runs a console button: the step on the current patient (or "call next"), or opens the transfer dialog. */
@@ -299,10 +276,7 @@ export class MqDoctorConsole extends LitElement {
     const link: RecentRecord = { entry, signed, until: signed ? Date.now() + SIGNED_LINK_MS : null };
     this.recent = [link, ...this.recent.filter((r) => r.entry.id !== entry.id && (r.until === null || r.until > Date.now()))];
     // The console's clock ticks every 30 s; a signed link must go after a minute, not up to 30 s later.
-    if (signed) {
-      clearTimeout(this.linkTimer);
-      this.linkTimer = setTimeout(() => (this.now = Date.now()), SIGNED_LINK_MS + 50);
-    }
+    if (signed) this.clock.wakeAt(link.until!);
   }
 
   /** The doctor named the walk-in's patient: the card shows the name at once; the queue update follows. */
@@ -362,10 +336,6 @@ function statusLabel(entry: StaffQueueEntry): string {
   if (entry.status === 'in_consultation') return 'In consultation';
   if (entry.status === 'completed') return 'Completed · record not signed yet';
   return entry.status;
-}
-
-function nextRequestId(): string {
-  return `console-${Date.now()}-${++requestCounter}`;
 }
 
 /** True while a modal `<dialog>` is open anywhere in the panel (they live in shadow roots, so `:modal` is searched in each). */
