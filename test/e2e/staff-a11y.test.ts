@@ -92,6 +92,19 @@ describe('staff panel accessibility (axe-core in Chromium)', function () {
     await page.locator('mq-reception-desk').getByText('Anna-Katharina Vasquez-Oyelaran').first().waitFor();
     await page.waitForLoadState('networkidle');
     await check("the reception desk with arrivals and today's appointments");
+    // At 1280 px every Print link and Check in button shows without scrolling its table sideways.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const actions = page.locator('mq-reception-desk').locator('a[aria-label^="Print ticket"], button[aria-label^="Check in "]');
+    expect(await actions.count()).to.equal(4);
+    for (const action of await actions.all()) {
+      const shown = await action.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const wrap = el.closest('.table-wrap')!.getBoundingClientRect();
+        return box.left >= wrap.left - 1 && box.right <= wrap.right + 1;
+      });
+      expect(shown, `${await action.getAttribute('aria-label')} is cut off at 1280 px`).to.equal(true);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
 
     await page.goto(`${server.baseUrl}/admin#/appointments`);
     const appointments = page.locator('mq-appointments');
