@@ -9,6 +9,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
 import { doctorConsoleStyles } from './doctor-console-styles';
 import { nextRequestId, StaffRequestsController } from './staff-requests-controller';
+import { ShortcutController } from './shortcut-controller';
 import { TickController } from './tick-controller';
 import type { EntryStepEvent, RecordSignedEvent } from './events';
 import './mq-consultation-record';
@@ -76,20 +77,20 @@ export class MqDoctorConsole extends LitElement {
   private readonly requests = new StaffRequestsController(this, () => this.realtime.client);
   /** Ages in the waiting list, and the "Signed: ..." links that go after a minute. */
   private readonly clock = new TickController(this);
+  /** The steps' one-key shortcuts (N, R, S, C, D, T, K, U). */
+  private readonly shortcuts = new ShortcutController(this, (key) => this.onShortcut(key));
 
   @query('mq-transfer-dialog') private transferDialog!: MqTransferDialog;
   @query('mq-doctor-waiting') private waitingList!: MqDoctorWaiting;
 
   connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('session-renewed', this.onSessionRenewed);
     if (!this.profile) void this.loadProfile();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('session-renewed', this.onSessionRenewed);
   }
 
@@ -304,31 +305,21 @@ export class MqDoctorConsole extends LitElement {
     this.say(`Record signed for ${completed.token}.${next}`, false);
   }
 
-  /** One-key shortcuts, unless the doctor is typing in a field or holding a modifier. */
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const path = event.composedPath();
-    const target = path[0] as HTMLElement | undefined;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    // A key pressed in a modal (transfer, a confirmation, signing in again) belongs to it, not to the patient behind it.
-    if (path.some((node) => node instanceof HTMLDialogElement) || anyModalOpen()) return;
-    const key = event.key.toLowerCase();
+  /** A one-key shortcut (the controller has left out keys typed in fields and dialogs); true when it was one. */
+  private onShortcut(key: string): boolean {
     if (key === 'k') {
-      event.preventDefault();
       if (!this.waitingList?.focusCall()) this.say(this.view?.current ? 'Finish with the patient called before calling another.' : 'Nobody is waiting.', true);
-      return;
+      return true;
     }
     if (key === 'u') {
-      event.preventDefault();
       const missed = this.view?.missed[0];
       if (missed) this.onEntryStep(new CustomEvent('entry-step', { detail: { entry: missed, step: 'return_to_queue' } }));
-      return;
+      return true;
     }
     const action = ACTIONS.find((a) => a.key === key);
-    if (!action) return;
-    event.preventDefault();
-    this.run(action);
-  };
+    if (action) this.run(action);
+    return action !== undefined;
+  }
 }
 
 function statusLabel(entry: StaffQueueEntry): string {
@@ -336,16 +327,6 @@ function statusLabel(entry: StaffQueueEntry): string {
   if (entry.status === 'in_consultation') return 'In consultation';
   if (entry.status === 'completed') return 'Completed · record not signed yet';
   return entry.status;
-}
-
-/** True while a modal `<dialog>` is open anywhere in the panel (they live in shadow roots, so `:modal` is searched in each). */
-function anyModalOpen(): boolean {
-  const roots: (Document | ShadowRoot)[] = [document];
-  for (let i = 0; i < roots.length; i++) {
-    if (roots[i].querySelector('dialog[open]:modal')) return true;
-    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-  }
-  return false;
 }
 
 declare global {
