@@ -39,7 +39,7 @@ describe('staff panel accessibility (axe-core in Chromium)', function () {
     await server?.close();
   });
 
-  it('has no critical or serious violation on any admin section', async function () {
+  it('has no critical or serious violation, and no text cut without its title, on any admin section', async function () {
     this.timeout(180_000);
     const admin = await createStaff({ role: 'admin' });
     await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password);
@@ -49,6 +49,7 @@ describe('staff panel accessibility (axe-core in Chromium)', function () {
       await page.waitForSelector(`mq-role-home[section="${id}"]`);
       await page.waitForLoadState('networkidle');
       await expectNoSeriousA11yViolations(page, `#/${id}`);
+      expect(await cutTextsWithoutTitle(page), `text cut short with no title on #/${id}`).to.deep.equal([]);
     }
   });
 
