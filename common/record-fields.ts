@@ -52,6 +52,13 @@ export const ITEM_SCHEMAS = {
   instructions: limited('Instructions', 2000),
 } as const satisfies Record<ItemField, z.ZodString>;
 
+/**
+ * The reason a doctor gives to read records outside the usual rules (another department's visit, a patient who is
+ * not with them now); it is recorded with the read. The server refuses a shorter one with `reason_required`, and the
+ * panel's reason dialog takes `minlength` and `maxlength` from here.
+ */
+export const READ_REASON_SCHEMA = limited('Reason', 500).min(10, 'Reason: say in a few words why you need to read this (at least 10 characters).');
+
 /** At most this many medicines on one record. */
 export const MAX_ITEMS = 30;
 

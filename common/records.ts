@@ -174,5 +174,10 @@ export interface PatientSummary {
   };
   /** Blood group and allergies: null for reception, who see no clinical data. */
   clinical: { bloodGroup: string | null; allergies: string | null } | null;
+  /**
+   * Whose visits are listed: `all` departments' (reception, admins, the doctor seeing the patient now, or one who gave
+   * a reason), or only the doctor's own `department`'s; a reason given with `?reason=` widens it to `all`, recorded.
+   */
+  scope: 'all' | 'department';
   visits: { items: VisitSummary[]; page: number; pageSize: number; total: number };
 }

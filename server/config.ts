@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_PASSWORD_COST } from './services/passwords';
 import { isPhoneCountry } from './services/phone';
+import { isTimeZone as knownTimeZone, localTimeZone } from '../common/clinic-format';
 
 /** The project's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
@@ -40,17 +41,13 @@ export class ConfigError extends Error {
   }
 }
 
+/** An IANA zone by name ("Europe/Berlin", or UTC), not an abbreviation such as "CET". */
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
+  return knownTimeZone(zone) && (zone.includes('/') || zone === 'UTC');
 }
 
 function defaultTimeZone(): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = localTimeZone();
   return zone && isTimeZone(zone) ? zone : 'UTC';
 }
 

@@ -1,58 +1,51 @@
 /**
- * The staff panel's one date and time formatter (issue 19): every screen shows instants in the clinic's time zone
- * and locale through these functions, so a time reads the same everywhere ("14:05", "2 Dec 2026, 14:05",
- * "Wed 2 Dec 2026"). The zone is set once the panel has loaded the clinic (`setClinicZone`); until then the
- * browser's zone is used.
+ * The staff panel's side of the one date and time formatter (common/clinic-format.ts, issue 19): the same functions
+ * with the clinic's zone filled in, so every screen shows instants in the clinic's time zone and locale ("14:05",
+ * "2 Dec 2026, 14:05", "Wed 2 Dec 2026"). The zone is set once the panel has loaded the clinic (`setClinicZone`);
+ * until then the browser's zone is used.
  */
+import * as shared from '../../common/clinic-format';
 
-/** The locale every staff screen formats with: day before month, 24-hour clock. */
-export const CLINIC_LOCALE = 'en-GB';
+export { CLINIC_LOCALE, formatCalendarDate, formatClinicDay, formatCsvDay, formatDay, formatDayHeading, formatHour, formatHourRange, timeInputValue } from '../../common/clinic-format';
 
 let zone: string | undefined;
-const cache = new Map<string, Intl.DateTimeFormat>();
 
 /** Sets the clinic's IANA zone (from GET /api/clinic). */
 export function setClinicZone(timeZone: string): void {
-  if (timeZone === zone) return;
   zone = timeZone;
-  cache.clear();
 }
 
-/** The clinic's zone, once known. */
-export function clinicZone(): string | undefined {
-  return zone;
+/** The clinic's zone, once known; else the browser's. */
+export function clinicZone(): string {
+  return zone ?? shared.localTimeZone();
 }
 
-function formatter(key: string, options: Intl.DateTimeFormatOptions, utc = false): Intl.DateTimeFormat {
-  const id = `${key}:${utc ? 'UTC' : (zone ?? '')}`;
-  let found = cache.get(id);
-  if (!found) {
-    found = new Intl.DateTimeFormat(CLINIC_LOCALE, { ...options, timeZone: utc ? 'UTC' : zone });
-    cache.set(id, found);
-  }
-  return found;
+/** "14:05" in the clinic's zone. */
+export function formatTime(instant: shared.Instant, timeZone = zone): string {
+  return shared.formatTime(instant, timeZone);
 }
 
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
-
-/** "14:05" */
-export function formatTime(iso: string | Date): string {
-  return formatter('time', TIME).format(new Date(iso));
+/** "2 Dec 2026, 14:05" in the clinic's zone. */
+export function formatDateTime(instant: shared.Instant, timeZone = zone): string {
+  return shared.formatDateTime(instant, timeZone);
 }
 
-/** "2 Dec 2026, 14:05" */
-export function formatDateTime(iso: string | Date): string {
-  return formatter('datetime', { ...DATE, ...TIME }).format(new Date(iso));
+/** "2 Dec 2026": the clinic's calendar date of an instant. */
+export function formatDateOf(instant: shared.Instant, timeZone = zone): string {
+  return shared.formatDateOf(instant, timeZone);
 }
 
-/** "2 Dec 2026" for an instant, on the clinic's calendar. */
-export function formatDateOf(iso: string | Date): string {
-  return formatter('date', DATE).format(new Date(iso));
+/** "Monday 1 December 2026 at 09:30" in the clinic's zone. */
+export function formatInstant(instant: shared.Instant, timeZone = zone): string {
+  return shared.formatInstant(instant, timeZone);
 }
 
-/** "Wed 2 Dec 2026" for a clinic day ('YYYY-MM-DD'), which is a calendar date with no zone. */
-export function formatClinicDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return formatter('day', { weekday: 'short', ...DATE }, true).format(new Date(Date.UTC(y, m - 1, d)));
+/** Today's clinic day ('YYYY-MM-DD'), or the day of `at`. */
+export function clinicDay(at: Date = new Date(), timeZone = zone): string {
+  return shared.dayInZone(at, timeZone);
+}
+
+/** The hour of the day (0-23) in the clinic's zone now, or at `at`. */
+export function clinicHour(at: Date = new Date()): number {
+  return shared.hourInZone(at, zone);
 }

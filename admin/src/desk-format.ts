@@ -20,10 +20,8 @@ export function duration(ms: number): string {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-/** The local clock time of an instant, "14:05". */
-export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
+/** The clinic's clock time of an instant, "14:05" (from the one formatter). */
+export { formatTime as clockTime } from './clinic-format';
 
 /** A fresh key for one check-in attempt (128 random bits), reused if the same attempt is retried. */
 export function checkInKey(): string {

@@ -146,9 +146,13 @@ export type Icd10ChangeEvent = CustomEvent<import('../../common/records').Icd10E
 /** Fired by `mq-record-vitals` with the vital typed into and its new text. */
 export type VitalInputEvent = CustomEvent<{ field: import('../../common/vitals').VitalField; value: string }>;
 
+/** Fired by `mq-read-reason-dialog` with the reason the doctor gave (trimmed, within the server's limits). */
+export type ReasonGivenEvent = CustomEvent<string>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'icd10-change': Icd10ChangeEvent;
     'vital-input': VitalInputEvent;
+    'reason-given': ReasonGivenEvent;
   }
 }

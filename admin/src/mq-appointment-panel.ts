@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AppointmentResponse, AppointmentStatus, AppointmentView, CancelRequest } from '../../common/booking';
 import { ApiError, apiGet, apiPost } from '../../common/web/api';
-import { formatDate, formatInstant } from '../../common/web/dates';
+import { formatCalendarDate, formatInstant } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import { confirmAction } from './mq-confirm-dialog';
 import { panelStyles } from './panel-styles';
@@ -115,7 +115,7 @@ export class MqAppointmentPanel extends LitElement {
         <dt>Booking code</dt>
         <dd><code>${a.bookingCode}</code></dd>
         <dt>Born</dt>
-        <dd>${formatDate(a.patient.dateOfBirth)}</dd>
+        <dd>${formatCalendarDate(a.patient.dateOfBirth)}</dd>
         <dt>Phone</dt>
         <dd>${a.patient.phone ?? '—'}</dd>
         <dt>Record</dt>

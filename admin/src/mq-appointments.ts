@@ -4,7 +4,8 @@ import type { DoctorProfileView, WeekCalendar } from '../../common/admin';
 import type { ClinicInfo } from '../../common/api';
 import type { AppointmentResponse, AppointmentView, RescheduleRequest } from '../../common/booking';
 import { ApiError, apiGet, apiPost } from '../../common/web/api';
-import { addDays, dayInZone, formatDay, formatInstant, mondayOf } from '../../common/web/dates';
+import { addDays, mondayOf } from '../../common/web/dates';
+import { clinicDay, formatDay, formatInstant } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import './mq-appointment-panel';
 import './mq-booking-panel';
@@ -199,13 +200,13 @@ export class MqAppointments extends LitElement {
   }
 
   private today(): string {
-    return dayInZone(new Date(), this.zone());
+    return clinicDay(new Date(), this.zone());
   }
 
   private async loadClinic(): Promise<void> {
     try {
       this.clinic = await apiGet<ClinicInfo>('/api/clinic');
-      this.week ||= mondayOf(dayInZone(new Date(this.clinic.serverTime), this.clinic.timeZone));
+      this.week ||= mondayOf(clinicDay(new Date(this.clinic.serverTime), this.clinic.timeZone));
       void this.refresh();
     } catch (error) {
       this.problem = error instanceof ApiError ? error.message : 'The clinic could not be reached.';

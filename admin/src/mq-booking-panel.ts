@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CalendarSlot, PatientView } from '../../common/admin';
 import type { AppointmentResponse, AppointmentView, BookRequest } from '../../common/booking';
 import { ApiError, apiPost } from '../../common/web/api';
-import { formatDate, formatDay } from '../../common/web/dates';
+import { formatCalendarDate, formatDay } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import './mq-patient-finder';
 import { panelStyles } from './panel-styles';
@@ -99,7 +99,7 @@ export class MqBookingPanel extends LitElement {
       <p class="sub">With ${this.doctorName}, until ${this.freeSlot.end}.</p>
       ${this.patient
         ? html`<div class="chosen">
-            <div><strong>${this.patient.fullName}</strong><br /><span class="status">Born ${formatDate(this.patient.dateOfBirth)} · ${this.patient.medicalRecordNumber}</span></div>
+            <div><strong>${this.patient.fullName}</strong><br /><span class="status">Born ${formatCalendarDate(this.patient.dateOfBirth)} · ${this.patient.medicalRecordNumber}</span></div>
             <button type="button" @click=${() => (this.patient = null)}>Change<span class="visually-hidden"> patient</span></button>
           </div>`
         : html`<mq-patient-finder @patient-chosen=${this.onPatient}></mq-patient-finder>`}

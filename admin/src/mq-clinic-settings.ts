@@ -8,6 +8,7 @@ import { fieldErrorLine, formLevelMessage, messageOf } from './form-helpers';
 import './mq-opening-hours';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
+import { formatDateTime } from './clinic-format';
 
 /** Every IANA zone the browser knows (with a '/', as the server asks, plus UTC), and `current` if it is missing. */
 function timeZones(current: string): string[] {
@@ -144,7 +145,7 @@ export class MqClinicSettings extends LitElement {
           <button type="button" ?disabled=${this.saving} @click=${() => this.reset(stored)}>Undo changes</button>
         </div>
         <p class="hint">
-          ${stored.savedAt ? `Last saved ${new Date(stored.savedAt).toLocaleString()}.` : 'Not saved here yet: the clinic name and time zone are the ones the server started with (CLINIC_NAME and CLINIC_TIMEZONE), and no opening hours are entered.'}
+          ${stored.savedAt ? `Last saved ${formatDateTime(stored.savedAt)}.` : 'Not saved here yet: the clinic name and time zone are the ones the server started with (CLINIC_NAME and CLINIC_TIMEZONE), and no opening hours are entered.'}
         </p>
       </form>
     </section>`;

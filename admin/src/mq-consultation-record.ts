@@ -8,6 +8,7 @@ import { VITAL_FIELDS, type VitalField } from '../../common/vitals';
 import { ApiError, apiFetch, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { recordStyles } from './record-styles';
+import { AutosaveController } from './autosave-controller';
 import { formatDateTime } from './clinic-format';
 import { staffButtonStyles } from './staff-buttons';
 import { draftStore, type LocalDraft } from './draft-store';
@@ -21,9 +22,6 @@ import './mq-prescription-rows';
 import './mq-record-addenda';
 import './mq-record-vitals';
 import './mq-visit-timeline';
-
-/** How long typing must pause before the draft is saved. */
-const AUTOSAVE_DELAY_MS = 700;
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -55,13 +53,15 @@ export class MqConsultationRecord extends LitElement {
   /** The server's allergy refusal, waiting for the doctor's answer. */
   @state() private allergyQuestion = '';
   @state() private signing = false;
-  /** A save was refused because the session ended: it is sent again once the same doctor signs in. */
-  private waitingForSignIn = false;
-
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> | null = null;
-  /** True when something changed after the save now under way started. */
-  private dirty = false;
+  /** Saves after a pause in typing, one save at a time; paused while a save waits for the doctor to sign in again. */
+  private readonly autosave = new AutosaveController(
+    this,
+    (force) => {
+      this.saveState = 'saving';
+      return this.sendPatch(force);
+    },
+    () => this.record?.status === 'draft',
+  );
 
   @query('mq-record-vitals') private vitalsEl?: MqRecordVitals;
   @query('mq-prescription-rows') private rowsEl?: MqPrescriptionRows;
@@ -74,7 +74,6 @@ export class MqConsultationRecord extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('session-renewed', this.onSessionRenewed);
-    clearTimeout(this.saveTimer);
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
@@ -231,25 +230,13 @@ export class MqConsultationRecord extends LitElement {
     this.signOffProblem = '';
     if (this.record?.status !== 'draft') return;
     if (this.userId) draftStore.save(this.userId, this.record.id, this.localDraft());
-    this.dirty = true;
     this.saveState = 'pending';
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+    this.autosave.changed();
   }
 
   /** Saves the draft now (one save at a time; changes made meanwhile are saved right after). */
-  private async save(confirmAllergy = false): Promise<void> {
-    clearTimeout(this.saveTimer);
-    if (this.saving) {
-      await this.saving;
-      if (!this.dirty && !confirmAllergy) return;
-    }
-    if (!this.record || this.record.status !== 'draft') return;
-    this.dirty = false;
-    this.saveState = 'saving';
-    this.saving = this.sendPatch(confirmAllergy).finally(() => (this.saving = null));
-    await this.saving;
-    if (this.dirty && !this.waitingForSignIn) this.saveTimer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+  private save(confirmAllergy = false): Promise<void> {
+    return this.autosave.saveNow(confirmAllergy);
   }
 
   private async sendPatch(confirmAllergy: boolean): Promise<void> {
@@ -269,17 +256,17 @@ export class MqConsultationRecord extends LitElement {
       this.form = { ...this.form, rows };
       this.problem = '';
       this.allergyQuestion = '';
-      this.saveState = this.dirty ? 'pending' : 'saved';
+      this.saveState = this.autosave.dirty ? 'pending' : 'saved';
       if (this.userId) {
-        if (this.dirty || blocked.size) draftStore.save(this.userId, saved.id, this.localDraft());
+        if (this.autosave.dirty || blocked.size) draftStore.save(this.userId, saved.id, this.localDraft());
         else draftStore.forget(this.userId, saved.id);
       }
     } catch (error) {
       this.saveState = 'error';
       if (error instanceof ApiError && error.status === 401) {
         // Kept in memory and in the browser (edit() stored it); saved again right after the doctor signs in.
-        this.dirty = true;
-        this.waitingForSignIn = true;
+        this.autosave.dirty = true;
+        this.autosave.paused = true;
         this.problem = 'Your session has ended, so these changes are not saved yet. Sign in again to save them; they are kept on this computer meanwhile.';
       } else if (error instanceof ApiError && error.id === 'allergy_conflict') {
         this.allergyQuestion = error.message;
@@ -290,7 +277,7 @@ export class MqConsultationRecord extends LitElement {
         // The server refused some fields: mark them in place and save the others right away without them.
         const fresh = error.fields.filter((f) => !this.refused.some((r) => r.path === f.path));
         this.refused = [...this.refused, ...fresh];
-        if (fresh.length) this.dirty = true;
+        if (fresh.length) this.autosave.dirty = true;
         else this.problem = error.message;
       } else {
         this.problem = messageOf(error);
@@ -315,8 +302,8 @@ export class MqConsultationRecord extends LitElement {
 
   /** The same doctor signed in again: send what the ended session refused. */
   private readonly onSessionRenewed = (): void => {
-    if (!this.waitingForSignIn) return;
-    this.waitingForSignIn = false;
+    if (!this.autosave.paused) return;
+    this.autosave.paused = false;
     this.problem = '';
     void this.save();
   };
@@ -336,11 +323,11 @@ export class MqConsultationRecord extends LitElement {
     this.signing = true;
     this.signOffProblem = '';
     try {
-      if (this.dirty || this.saveState === 'pending' || this.saving) await this.save();
+      if (this.autosave.dirty || this.saveState === 'pending' || this.autosave.busy) await this.save();
       const first = this.problems()[0];
       if (first) return this.stopSignOff(first.path, `Not signed: ${first.message} Correct it first.`);
       if (this.allergyQuestion) return this.stopSignOff(null, 'Not signed: answer the allergy question above first.');
-      if (this.saveState === 'error' || this.dirty) {
+      if (this.saveState === 'error' || this.autosave.dirty) {
         return this.stopSignOff(null, `Not signed: the last changes are not saved. ${this.problem || 'Wait for "Saved", then sign again.'}`);
       }
       if (!this.form.texts.diagnosis.trim()) return this.stopSignOff('diagnosis', 'Not signed: add a diagnosis first.');

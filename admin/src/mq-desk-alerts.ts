@@ -67,8 +67,8 @@ export class MqDeskAlerts extends LitElement {
     return html`<section role="region" aria-label="Emergency alerts">
       <ul>
         ${this.alerts.map(
-          (a) => html`<li role="alert" data-entry=${a.entryId}>
-            <div>
+          (a) => html`<li data-entry=${a.entryId}>
+            <div role="alert">
               <div class="headline">Emergency at the kiosk: <span class="token">${a.token}</span></div>
               <div class="detail">
                 ${a.department.name} · checked in ${clockTime(a.checkedInAt)} · ${STATUS_LABELS[a.status] ?? a.status}

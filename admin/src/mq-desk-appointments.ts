@@ -41,6 +41,9 @@ export class MqDeskAppointments extends LitElement {
         font-weight: 700;
         white-space: nowrap;
       }
+      td button {
+        white-space: nowrap;
+      }
       .row-error {
         margin-top: 0.35rem;
         color: var(--mq-color-danger);

@@ -69,11 +69,14 @@ export class MqDeskArrivals extends LitElement {
       tr.done {
         color: var(--mq-color-text-muted);
       }
+      /* Next to the token, so Print and Add patient show at any width, before anything scrolls. */
       td.actions-cell {
         white-space: nowrap;
       }
-      td.actions-cell a {
+      td.actions-cell > * + * {
         margin-inline-start: 0.5rem;
+      }
+      td.actions-cell a {
         color: var(--mq-color-primary-strong);
         font-weight: 600;
       }
@@ -121,7 +124,7 @@ export class MqDeskArrivals extends LitElement {
     }
     return html`<div class="table-wrap"><table class="data" aria-label="Today's arrivals">
       <thead>
-        <tr><th>Token</th><th>Patient</th><th>Department</th><th>Doctor</th><th>Priority</th><th>Status</th><th>Time</th><th><span class="visually-hidden">Actions</span></th></tr>
+        <tr><th>Token</th><th><span class="visually-hidden">Actions</span></th><th>Patient</th><th>Department</th><th>Doctor</th><th>Priority</th><th>Status</th><th>Time</th></tr>
       </thead>
       <tbody>
         ${rows.map((a) => this.renderRow(a))}
@@ -133,6 +136,14 @@ export class MqDeskArrivals extends LitElement {
     const done = !STILL_HERE.includes(a.status);
     return html`<tr class=${done ? 'done' : ''} data-token=${a.token}>
       <td><span class="token">${a.token}</span></td>
+      <td class="actions-cell">
+        ${!a.patient && a.status !== 'transferred'
+          ? html`<button type="button" aria-label="Add patient to ${a.token}" @click=${() => this.addPatient(a)}>Add patient</button>`
+          : nothing}
+        ${!done
+          ? html`<a href="/t/${encodeURIComponent(a.publicCode)}/print" target="_blank" rel="noopener" aria-label="Print ticket ${a.token}">Print</a>`
+          : nothing}
+      </td>
       <td>
         ${a.patient
           ? html`${a.patient.fullName}${a.patient.age !== null ? html` <span class="muted">(${a.patient.age})</span>` : nothing}
@@ -148,14 +159,6 @@ export class MqDeskArrivals extends LitElement {
       <td class=${a.priority === 'normal' ? '' : a.priority}>${PRIORITY_LABELS[a.priority]}</td>
       <td><span class="state" data-status=${a.status}>${STATUS_LABELS[a.status] ?? a.status}</span></td>
       <td class="time">${this.timing(a)}</td>
-      <td class="actions-cell">
-        ${!a.patient && a.status !== 'transferred'
-          ? html`<button type="button" aria-label="Add patient to ${a.token}" @click=${() => this.addPatient(a)}>Add patient</button>`
-          : nothing}
-        ${!done
-          ? html`<a href="/t/${encodeURIComponent(a.publicCode)}/print" target="_blank" rel="noopener" aria-label="Print ticket ${a.token}">Print</a>`
-          : nothing}
-      </td>
     </tr>`;
   }
 

@@ -8,6 +8,9 @@ import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
 import { doctorConsoleStyles } from './doctor-console-styles';
+import { nextRequestId, StaffRequestsController } from './staff-requests-controller';
+import { ShortcutController } from './shortcut-controller';
+import { TickController } from './tick-controller';
 import type { EntryStepEvent, RecordSignedEvent } from './events';
 import './mq-consultation-record';
 import './mq-doctor-waiting';
@@ -42,14 +45,6 @@ const ACTIONS: ConsoleAction[] = [
 /** What to say after the steps that are not console buttons. */
 const DONE: Partial<Record<EntryActionType, string>> = { call_token: 'called', return_to_queue: 'returned to the queue' };
 
-/** A request sent over the socket and not yet answered. */
-interface Pending {
-  resolve: (entry: StaffQueueEntry | null) => void;
-  reject: (error: Error) => void;
-}
-
-let requestCounter = 0;
-
 /**
  * The doctor's console (issue 6): the doctor's live queue from the `doctor:<id>` channel (the patient being seen,
  * the waiting list and today's figures), the queue steps as buttons with one-key shortcuts sent over the WebSocket,
@@ -77,34 +72,26 @@ export class MqDoctorConsole extends LitElement {
   @state() private recordEntry: StaffQueueEntry | null = null;
   /** Records closed because their patient left the queue card, as links. */
   @state() private recent: RecentRecord[] = [];
-  @state() private now = Date.now();
 
   private readonly realtime = new SocketController(this, { onMessage: (m) => this.onMessage(m) });
-  /** Requests sent and not yet answered, by request id. */
-  private readonly pending = new Map<string, Pending>();
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  /** Redraws when the newest "Signed: ..." link is due to go. */
-  private linkTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly requests = new StaffRequestsController(this, () => this.realtime.client);
+  /** Ages in the waiting list, and the "Signed: ..." links that go after a minute. */
+  private readonly clock = new TickController(this);
+  /** The steps' one-key shortcuts (N, R, S, C, D, T, K, U). */
+  private readonly shortcuts = new ShortcutController(this, (key) => this.onShortcut(key));
 
   @query('mq-transfer-dialog') private transferDialog!: MqTransferDialog;
   @query('mq-doctor-waiting') private waitingList!: MqDoctorWaiting;
 
   connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('session-renewed', this.onSessionRenewed);
-    this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     if (!this.profile) void this.loadProfile();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('session-renewed', this.onSessionRenewed);
-    clearInterval(this.ticker);
-    clearTimeout(this.linkTimer);
-    for (const request of this.pending.values()) request.reject(new Error('The console was closed.'));
-    this.pending.clear();
   }
 
   render() {
@@ -143,7 +130,7 @@ export class MqDoctorConsole extends LitElement {
               ? html`<mq-walk-in-patient .entry=${current} @walk-in-named=${this.onWalkInNamed}></mq-walk-in-patient>`
               : nothing}
             <p class="live ${this.refused ? 'refused' : ''}" aria-live="polite" role="status">${this.announcement}</p>
-            <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
+            <mq-recent-records .items=${this.recent} .userId=${this.user.id} .now=${this.clock.now} @record-signed=${this.onRecentSigned}></mq-recent-records>
           </section>
           ${recordEntry
             ? html`<mq-consultation-record .entry=${recordEntry} .userId=${this.user.id} @record-signed=${this.onRecordSigned}></mq-consultation-record>`
@@ -155,7 +142,7 @@ export class MqDoctorConsole extends LitElement {
               ? html`<mq-doctor-waiting
                   .waiting=${view.waiting}
                   .missed=${view.missed ?? []}
-                  .now=${this.now}
+                  .now=${this.clock.now}
                   ?canCall=${!current}
                   @entry-step=${this.onEntryStep}
                 ></mq-doctor-waiting>`
@@ -202,27 +189,18 @@ export class MqDoctorConsole extends LitElement {
       this.view = message.view;
       this.followCard(message.view.current);
     } else if (message.type === 'action_result') {
-      const request = this.pending.get(message.requestId);
-      if (!request) return;
-      this.pending.delete(message.requestId);
       // The record on screen must carry the visit's newest version and status (completed with D, for example).
       if (message.entry && message.entry.id === this.recordEntry?.id) this.recordEntry = message.entry;
-      request.resolve(message.entry);
+      this.requests.answer(message);
     } else if (message.type === 'error') {
       if (SESSION_ENDED_IDS.has(message.error.id)) window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT));
-      const request = message.requestId ? this.pending.get(message.requestId) : undefined;
-      if (!request) return;
-      this.pending.delete(message.requestId!);
-      request.reject(new Error(message.error.message));
+      this.requests.answer(message);
     }
   }
 
   /** Sends a step over the WebSocket; resolves with the entry as the server left it, rejects with its refusal. */
   private request(message: StaffAction): Promise<StaffQueueEntry | null> {
-    if (!this.realtime.client?.send(message)) {
-      return Promise.reject(new Error('Not connected to the clinic server right now. Wait for the connection to come back and try again.'));
-    }
-    return new Promise((resolve, reject) => this.pending.set(message.requestId, { resolve, reject }));
+    return this.requests.send(message);
   }
 
   /** Runs a console button: the step on the current patient (or "call next"), or opens the transfer dialog. */
@@ -299,10 +277,7 @@ export class MqDoctorConsole extends LitElement {
     const link: RecentRecord = { entry, signed, until: signed ? Date.now() + SIGNED_LINK_MS : null };
     this.recent = [link, ...this.recent.filter((r) => r.entry.id !== entry.id && (r.until === null || r.until > Date.now()))];
     // The console's clock ticks every 30 s; a signed link must go after a minute, not up to 30 s later.
-    if (signed) {
-      clearTimeout(this.linkTimer);
-      this.linkTimer = setTimeout(() => (this.now = Date.now()), SIGNED_LINK_MS + 50);
-    }
+    if (signed) this.clock.wakeAt(link.until!);
   }
 
   /** The doctor named the walk-in's patient: the card shows the name at once; the queue update follows. */
@@ -330,31 +305,21 @@ export class MqDoctorConsole extends LitElement {
     this.say(`Record signed for ${completed.token}.${next}`, false);
   }
 
-  /** One-key shortcuts, unless the doctor is typing in a field or holding a modifier. */
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const path = event.composedPath();
-    const target = path[0] as HTMLElement | undefined;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    // A key pressed in a modal (transfer, a confirmation, signing in again) belongs to it, not to the patient behind it.
-    if (path.some((node) => node instanceof HTMLDialogElement) || anyModalOpen()) return;
-    const key = event.key.toLowerCase();
+  /** A one-key shortcut (the controller has left out keys typed in fields and dialogs); true when it was one. */
+  private onShortcut(key: string): boolean {
     if (key === 'k') {
-      event.preventDefault();
       if (!this.waitingList?.focusCall()) this.say(this.view?.current ? 'Finish with the patient called before calling another.' : 'Nobody is waiting.', true);
-      return;
+      return true;
     }
     if (key === 'u') {
-      event.preventDefault();
       const missed = this.view?.missed[0];
       if (missed) this.onEntryStep(new CustomEvent('entry-step', { detail: { entry: missed, step: 'return_to_queue' } }));
-      return;
+      return true;
     }
     const action = ACTIONS.find((a) => a.key === key);
-    if (!action) return;
-    event.preventDefault();
-    this.run(action);
-  };
+    if (action) this.run(action);
+    return action !== undefined;
+  }
 }
 
 function statusLabel(entry: StaffQueueEntry): string {
@@ -362,20 +327,6 @@ function statusLabel(entry: StaffQueueEntry): string {
   if (entry.status === 'in_consultation') return 'In consultation';
   if (entry.status === 'completed') return 'Completed · record not signed yet';
   return entry.status;
-}
-
-function nextRequestId(): string {
-  return `console-${Date.now()}-${++requestCounter}`;
-}
-
-/** True while a modal `<dialog>` is open anywhere in the panel (they live in shadow roots, so `:modal` is searched in each). */
-function anyModalOpen(): boolean {
-  const roots: (Document | ShadowRoot)[] = [document];
-  for (let i = 0; i < roots.length; i++) {
-    if (roots[i].querySelector('dialog[open]:modal')) return true;
-    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-  }
-  return false;
 }
 
 declare global {

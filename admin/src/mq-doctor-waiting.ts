@@ -4,6 +4,7 @@ import type { StaffQueueEntry } from '../../common/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { staffButtonStyles } from './staff-buttons';
 import './events';
+import { formatTime as time } from './clinic-format';
 
 const PRIORITY_LABELS: Record<string, string> = { emergency: 'Emergency', priority: 'Priority', normal: 'Normal' };
 
@@ -172,9 +173,6 @@ function minutes(ms: number): string {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ExceptionRequest, ExceptionResponse, ExceptionView, GenerationResult } from '../../common/admin';
 import { ApiError, apiFetch, apiGet, apiPost } from '../../common/web/api';
-import { formatDay } from '../../common/web/dates';
+import { formatDay } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import { confirmAction } from './mq-confirm-dialog';
 import './mq-generation-result';

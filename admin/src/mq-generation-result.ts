@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GenerationResult } from '../../common/admin';
-import { formatDay, formatInstant } from '../../common/web/dates';
+import { formatDay, formatInstant } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import { panelStyles } from './panel-styles';
 

@@ -6,6 +6,7 @@ import { fieldErrorLine, fieldMessage, formLevelMessage } from './form-helpers';
 import { panelStyles } from './panel-styles';
 import { registerPatient, updatePatient } from './patient-api';
 import { staffButtonStyles } from './staff-buttons';
+import { clinicDay, formatDateOf } from './clinic-format';
 
 const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' };
 const BLOOD_GROUPS = Object.keys({ 'A+': 1, 'A-': 1, 'B+': 1, 'B-': 1, 'AB+': 1, 'AB-': 1, 'O+': 1, 'O-': 1 } satisfies Record<BloodGroup, 1>);
@@ -108,11 +109,11 @@ export class MqPatientForm extends LitElement {
     const p = this.patient;
     const problem = formLevelMessage(this.error);
     return html`
-      ${p ? html`<p class="meta">Record number <strong>${p.medicalRecordNumber}</strong> · registered ${new Date(p.createdAt).toLocaleDateString()}</p>` : nothing}
+      ${p ? html`<p class="meta">Record number <strong>${p.medicalRecordNumber}</strong> · registered ${formatDateOf(p.createdAt)}</p>` : nothing}
       <form @submit=${this.submit} novalidate>
         <div class="fields">
           ${this.input('fullName', 'Full name', { autocomplete: 'off' })}
-          ${this.input('dateOfBirth', 'Date of birth', { type: 'date', max: new Date().toISOString().slice(0, 10) })}
+          ${this.input('dateOfBirth', 'Date of birth', { type: 'date', max: clinicDay() })}
           <div class="field">
             <label for="sex">Sex</label>
             <select id="sex" @change=${this.set('sex')}>

@@ -43,7 +43,8 @@ export class MqReceptionDesk extends LitElement {
       }
       .grid {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        /* Today's appointments get the wider column: its Check in buttons must show without scrolling. */
+        grid-template-columns: minmax(18rem, 2fr) minmax(0, 3fr);
         gap: 1.5rem;
         align-items: start;
       }
@@ -78,7 +79,7 @@ export class MqReceptionDesk extends LitElement {
         margin: 0 0 1rem;
         font-size: 1.25rem;
       }
-      @media (max-width: 70rem) {
+      @media (max-width: 84rem) {
         .grid {
           grid-template-columns: minmax(0, 1fr);
         }

@@ -7,6 +7,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
 import './events';
+import { formatDateTime } from './clinic-format';
 
 /**
  * The addenda of a signed record: corrections after sign-off, each signed by its author and time-stamped by the
@@ -73,7 +74,7 @@ export class MqRecordAddenda extends LitElement {
             ${addenda.map(
               (a) => html`<li>
                 <p>${a.text}</p>
-                <span class="by">Signed by ${a.author.fullName} · ${new Date(a.createdAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                <span class="by">Signed by ${a.author.fullName} · ${formatDateTime(a.createdAt)}</span>
               </li>`,
             )}
           </ol>`

@@ -6,6 +6,7 @@ import { ApiError, apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { panelStyles } from './panel-styles';
 import { addDays, dayIn, hourRange, minutes, rangeInWords } from './report-format';
+import { clinicZone, formatHour } from './clinic-format';
 import { staffButtonStyles } from './staff-buttons';
 import './mq-bar-chart';
 import './mq-report-table';
@@ -109,7 +110,7 @@ export class MqReports extends LitElement {
 
   /** Today in the clinic's zone (the browser's if the clinic cannot be read), then the last 7 days. */
   private async start(): Promise<void> {
-    let zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    let zone = clinicZone();
     try {
       zone = (await apiGet<ClinicInfo>('/api/clinic')).timeZone;
     } catch {
@@ -175,7 +176,7 @@ export class MqReports extends LitElement {
           heading="Arrivals by hour of the day"
           summary=${`Check-ins per hour from ${hourRange(hours[0])} to ${hourRange(hours[hours.length - 1])}; the busiest hour was ${hourRange(report.total.arrivalsByHour.indexOf(Math.max(...report.total.arrivalsByHour)))}.`}
           categoryHeading="Hour"
-          .labels=${hours.map((h) => `${String(h).padStart(2, '0')}:00`)}
+          .labels=${hours.map((h) => formatHour(h))}
           .series=${[{ label: 'Check-ins', values: hours.map((h) => report.total.arrivalsByHour[h]), color: '--mq-color-primary' }]}
         ></mq-bar-chart>
         <div>

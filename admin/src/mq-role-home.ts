@@ -4,6 +4,7 @@ import type { StaffUser } from '../../common/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import './mq-staff-nav';
 import { sectionFromHash, sectionsFor, type Section } from './sections';
+import { clinicHour } from './clinic-format';
 
 /**
  * The staff panel's main area after sign-in: the sections the user's role may open (see `sections.ts`) in a
@@ -152,9 +153,9 @@ export class MqRoleHome extends LitElement {
   }
 }
 
-/** "Good morning" / "Good afternoon" / "Good evening" by the device's clock. */
+/** "Good morning" / "Good afternoon" / "Good evening" by the clinic's clock. */
 function greeting(): string {
-  const hour = new Date().getHours();
+  const hour = clinicHour();
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
 }
 

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { ClinicSettings, DoctorProfileView, GenerateRequest, GenerationResult } from '../../common/admin';
 import type { ClinicInfo } from '../../common/api';
 import { ApiError, apiGet, apiPost } from '../../common/web/api';
-import { dayInZone } from '../../common/web/dates';
+import { clinicDay } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 import './mq-doctor-picker';
 import './mq-exceptions-editor';
@@ -56,7 +56,7 @@ export class MqSchedules extends LitElement {
 
   render() {
     const zone = this.clinic?.timeZone ?? 'UTC';
-    const today = this.clinic ? dayInZone(new Date(this.clinic.serverTime), zone) : '';
+    const today = this.clinic ? clinicDay(new Date(this.clinic.serverTime), zone) : '';
     return html`
       <section class="card">
         <h2>Schedules</h2>

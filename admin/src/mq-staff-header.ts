@@ -46,9 +46,8 @@ export class MqStaffHeader extends LitElement {
         display: block;
         font-size: 1.15rem;
         font-weight: 700;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
+        /* A long clinic name wraps rather than being cut. */
+        overflow-wrap: anywhere;
       }
       .product {
         display: block;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CalendarDay, CalendarSlot, WeekCalendar } from '../../common/admin';
-import { formatDay } from '../../common/web/dates';
+import { formatDay, formatDayHeading } from './clinic-format';
 import { baseStyles } from '../../common/web/shared-styles';
 
 /** What `slot-select` carries: the slot and its day. */
@@ -48,6 +48,12 @@ export class MqWeekCalendar extends LitElement {
         border-bottom: 2px solid var(--mq-color-border);
         font-size: 0.95rem;
       }
+      /* Weekday and date on lines of their own: every heading is two lines high, so none is cut and the rows below
+         start level in every column. */
+      .day h3 span {
+        display: block;
+        white-space: nowrap;
+      }
       .day.today h3 {
         border-color: var(--mq-color-primary);
         color: var(--mq-color-primary);
@@ -68,12 +74,25 @@ export class MqWeekCalendar extends LitElement {
         display: contents;
         list-style: none;
       }
+      /* One height for every slot and for the gaps between them, so the rows of the week line up. */
+      .day li,
+      .day button {
+        height: 4.1rem;
+      }
+      .off,
+      .none {
+        height: 2.2rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        box-sizing: border-box;
+      }
       button {
         display: flex;
         flex-direction: column;
         align-items: flex-start;
+        justify-content: center;
         width: 100%;
-        min-height: 2.9rem;
         padding: 0.3rem 0.55rem;
         border: 1.5px solid var(--mq-color-border);
         border-inline-start-width: 5px;
@@ -96,6 +115,43 @@ export class MqWeekCalendar extends LitElement {
       }
       button .who {
         font-weight: 600;
+      }
+      /*
+       * A name cut short shows in full while the slot is pointed at or has the keyboard's focus: a copy of the slot
+       * with the whole name is drawn over it and the slot below. It takes no pointer events, so a click still lands on
+       * the slot that is really there.
+       */
+      .day button {
+        position: relative;
+      }
+      .full {
+        display: none;
+        position: absolute;
+        inset: -1.5px auto auto -5px;
+        z-index: 2;
+        box-sizing: border-box;
+        width: calc(100% + 6.5px);
+        min-width: 9rem;
+        min-height: calc(100% + 3px);
+        padding: 0.3rem 0.55rem 0.4rem;
+        border: 1.5px solid var(--mq-color-primary-strong);
+        border-inline-start-width: 5px;
+        border-radius: 8px;
+        background: var(--mq-color-primary);
+        box-shadow: var(--mq-shadow-raised);
+        pointer-events: none;
+        overflow-wrap: anywhere;
+      }
+      .full .name {
+        display: block;
+        font-size: 0.85rem;
+      }
+      .day button:hover .full,
+      .day button:focus-visible .full {
+        display: block;
+      }
+      .week {
+        padding-bottom: 2rem;
       }
       button[data-status='free'] {
         border-color: var(--mq-color-success);
@@ -150,7 +206,11 @@ export class MqWeekCalendar extends LitElement {
   @property({ type: Number }) selectedId = 0;
 
   render() {
-    return html`<div class="week">${this.calendar.days.map((day) => this.renderDay(day))}</div>
+    // Every start time of the week, in order: each day has a row for each, empty where it has no slot, so a time
+    // sits on the same line in every column.
+    const times = [...new Set(this.calendar.days.flatMap((d) => d.slots.map((s) => s.start)))].sort();
+    const notes = this.calendar.days.some((d) => d.exception || !d.slots.length);
+    return html`<div class="week">${this.calendar.days.map((day) => this.renderDay(day, times, notes))}</div>
       <ul class="legend" aria-label="Key">
         <li><span style="background: var(--mq-color-success-soft); border: 2px solid var(--mq-color-success)"></span>Free: press to book</li>
         <li><span style="background: var(--mq-color-primary)"></span>Booked: press to open</li>
@@ -158,14 +218,23 @@ export class MqWeekCalendar extends LitElement {
       </ul>`;
   }
 
-  private renderDay(day: CalendarDay) {
+  private renderDay(day: CalendarDay, times: string[], notes: boolean) {
     const title = formatDay(day.date, 'short');
+    const heading = formatDayHeading(day.date);
+    const byTime = new Map<string, CalendarSlot[]>();
+    for (const slot of day.slots) byTime.set(slot.start, [...(byTime.get(slot.start) ?? []), slot]);
     return html`<section class="day ${day.date === this.today ? 'today' : ''}" aria-label=${formatDay(day.date, 'long')}>
-      <h3>${title}${day.date === this.today ? html` <span class="visually-hidden">(today)</span>` : nothing}</h3>
-      ${day.exception ? html`<p class="off">Day off${day.exception.reason ? `: ${day.exception.reason}` : ''}</p>` : nothing}
-      ${!day.slots.length && !day.exception ? html`<p class="none">No slots</p>` : nothing}
+      <h3><span>${heading.weekday}</span> <span>${heading.date}${day.date === this.today ? html`<span class="visually-hidden"> (today)</span>` : nothing}</span></h3>
+      ${day.exception
+        ? html`<p class="off" title=${day.exception.reason ?? nothing}>Day off${day.exception.reason ? `: ${day.exception.reason}` : ''}</p>`
+        : !day.slots.length
+          ? html`<p class="none">No slots</p>`
+          : notes
+            ? html`<p class="none" aria-hidden="true"></p>`
+            : nothing}
       <ul>
-        ${day.slots.map((slot) => {
+        ${times.flatMap((time) => byTime.get(time) ?? [null]).map((slot) => {
+          if (!slot) return day.slots.length ? html`<li class="gap" aria-hidden="true"></li>` : nothing;
           const words = slotWords(slot);
           return html`<li>
             <button
@@ -173,14 +242,16 @@ export class MqWeekCalendar extends LitElement {
               data-status=${slot.status}
               ?data-past=${slot.past}
               aria-pressed=${slot.id === this.selectedId ? 'true' : 'false'}
-              aria-label="${title} ${slot.start} ${words}"
               title=${slot.status === 'booked' ? `${slot.start} ${slot.appointment?.patient.fullName ?? ''}` : nothing}
               ?disabled=${slot.past && slot.status !== 'booked'}
               @click=${() => this.select(slot, day)}
             >
-              <span class="time">${slot.start}</span>
+              <!-- The name is the button's own text (the day hidden, a cut name complete), so what is seen is what is
+                   said: "Mon 7 Dec 09:00 Booked · Ama Darko". -->
+              <span class="visually-hidden">${title} </span><span class="time">${slot.start} </span>
               ${slot.status === 'booked'
-                ? html`<span class="what">Booked</span><span class="who">${slot.appointment?.patient.fullName}</span>`
+                ? html`<span class="what">Booked<span class="visually-hidden"> ·</span> </span><span class="who">${slot.appointment?.patient.fullName}</span>
+                    <span class="full" aria-hidden="true"><span class="time">${slot.start}</span><span class="name">Booked · ${slot.appointment?.patient.fullName}</span></span>`
                 : html`<span class="what">${words}</span>`}
             </button>
           </li>`;

@@ -5,6 +5,7 @@ import { ApiError, apiFetch, apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
+import { timeInputValue } from './clinic-format';
 
 /** ISO weekday numbers with their names, Monday first. */
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -226,7 +227,7 @@ function sortRows(rows: Row[]): Row[] {
 /** 'HH:MM' plus `hours`, held below midnight. */
 function addHour(time: string, hours = 1): string {
   const [h, m] = time.split(':').map(Number);
-  return `${String(Math.min(h + hours, 23)).padStart(2, '0')}:${String(h + hours > 23 ? 59 : m).padStart(2, '0')}`;
+  return timeInputValue(Math.min(h + hours, 23), h + hours > 23 ? 59 : m);
 }
 
 declare global {

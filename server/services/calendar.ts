@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
 import { literal, Op, type Transaction } from 'sequelize';
 import type { CalendarDay, CalendarSlot, WeekCalendar } from '../../common/admin';
 import { notFound } from '../errors';
 import { Appointment, AvailabilityException, DoctorProfile, Patient, TimeSlot, User } from '../models';
+import { formatTime } from '../../common/clinic-format';
 import { addDays, clinicDay, clinicDayBounds, eachDay, isoWeekday } from './clinic-time';
 
-/** Local 'HH:MM' of an instant in the clinic's zone. */
+/** Local 'HH:MM' of an instant in the clinic's zone (the one formatter's clock time). */
 export function localTime(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+  return formatTime(instant, zone);
 }
 
 /** True when `day` falls in one of the exceptions. */

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayInZone, formatDay, formatTime } from '../../common/clinic-format';
 import QRCode from 'qrcode';
 import type { Appointment } from '../models';
 import { CATALOGUE, type Language } from '../../common/i18n';
@@ -20,7 +20,7 @@ export async function renderConfirmation(
   language: Language = 'en',
 ): Promise<string> {
   const texts = CATALOGUE[language];
-  const start = DateTime.fromJSDate(appointment.slot!.startsAt, { zone }).setLocale(texts.locale);
+  const start = appointment.slot!.startsAt;
   const department = appointment.doctor!.department;
   const labels = department ? await departmentLabels() : {};
   // A PNG data URL: printable everywhere, and the page needs no outside resource.
@@ -32,8 +32,8 @@ export async function renderConfirmation(
     qrAlt: texts.confirmation.qrAlt(appointment.bookingCode),
     clinicName,
     bookingCode: appointment.bookingCode,
-    date: start.toFormat('cccc d LLLL yyyy'),
-    time: start.toFormat('HH:mm'),
+    date: formatDay(dayInZone(start, zone), 'long', texts.locale),
+    time: formatTime(start, zone, texts.locale),
     patientName: withPatient ? appointment.patient!.fullName : null,
     doctorName: appointment.doctor!.user?.fullName ?? '',
     departmentName: department ? departmentName(department, labels, language) : '',

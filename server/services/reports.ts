@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Op } from 'sequelize';
+import { formatCsvDay } from '../../common/clinic-format';
 import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
 import { clinicDayBounds } from './clinic-time';
@@ -104,7 +105,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => `arrivals_${String(h).padStar
 export function reportCsv(report: ReportResponse): string {
   const header = ['scope', 'id', 'name', 'from', 'to', 'check_ins', 'patients_seen', 'no_shows', 'average_wait_minutes', 'p90_wait_minutes', 'average_consultation_minutes', ...HOURS];
   const line = (scope: string, id: number | null, name: string, f: ReportFigures) =>
-    [scope, id, name, report.from, report.to, f.checkIns, f.patientsSeen, f.noShows, f.averageWaitMinutes, f.p90WaitMinutes, f.averageConsultationMinutes, ...f.arrivalsByHour]
+    [scope, id, name, formatCsvDay(report.from), formatCsvDay(report.to), f.checkIns, f.patientsSeen, f.noShows, f.averageWaitMinutes, f.p90WaitMinutes, f.averageConsultationMinutes, ...f.arrivalsByHour]
       .map(cell)
       .join(',');
   return [

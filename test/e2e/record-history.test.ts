@@ -2,16 +2,19 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { RecordView } from '../../common/records';
-import type { Department } from '../../server/models';
+import { AuditLog, type Department } from '../../server/models';
 import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment, createStaff } from '../support/factories';
 import { Agent } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, signInToStaffPanel } from '../support/browser';
+import { expectNoSeriousA11yViolations } from './axe-check';
+import { cutTextsWithoutTitle } from './cut-text';
 
 /**
- * The visit timeline on the record, and a refused record read in the admin's audit log (issue 19), in Chromium.
+ * The visit timeline on the record, a refused record read in the admin's audit log, and a read of another
+ * department's visits with a reason given in the panel (issue 19), in Chromium.
  * Run `npm run pretest` first.
  */
 describe('visit timeline and audited refusals in Chromium', function () {
@@ -108,5 +111,75 @@ describe('visit timeline and audited refusals in Chromium', function () {
     const row = page.getByRole('row').filter({ hasText: 'Was refused a consultation record' });
     await row.waitFor();
     expect(await row.textContent()).to.contain('Dr Raman Iyer').and.contain('Sven Lindqvist');
+  });
+
+  it("asks for a reason, by keyboard, to read another department's visits of a patient who has left, and records it", async function () {
+    this.timeout(90_000);
+    // An earlier cardiology visit, recorded and signed through the API.
+    const cardiology = await createDepartment({ name: 'Cardiology', prefix: 'K' });
+    const cardioStaff = await createStaff({ role: 'doctor', fullName: 'Dr Aisha Bello' });
+    const cardio = await makeDoctor({ userId: cardioStaff.user.id, departmentId: cardiology.id });
+    const cardioApi = await new Agent(server).signIn(cardioStaff.email, cardioStaff.password);
+    const patient = await makePatient({ fullName: 'Marta Kowalska' });
+    await desk.post('/api/queue/check-in', { departmentId: cardiology.id, doctorId: cardio.id, patientId: patient.id, idempotencyKey: `record-history-${process.pid}-3` });
+    const called = await cardioApi.post<StaffQueueEntry>(`/api/queue/doctors/${cardio.id}/call-next`);
+    const started = await cardioApi.post<StaffQueueEntry>(`/api/queue/entries/${called.body.id}/start-consultation`, { expectedVersion: called.body.version });
+    const draft = await cardioApi.post<RecordView>('/api/records', { queueEntryId: called.body.id });
+    const saved = await cardioApi.request<RecordView>('PATCH', `/api/records/${draft.body.id}`, { revision: draft.body.revision, diagnosis: 'Atrial fibrillation' });
+    expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+    const signed = await cardioApi.post(`/api/records/${draft.body.id}/sign`, { revision: saved.body.revision, expectedVersion: started.body.version });
+    expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
+
+    // Today she sees a GP, who signs off in the console.
+    const gpStaff = await createStaff({ role: 'doctor', fullName: 'Dr Lukas Meyer' });
+    const gp = await makeDoctor({ userId: gpStaff.user.id, departmentId: department.id });
+    await desk.post('/api/queue/check-in', { departmentId: department.id, doctorId: gp.id, patientId: patient.id, idempotencyKey: `record-history-${process.pid}-4` });
+    await signInToStaffPanel(page, server.baseUrl, gpStaff.email, gpStaff.password);
+    const console_ = page.locator('mq-doctor-console');
+    await console_.getByRole('button', { name: 'Call next N' }).click();
+    await console_.getByRole('button', { name: 'Start consultation C' }).click();
+    const record = console_.locator('mq-consultation-record');
+    // While she is with him, every department's visits are open to him without a reason.
+    await record.locator('mq-patient-summary').getByText(/Cardiology · Dr Aisha Bello · Atrial fibrillation/).waitFor();
+    await record.getByLabel('Diagnosis').fill('Palpitations, reviewed');
+    await record.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    await console_.getByRole('button', { name: 'Sign off and call next' }).click();
+
+    // She has left: her signed record opened again lists only his department's visits until he gives a reason.
+    await console_.getByRole('button', { name: /^Signed: G-\d+, Marta Kowalska/ }).click();
+    const summary = console_.getByRole('dialog').locator('mq-patient-summary');
+    await summary.getByText("Only your department's visits are listed").waitFor();
+    expect(await summary.getByText(/Atrial fibrillation/).count()).to.equal(0);
+    const ask = summary.getByRole('button', { name: "Read other departments' visits…" });
+    await ask.focus();
+    await page.keyboard.press('Enter');
+    const dialog = summary.getByRole('dialog', { name: 'Why do you need to read this?' });
+    await dialog.waitFor();
+    const reason = dialog.getByLabel('Reason');
+    expect(await reason.evaluate((el) => el === (el.getRootNode() as unknown as { activeElement: unknown }).activeElement)).to.equal(true);
+    expect(await reason.getAttribute('maxlength')).to.equal('500');
+    await expectNoSeriousA11yViolations(page, 'the reason dialog over a signed record');
+    expect(await cutTextsWithoutTitle(page)).to.deep.equal([]);
+    // Escape closes it without reading anything; the button opens it again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await ask.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    // Too short: said in words under the field, nothing sent.
+    await page.keyboard.type('ECG');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Reason: say in a few words why you need to read this (at least 10 characters).').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).to.equal('true');
+    const why = 'Palpitations today: checking her cardiology findings';
+    await reason.fill(why);
+    await page.keyboard.press('Enter');
+    await summary.getByText(/Cardiology · Dr Aisha Bello · Atrial fibrillation/).waitFor();
+    await summary.getByText("Every department's visits, read with your reason (recorded in the audit log).").waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const reads = await AuditLog.findAll({ where: { action: 'record.read', userId: gpStaff.user.id, patientId: patient.id } });
+    const withReason = reads.map((r) => r.details as Record<string, unknown> | null).filter((d) => d?.basis === 'reason');
+    expect(withReason.map((d) => d!.reason)).to.include(why);
   });
 });

@@ -83,11 +83,28 @@ describe('records API: history across departments, reasons and refused reads', (
     expect(summary.status, JSON.stringify(summary.body)).to.equal(200);
     const gpVisit = summary.body.visits.items.find((v) => v.department.id === clinic.department.id);
     expect(gpVisit?.record?.diagnosis).to.equal('Type 2 diabetes mellitus');
+    expect(summary.body.scope).to.equal('all');
     const record = await derm.agent.get<RecordView>(`/api/records/${gpRecord.id}`);
     expect(record.status).to.equal(200);
     const reads = await AuditLog.findAll({ where: { action: 'record.read', userId: derm.user.id }, order: [['id', 'ASC']] });
     expect(reads.map((r) => (r.details as { basis: string }).basis)).to.deep.equal(['treating_now', 'treating_now']);
     // Reading is not correcting: addenda stay with the visit's department.
     expect((await derm.agent.post(`/api/records/${gpRecord.id}/addenda`, { text: 'Seen in dermatology.' })).status).to.equal(403);
+  });
+
+  it("lists only the department's own visits to its doctor once the patient has left, and every department's with a reason", async () => {
+    const derm = await signedInDoctor(server, clinic.otherDepartment);
+    await checkIn(clinic.reception.agent, derm, patient.id); // waiting: the department has the patient, the doctor not yet
+    const own = await derm.agent.get<PatientSummary>(`/api/patients/${patient.id}/summary`);
+    expect(own.status, JSON.stringify(own.body)).to.equal(200);
+    expect(own.body.scope).to.equal('department');
+    expect(own.body.visits.items.some((v) => v.department.id === clinic.department.id)).to.equal(false);
+    const reason = 'Checking the diabetes history before a biopsy';
+    const wide = await derm.agent.get<PatientSummary>(`/api/patients/${patient.id}/summary?reason=${encodeURIComponent(reason)}`);
+    expect(wide.status).to.equal(200);
+    expect(wide.body.scope).to.equal('all');
+    expect(wide.body.visits.items.find((v) => v.department.id === clinic.department.id)?.record?.diagnosis).to.equal('Type 2 diabetes mellitus');
+    const read = await AuditLog.findOne({ where: { action: 'record.read', userId: derm.user.id }, order: [['id', 'DESC']] });
+    expect(read!.details).to.include({ via: 'patient_summary', basis: 'reason', reason });
   });
 });

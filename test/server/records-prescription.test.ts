@@ -60,8 +60,9 @@ describe('records API: the printable prescription', () => {
     expect(html).to.contain(doctor.user.fullName);
     expect(html).to.contain(`Licence no. ${doctor.doctor.licenseNumber}`);
     expect(html).to.contain('Ada O&#x27;Brien');
-    expect(html).to.contain('1985-06-15');
-    expect(html).to.match(/\d{1,2} [A-Z][a-z]+ \d{4}/);
+    // Dates through the one formatter, as on the staff screens: "15 Jun 1985", "2 Dec 2026, 14:05 (zone)".
+    expect(html).to.contain('15 Jun 1985');
+    expect(html).to.match(/\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} \([A-Za-z_/]+\)/);
     expect(html).to.contain('Amoxicillin 500 mg capsules');
     for (const text of ['Dose: 500 mg', 'Route: oral', 'Frequency: three times a day', 'Duration: 5 days', 'Dose: 1 g', 'Frequency: every 6 hours as needed']) {
       expect(html).to.contain(text);

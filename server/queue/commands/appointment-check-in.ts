@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayInZone, formatDay, formatTime } from '../../../common/clinic-format';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot } from '../../models';
 import { conflict, notFound } from '../../errors';
 import { clinicDay } from '../../services/clinic-time';
@@ -108,6 +108,5 @@ async function departmentOfAppointment(appointmentId: number): Promise<number> {
 
 /** A slot's start as patients read it, in the clinic's zone: "Tuesday 8 December 2026" and "14:30". */
 function describeSlot(instant: Date, zone: string): { date: string; time: string } {
-  const local = DateTime.fromJSDate(instant, { zone }).setLocale('en-GB');
-  return { date: local.toFormat('cccc d LLLL yyyy'), time: local.toFormat('HH:mm') };
+  return { date: formatDay(dayInZone(instant, zone), 'long'), time: formatTime(instant, zone) };
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { formatTime } from '../../../common/clinic-format';
 import type { QueueEntry } from '../../models';
 import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
 import type { DepartmentState, DoctorState, RankedEntry } from '../types';
@@ -19,7 +19,7 @@ let lastTime: { minute: number; zone: string; text: string } | null = null;
 function localTime(now: Date, zone: string): string {
   const minute = Math.floor(now.getTime() / 60_000);
   if (lastTime?.minute !== minute || lastTime.zone !== zone) {
-    lastTime = { minute, zone, text: DateTime.fromJSDate(now, { zone }).toFormat('HH:mm') };
+    lastTime = { minute, zone, text: formatTime(now, zone) };
   }
   return lastTime.text;
 }

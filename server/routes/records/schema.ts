@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_SCHEMAS, MAX_ITEMS, RECORD_TEXT_SCHEMAS, vitalSchema } from '../../../common/record-fields';
+import { ITEM_SCHEMAS, MAX_ITEMS, READ_REASON_SCHEMA, RECORD_TEXT_SCHEMAS, vitalSchema } from '../../../common/record-fields';
 import { icd10Entry } from '../../services/records/icd10';
 
 const id = z.coerce.number({ error: 'Expected a number.' }).int().positive('Expected a positive id.');
@@ -65,7 +65,7 @@ export const OpenRecordSchema = { body: z.object({ queueEntryId: id }) };
 export const RecordIdSchema = { params: z.object({ id }) };
 
 /** Why a doctor reads a record outside their department and current patient (recorded in the audit log). */
-export const readReason = z.string().trim().max(500, 'Reason: use at most 500 characters.').optional();
+export const readReason = z.string().trim().max(READ_REASON_SCHEMA.maxLength ?? 500, 'Reason: use at most 500 characters.').optional();
 
 /** GET /api/records/:id?reason= */
 export const ReadRecordSchema = { params: z.object({ id }), query: z.object({ reason: readReason }) };

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { isTimeZone as knownTimeZone } from '../../../common/clinic-format';
 import { localTime } from '../schema-parts';
 
+/** An IANA zone by name ("Europe/Berlin", or UTC), not an abbreviation such as "CET". */
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
+  return knownTimeZone(zone) && (zone.includes('/') || zone === 'UTC');
 }
 
 const languages = z

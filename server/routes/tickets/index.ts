@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { DateTime } from 'luxon';
+import { formatDateOf, formatTime } from '../../../common/clinic-format';
 import type { TicketView } from '../../../common/api';
 import { CATALOGUE, LANGUAGES, pickLanguage, type Language } from '../../../common/i18n';
 import { describeTicket, doctorLine, roomIn, waitWords } from '../../../common/ticket-status';
@@ -91,7 +91,6 @@ export function ticketPageRoutes(
     const room = roomIn(texts);
     const labels = await departmentLabels();
     const ticket = { ...found.ticket, department: { ...found.ticket.department, name: departmentName(found.ticket.department, labels, language) } };
-    const checkedIn = DateTime.fromISO(ticket.checkedInAt, { zone: config.clinicTimeZone }).setLocale(texts.locale);
     return {
       code,
       ticket,
@@ -105,8 +104,8 @@ export function ticketPageRoutes(
       waitText: waitWords(ticket.etaMinutes, texts.ticketPage),
       doctorLine: doctorLine(ticket, texts.ticketPage, room),
       liveText: texts.ticketPage.live,
-      checkedInTime: checkedIn.toFormat('HH:mm'),
-      checkedInDate: checkedIn.toFormat('d LLL yyyy'),
+      checkedInTime: formatTime(ticket.checkedInAt, config.clinicTimeZone, texts.locale),
+      checkedInDate: formatDateOf(ticket.checkedInAt, config.clinicTimeZone, texts.locale),
     };
   }
 

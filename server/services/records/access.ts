@@ -5,6 +5,7 @@ import { QueueEntry, type MedicalRecord } from '../../models';
 import { audit } from '../audit';
 import { requireStaff, resolveActor, type StaffActor } from '../../queue/commands/access';
 import type { RecordRequester } from './context';
+import { READ_REASON_SCHEMA } from '../../../common/record-fields';
 
 /**
  * Who may see and change consultation records (issue 6):
@@ -39,7 +40,7 @@ export function visitsOfDoctor(doctor: { id: number; departmentId: number }) {
 export type ReadBasis = 'admin' | 'own_department' | 'treating_now' | 'reason';
 
 /** The shortest reason accepted for reading a record outside the rules (a few words, not "x"). */
-export const MIN_REASON_LENGTH = 10;
+export const MIN_REASON_LENGTH = READ_REASON_SCHEMA.minLength ?? 10;
 
 /** True when the doctor has the patient called or in consultation right now: their whole history is open to them. */
 export async function isTreatingNow(doctor: { id: number }, patientId: number): Promise<boolean> {

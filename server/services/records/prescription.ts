@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayInZone, formatCalendarDate, formatDateOf, formatDateTime } from '../../../common/clinic-format';
 import { conflict } from '../../errors';
 import type { MedicalRecord } from '../../models';
 import { ageOn, doctorName } from '../../queue/presenters';
@@ -49,20 +49,20 @@ export async function prescriptionPage(
 }
 
 function pageOf(record: MedicalRecord, clinicName: string, timeZone: string): PrescriptionPage {
-  const signed = DateTime.fromJSDate(record.signedAt!, { zone: timeZone });
+  const signed = record.signedAt!;
   const patient = record.patient!;
   return {
     clinicName,
     doctor: { name: record.doctor ? doctorName(record.doctor) : '', licenseNumber: record.doctor?.licenseNumber ?? '' },
     patient: {
       fullName: patient.fullName,
-      dateOfBirth: patient.dateOfBirth,
-      age: ageOn(patient.dateOfBirth, signed.toISODate()!),
+      dateOfBirth: formatCalendarDate(patient.dateOfBirth),
+      age: ageOn(patient.dateOfBirth, dayInZone(signed, timeZone)),
       sex: patient.sex,
       medicalRecordNumber: patient.medicalRecordNumber,
     },
     allergies: patient.allergies ?? null,
-    date: signed.toFormat('d LLLL yyyy'),
+    date: formatDateOf(signed, timeZone),
     items: (record.prescriptionItems ?? []).map((item, index) => ({
       number: index + 1,
       medicine: item.medicine,
@@ -72,6 +72,6 @@ function pageOf(record: MedicalRecord, clinicName: string, timeZone: string): Pr
       duration: item.duration ?? null,
       instructions: item.instructions ?? null,
     })),
-    signedAt: signed.toFormat('d LLLL yyyy, HH:mm ZZZZ'),
+    signedAt: `${formatDateTime(signed, timeZone)} (${timeZone})`,
   };
 }

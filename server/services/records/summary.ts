@@ -110,6 +110,7 @@ export async function patientSummary(
       insurance: { provider: patient.insuranceProvider ?? null, number: patient.insuranceNumber ?? null },
     },
     clinical: clinical ? { bloodGroup: patient.bloodGroup ?? null, allergies: patient.allergies ?? null } : null,
+    scope,
     visits: { items: visits, page: paging.page, pageSize: paging.pageSize, total },
   };
 }
