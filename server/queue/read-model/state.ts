@@ -89,7 +89,9 @@ export function rankOne(day: LiveDepartment, directory: Directory, now: Date, ti
  */
 export function departmentStateOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): DepartmentState {
   const { departmentId } = day;
-  const ordered = day.line(now);
+  // A copy: the live line changes with every commit, and a state read later (after an await) must still show the
+  // line it was made from (a pointer copy, microseconds even for thousands waiting).
+  const ordered = day.line(now).slice();
   const ranking = rankingOf(day, directory, now, timeZone);
   const { own, doctors } = ranking;
 
