@@ -45,7 +45,7 @@ export async function checkInAppointment(
         case 'checked_in':
         case 'in_consultation': {
           const existing = await QueueEntry.findOne({ where: { appointmentId }, order: [['id', 'DESC']], transaction });
-          if (existing) return loadEntry(existing.id, transaction);
+          if (existing) return { entry: await loadEntry(existing.id, transaction), created: false };
           break; // Marked by hand without an entry: give it one now.
         }
         case 'booked':
@@ -91,7 +91,7 @@ export async function checkInAppointment(
       await auditCheckIn(entry, actor, 'appointment', transaction);
       const result = await loadEntry(entry.id, transaction);
       ctx.notifier.changed(transaction, { departmentIds: [department.id], entries: [result] });
-      return result;
+      return { entry: result, created: true };
     });
   });
 }

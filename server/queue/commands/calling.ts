@@ -1,6 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { conflict, notFound } from '../../errors';
-import { Appointment, DoctorProfile, QueueEntry, TimeSlot, type User } from '../../models';
+import { Appointment, DoctorProfile, QueueEntry, TimeSlot, type Department, type User } from '../../models';
 import { sortForCalling } from '../rules/ordering';
 import { stepChanges } from '../rules/transitions';
 import type { QueueContext } from './context';
@@ -62,10 +62,11 @@ export async function claimNext(
     // The doctor's own entries and the department's shared ones, in calling order (copied: commits go on meanwhile).
     const line = live.line(now).filter((item) => item.doctorId === null || item.doctorId === doctor.id);
     const user = directory.doctors.get(doctor.id)?.doctor.user;
+    const department = directory.departments.get(doctor.departmentId);
     for (const { entry } of line) {
       if (entry.clinicDay !== day) break;
       // Usually the row is exactly the model's copy: claimed at that version, it is not read back.
-      const called = user ? await claimAsKnown(entry, doctor, user, now, transaction) : null;
+      const called = user && department ? await claimAsKnown(entry, { doctor, user, department }, now, transaction) : null;
       if (called) return called;
       if (await claim(entry, doctor, now, transaction)) return loadEntry(entry.id, transaction);
     }
@@ -93,23 +94,28 @@ export async function claimNext(
  * of every display. Null when the row has moved on (the caller then claims it the ordinary way), or when the copy
  * lacks the patient or appointment it refers to.
  */
-async function claimAsKnown(entry: QueueEntry, doctor: DoctorProfile, user: User, now: Date, transaction: Transaction): Promise<QueueEntry | null> {
-  if ((entry.patientId && !entry.patient) || (entry.appointmentId && !entry.appointment) || !entry.department) return null;
-  const changes = { ...stepChanges(entry, 'call', now), doctorId: doctor.id, version: entry.version + 1 };
+async function claimAsKnown(
+  entry: QueueEntry,
+  by: { doctor: DoctorProfile; user: User; department: Department },
+  now: Date,
+  transaction: Transaction,
+): Promise<QueueEntry | null> {
+  if ((entry.patientId && !entry.patient) || (entry.appointmentId && !entry.appointment)) return null;
+  // updatedAt is set here and the update is silent, so the copy below holds exactly what the row holds.
+  const changes = { ...stepChanges(entry, 'call', now), doctorId: by.doctor.id, version: entry.version + 1, updatedAt: new Date() };
   const [affected] = await QueueEntry.update(changes, {
     where: { id: entry.id, status: 'waiting', version: entry.version },
     transaction,
+    silent: true,
   });
   if (affected !== 1) return null;
   const values: Record<string, unknown> = {};
   for (const key of Object.keys(QueueEntry.getAttributes())) values[key] = entry.get(key);
-  const called = QueueEntry.build({ ...values, ...changes, updatedAt: new Date() } as QueueEntry['_creationAttributes'], {
-    isNewRecord: false,
-    raw: true,
-  });
-  doctor.user = user;
-  called.department = entry.department;
-  called.doctor = doctor;
+  const called = QueueEntry.build({ ...values, ...changes } as QueueEntry['_creationAttributes'], { isNewRecord: false, raw: true });
+  by.doctor.user = by.user;
+  // The department from the directory, which an edit refreshes; the entry's own copy is from when it was loaded.
+  called.department = by.department;
+  called.doctor = by.doctor;
   called.patient = entry.patient ?? null;
   called.appointment = entry.appointment ?? null;
   return called;

@@ -59,7 +59,8 @@ export async function issueEntries(ctx: QueueContext, values: NewEntry[], now: D
   const first = last - values.length + 1;
   const entries = await QueueEntry.bulkCreate(
     values.map(({ prefix, ...columns }, i) => ({ ...columns, clinicDay: day, sequence: first + i, token: formatToken(prefix, first + i) })),
-    { transaction },
+    // The same checks as create() makes for a single entry (bulkCreate skips them by default).
+    { transaction, validate: true },
   );
   const ids = await QueueEntry.findAll({
     attributes: ['id', 'sequence'],
@@ -133,7 +134,7 @@ export async function checkInWalkIn(
     if (input.patientId === undefined && ctx.batches) {
       // No patient to check and nothing to audit: written with the other walk-ins arriving now (walk-in-batches.ts).
       const { department, doctor } = await walkInTarget(ctx, input);
-      return ctx.batches.issue({ values: columns(department, doctor, null), department, doctor });
+      return ctx.batches.issue({ values: { ...columns(department, doctor, null), idempotencyKey: input.idempotencyKey }, department, doctor });
     }
     return queueTransaction(ctx, async (transaction) => {
       const now = ctx.now();
@@ -147,7 +148,7 @@ export async function checkInWalkIn(
       entry.appointment = null;
       if (patient) await auditCheckIn(entry, actor, 'walk_in', transaction);
       ctx.notifier.changed(transaction, { departmentIds: [department.id], entries: [entry] });
-      return entry;
+      return { entry, created: true };
     });
   });
 }

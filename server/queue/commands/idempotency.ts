@@ -26,13 +26,13 @@ export async function once(
   ctx: QueueContext,
   key: string,
   departmentId: number,
-  checkIn: () => Promise<QueueEntry>,
+  checkIn: () => Promise<CheckedIn>,
 ): Promise<CheckedIn> {
   const known = ctx.live ? (await ctx.live.day(departmentId, ctx.now())).idOfKey(key) : undefined;
   const earlier = known !== undefined ? await loadEntry(known) : ctx.live ? null : await earlierCheckIn(key);
   if (earlier) return { entry: earlier, created: false };
   try {
-    return { entry: await checkIn(), created: true };
+    return await checkIn();
   } catch (error) {
     if (error instanceof UniqueConstraintError && mentionsIdempotencyKey(error)) {
       const winner = await earlierCheckIn(key);

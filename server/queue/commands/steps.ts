@@ -49,6 +49,11 @@ export class QueueService {
     if (options.live) this.ctx.batches = new WalkInBatches(this.ctx);
   }
 
+  /** Resolves once the walk-ins waiting to be written have been written or refused (for an orderly shutdown). */
+  async idle(): Promise<void> {
+    await this.ctx.batches?.idle();
+  }
+
   /**
    * A walk-in at the kiosk (actor null) or the desk. Returns the same ticket for a repeated idempotency key.
    * `contact` is what a kiosk walk-in typed for reception.

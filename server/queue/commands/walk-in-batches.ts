@@ -1,13 +1,15 @@
+import { UniqueConstraintError, ValidationError } from 'sequelize';
 import type { Department, DoctorProfile, QueueEntry } from '../../models';
 import { issueEntries, type NewEntry } from './check-in';
 import { queueTransaction, type QueueContext } from './context';
+import type { CheckedIn } from './idempotency';
 
 /** The most walk-ins one transaction takes: a rush beyond this is written in several. */
 const MAX_BATCH = 100;
 
 /** An anonymous walk-in ready to be written: its columns (the check-in time is the write's), department and doctor. */
 export interface BatchedWalkIn {
-  values: Omit<NewEntry, 'checkedInAt'>;
+  values: Omit<NewEntry, 'checkedInAt'> & { idempotencyKey: string };
   department: Department;
   doctor: DoctorProfile | null;
 }
@@ -22,22 +24,33 @@ interface Pending {
  * GROUP COMMIT for anonymous walk-ins. Check-ins of one department are serialised by its counter row anyway, so
  * while one department's transaction runs, the walk-ins that arrive meanwhile wait here and are then written
  * together: one counter increment by their number and one multi-row insert, in arrival order. A lone walk-in is
- * written at once (nothing waits for a batch to fill); under a rush each transaction carries what arrived during
- * the previous one, which is what lets a 2-core server take hundreds of check-ins a second on one department.
+ * written after one turn of the event loop (nothing waits for a batch to fill); under a rush each transaction
+ * carries what arrived during the previous one, which is what lets a 2-core server take hundreds of check-ins a
+ * second on one department.
  *
- * Every walk-in still gets its own answer: if the batch fails (a retry whose key another server already used, say),
- * each of its walk-ins is written again on its own, so one bad row cannot fail the others and each gets its own
- * error. Walk-ins that name a patient are not batched (they check the patient and write an audit row).
+ * Every walk-in still gets its own answer:
+ * - a retry of a walk-in still waiting here or being written (a double tap, a kiosk's retry after a time-out) gets
+ *   the same ticket when it is written, as a retry (created: false), and writes nothing;
+ * - a batch refused because of one row (a key another server already used) is written again one walk-in at a time,
+ *   so that row cannot fail the others and gets its own answer; any other failure (the database away, a lock
+ *   time-out) fails the whole batch at once, rather than repeating it row by row.
+ * Walk-ins that name a patient are not batched (they check the patient and write an audit row).
  */
 export class WalkInBatches {
   /** Department id -> walk-ins waiting for the next transaction; present while one is being written. */
   private readonly waiting = new Map<number, Pending[]>();
+  /** Idempotency key -> the walk-in with that key, from when it is queued until its batch has settled. */
+  private readonly byKey = new Map<string, Promise<QueueEntry>>();
+  private readonly drains = new Set<Promise<void>>();
 
   constructor(private readonly ctx: QueueContext) {}
 
   /** The walk-in's entry once its batch has committed (it is in the live model by then). */
-  issue(walkIn: BatchedWalkIn): Promise<QueueEntry> {
-    return new Promise((resolve, reject) => {
+  async issue(walkIn: BatchedWalkIn): Promise<CheckedIn> {
+    const key = walkIn.values.idempotencyKey;
+    const earlier = this.byKey.get(key);
+    if (earlier) return { entry: await earlier, created: false };
+    const promise = new Promise<QueueEntry>((resolve, reject) => {
       const departmentId = walkIn.department.id;
       const pending = { walkIn, resolve, reject };
       const queue = this.waiting.get(departmentId);
@@ -48,8 +61,21 @@ export class WalkInBatches {
       this.waiting.set(departmentId, [pending]);
       // One turn of the event loop first, so the requests that arrived in the same turn share this transaction
       // rather than waiting for the next one (it costs a lone check-in well under a millisecond).
-      setImmediate(() => void this.drain(departmentId));
+      setImmediate(() => {
+        const drain = this.drain(departmentId);
+        this.drains.add(drain);
+        void drain.finally(() => this.drains.delete(drain));
+      });
     });
+    this.byKey.set(key, promise);
+    const forget = () => this.byKey.delete(key);
+    promise.then(forget, forget);
+    return { entry: await promise, created: true };
+  }
+
+  /** Resolves once every walk-in queued so far has been written or refused (for an orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.drains.size) await Promise.all([...this.drains]);
   }
 
   /** Writes the department's waiting walk-ins, batch after batch, until none are left. */
@@ -64,7 +90,10 @@ export class WalkInBatches {
       const entries = await this.write(batch.map((p) => p.walkIn));
       batch.forEach((p, i) => p.resolve(entries[i]));
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1 || !(error instanceof UniqueConstraintError || error instanceof ValidationError)) {
+        for (const p of batch) p.reject(error);
+        return;
+      }
       for (const p of batch) {
         try {
           p.resolve((await this.write([p.walkIn]))[0]);

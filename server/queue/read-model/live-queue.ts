@@ -60,8 +60,21 @@ export class LiveQueue implements QueueNotifier {
   /** Applies the change's rows once the transaction commits, then tells the listeners: nothing rolled back shows. */
   changed(transaction: Transaction, change: QueueChange): void {
     transaction.afterCommit(() => {
-      this.apply(change.entries);
-      for (const listener of this.listeners) listener(change);
+      // Sequelize runs this inside commit(): an error here would make a committed command look failed (and a
+      // batch of walk-ins be written again). The model is read afresh instead, and the error logged.
+      try {
+        this.apply(change.entries);
+      } catch (error) {
+        this.logger.error({ err: error }, 'the live queue could not take in a change; its days will be read again');
+        this.invalidate();
+      }
+      for (const listener of this.listeners) {
+        try {
+          listener(change);
+        } catch (error) {
+          this.logger.error({ err: error }, 'a live queue listener failed');
+        }
+      }
     });
   }
 

@@ -125,7 +125,7 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     return (ranks = { ranked, rankOf, lines });
   };
 
-  // Each doctor's view is built on first use: a check-in's answer needs only its own place, a refresh all of it.
+  // Each doctor's view, built with the state; their waiting lines on first use.
   let doctorStates: Map<number, DoctorState> | null = null;
   const doctorsNow = (): Map<number, DoctorState> => {
     if (doctorStates) return doctorStates;
@@ -167,9 +167,9 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
       return rankAll().rankOf;
     },
     next: (count) => ordered.slice(0, count).map((item) => item.entry),
-    get doctors() {
-      return doctorsNow();
-    },
+    // Built now (a few entries per doctor): read after an await, they must match the figures taken with them.
+    // Only each doctor's waiting line waits for its first reader.
+    doctors: doctorsNow(),
     stats: day.totals.stats(ordered.length),
     recentCalls: day.recentCalls(),
   };
