@@ -292,6 +292,11 @@ export const en = {
     offTitle: 'Phone check-in is not available',
     off: 'Please check in at the kiosk or the reception desk.',
   },
+  poster: {
+    title: 'Check in with your phone',
+    scan: "Scan this code with your phone's camera, then choose your appointment or the department you need. Your phone shows your ticket and tells you when it is your turn.",
+    noPhone: 'No smartphone? Please use the kiosk or ask at the reception desk.',
+  },
 };
 
 /** Every patient-facing text in one language. */

@@ -286,4 +286,9 @@ export const es: PatientTexts = {
     offTitle: 'El registro con el móvil no está disponible',
     off: 'Regístrese en el quiosco o en recepción, por favor.',
   },
+  poster: {
+    title: 'Regístrese con su móvil',
+    scan: 'Escanee este código con la cámara de su móvil y elija su cita o el departamento que necesita. Su móvil le muestra su turno y le avisa cuando le toque.',
+    noPhone: '¿No tiene smartphone? Use el quiosco o pregunte en recepción.',
+  },
 };

@@ -250,7 +250,9 @@ export class MqDisplayApp extends LitElement {
       <footer>
         ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html`<p>${t.footer}</p>`}
         ${this.realtime.offline ? html`<p class="offline" role="status">${t.reconnecting}</p>` : nothing}
-        ${this.phoneCheckIn ? html`<mq-check-in-code label=${t.scanToCheckIn} ?compact=${this.layout.layout === 'portrait'}></mq-check-in-code>` : nothing}
+        ${this.phoneCheckIn && this.setup.setup
+          ? html`<mq-check-in-code label=${t.scanToCheckIn} .kiosk=${this.setup.setup.checkInKioskId} ?compact=${this.layout.layout === 'portrait'}></mq-check-in-code>`
+          : nothing}
       </footer>
       ${this.sound.blocked
         ? html`<mq-sound-prompt label=${t.enableSound} @enable-sound=${this.sound.unlock}></mq-sound-prompt>`

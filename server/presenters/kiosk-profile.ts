@@ -11,6 +11,7 @@ export function presentKioskProfile(profile: KioskProfile): KioskProfileView {
     departments: departments.map(presentDepartment),
     printing: profile.printing,
     language: profile.language,
+    phoneCheckIn: profile.phoneCheckIn,
     address: `/kiosk?kiosk=${profile.id}`,
   };
 }
