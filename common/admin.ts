@@ -174,6 +174,10 @@ export interface PublicSettings {
 export interface ClinicSettings extends PublicSettings {
   /** Days of slots generation creates from today: 1 to 366 (default 28). */
   slotHorizonDays: number;
+  /** The country set here for phone numbers (ISO 3166, e.g. GB); null: CLINIC_COUNTRY, else the time zone's. */
+  country: string | null;
+  /** The country phone numbers typed without a country code are read as now (null: none, e.g. for UTC). */
+  phoneCountry: string | null;
   /** The zone the running server uses. A changed time zone takes effect when the server restarts. */
   activeTimeZone: string;
   restartRequired: boolean;
@@ -182,7 +186,11 @@ export interface ClinicSettings extends PublicSettings {
 }
 
 /** PUT /api/settings: the whole settings object. */
-export type ClinicSettingsRequest = PublicSettings & { slotHorizonDays: number };
+export type ClinicSettingsRequest = PublicSettings & {
+  slotHorizonDays: number;
+  /** Absent: left as it is. Null: CLINIC_COUNTRY, else the time zone's country. */
+  country?: string | null;
+};
 
 // ----- Schedules and slots -----
 

@@ -33,7 +33,6 @@ import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
 import { createQueue, type Queue } from './queue';
-import { phoneCountry } from './services/phone';
 import { SettingsService } from './services/settings';
 import { SignInThrottle } from './services/sign-in-throttle';
 
@@ -57,7 +56,9 @@ export interface Services {
 
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
-  const country = phoneCountry(deps.config);
+  // Read on each use: an admin may change the clinic's country while the server runs.
+  const settings = new SettingsService(deps.db.sequelize, deps.config);
+  const country = () => settings.phoneCountry();
   const kiosk = createKioskServices(deps.config.clinicTimeZone, { country });
   return {
     auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),

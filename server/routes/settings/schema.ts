@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPhoneCountry } from '../../services/phone';
 import { localTime } from '../schema-parts';
 
 function isTimeZone(zone: string): boolean {
@@ -35,5 +36,13 @@ export const SaveSettingsSchema = {
     displayLanguages: languages,
     publicBooking: z.boolean({ error: 'Say true or false.' }),
     slotHorizonDays: z.number({ error: 'Enter a number of days.' }).int().min(1).max(366, 'At most 366 days.'),
+    country: z
+      .string({ error: 'Enter a two-letter country code such as GB, or leave it empty.' })
+      .trim()
+      .toUpperCase()
+      .transform((v) => (v === '' ? null : v))
+      .refine((v) => v === null || isPhoneCountry(v), 'Use a two-letter country code such as GB, ES or AE.')
+      .nullable()
+      .optional(),
   }),
 };
