@@ -42,16 +42,26 @@ export interface StaffResponse {
 
 // ----- Departments -----
 
-/** POST /api/departments, PATCH /api/departments/:id (PATCH: any of the two). */
+/** POST /api/departments, PATCH /api/departments/:id (PATCH: any of them). */
 export interface DepartmentRequest {
   name: string;
   /** 1 to 3 letters; stored in capitals. Starts every token the department issues. */
   prefix: string;
+  /**
+   * The name patients read in other languages, by language code (`{ es: 'Cardiología', ar: 'أمراض القلب' }`); a
+   * language left out or empty shows `name`. Replaces the whole set when sent.
+   */
+  labels?: Partial<Record<string, string>>;
+}
+
+/** A department as admins see it: with its names in other languages. */
+export interface DepartmentView extends DepartmentSummary {
+  labels: Partial<Record<string, string>>;
 }
 
 /** Every answer about one department. */
 export interface DepartmentResponse {
-  department: DepartmentSummary;
+  department: DepartmentView;
 }
 
 // ----- Doctors -----

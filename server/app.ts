@@ -34,6 +34,7 @@ import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
 import { createQueue, type Queue } from './queue';
 import { SettingsService } from './services/settings';
+import { DepartmentService } from './services/departments';
 import { SignInThrottle } from './services/sign-in-throttle';
 
 /** Everything the app is built from; tests pass their own (a test database, tighter limits). */
@@ -106,7 +107,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     patientSummaryRoutes(deps.config),
     kioskRoutes(services.queue, services.kiosk),
     ticketPageRoutes(deps.config, services.queue.service, services.queue.reads, services.kiosk, clinicName),
-    patientLanguageRoutes(),
+    patientLanguageRoutes(new DepartmentService(deps.db.sequelize)),
     phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName, services.checkInCodes),
     checkInPosterRoutes(
       deps.config,
