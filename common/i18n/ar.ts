@@ -42,6 +42,7 @@ export const ar: PatientTexts = {
     day: 'اليوم',
     month: 'الشهر',
     year: 'السنة',
+    datePlaceholders: { day: 'يوم', month: 'شهر', year: 'سنة' },
     find: 'ابحث عن موعدي',
     finding: 'جارٍ البحث عن موعدك…',
     yours: 'موعدك',

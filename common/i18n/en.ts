@@ -45,6 +45,8 @@ export const en = {
     day: 'Day',
     month: 'Month',
     year: 'Year',
+    /** What the empty day, month and year boxes show. */
+    datePlaceholders: { day: 'DD', month: 'MM', year: 'YYYY' },
     find: 'Find my appointment',
     finding: 'Looking for your appointment…',
     yours: 'Your appointment',

@@ -41,6 +41,7 @@ export const es: PatientTexts = {
     day: 'Día',
     month: 'Mes',
     year: 'Año',
+    datePlaceholders: { day: 'DD', month: 'MM', year: 'AAAA' },
     find: 'Buscar mi cita',
     finding: 'Buscando su cita…',
     yours: 'Su cita',
