@@ -121,9 +121,8 @@ export class MqClinicSettings extends LitElement {
               aria-invalid=${this.message('country') ? 'true' : 'false'} aria-describedby="country-hint country-error"
               @input=${(e: Event) => this.change({ country: (e.target as HTMLInputElement).value.trim().toUpperCase() || null })} />
             <span class="hint" id="country-hint">
-              Two letters, such as GB, ES or AE. Numbers typed without a country code (07700 900101) are read as
-              ${stored.phoneCountry ? `${countryName(stored.phoneCountry)} numbers` : 'nobody’s: only numbers with a country code are understood'}${stored.country ? '.' : ' (from CLINIC_COUNTRY or the time zone while this is empty).'}
-              A change applies at once.
+              Two letters, such as GB. Numbers without a country code are read as
+              ${stored.phoneCountry ? `${countryName(stored.phoneCountry)} numbers` : 'nobody’s: only numbers with a country code are understood'}${stored.country ? ', from now on.' : ' (empty: from CLINIC_COUNTRY or the time zone).'}
             </span>
             ${fieldErrorLine('country-error', this.message('country'))}
           </div>
