@@ -24,6 +24,8 @@ export interface KioskProfileView {
    * page offering its departments. Off: those codes are refused and the displays show none.
    */
   phoneCheckIn: boolean;
+  /** Forbid zooming on the kiosk (the clinic's own hardware); off, patients may zoom (WCAG 1.4.4). */
+  lockZoom: boolean;
   /** Where to point the kiosk's browser, relative to the server (e.g. `/kiosk?kiosk=3`). */
   address: string;
 }
@@ -36,6 +38,7 @@ export interface KioskProfileInput {
   printing?: boolean;
   language?: KioskProfileLanguage;
   phoneCheckIn?: boolean;
+  lockZoom?: boolean;
 }
 
 /** GET /api/kiosks/:id/setup (public): what the kiosk needs, nothing more. */
@@ -46,4 +49,5 @@ export interface KioskSetup {
   departmentIds: number[];
   printing: boolean;
   language: KioskProfileLanguage;
+  lockZoom: boolean;
 }

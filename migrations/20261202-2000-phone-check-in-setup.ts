@@ -7,6 +7,7 @@ import type { Migration } from '../server/db/migrator';
  *   code on the waiting-room screen and two servers on one database accept each other's codes;
  * - `check_in_posters`: printed posters' check-in codes, each valid until a chosen time and revocable;
  * - `kiosk_profiles.phone_check_in`: a kiosk profile can turn phone check-in off for the codes linked to it;
+ * - `kiosk_profiles.lock_zoom`: a kiosk profile can forbid zooming on the clinic's own kiosk hardware;
  * - `display_profiles.check_in_kiosk_id`: the kiosk profile whose check-in a display's QR code opens (none: the
  *   clinic-wide check-in).
  */
@@ -29,6 +30,7 @@ export const up: Migration = async ({ context: { queryInterface: qi } }) => {
     updated_at: { type: DataTypes.DATE(3), allowNull: false },
   });
   await qi.addColumn('kiosk_profiles', 'phone_check_in', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true });
+  await qi.addColumn('kiosk_profiles', 'lock_zoom', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
   // No foreign key here: SQLite cannot drop a column that has one (down), and deleting a kiosk profile clears the
   // link in the same transaction (services/kiosk-profiles.ts), as ON DELETE SET NULL would.
   await qi.addColumn('display_profiles', 'check_in_kiosk_id', { type: DataTypes.INTEGER, allowNull: true });
@@ -37,6 +39,7 @@ export const up: Migration = async ({ context: { queryInterface: qi } }) => {
 export const down: Migration = async ({ context: { queryInterface: qi, sequelize } }) => {
   // Plain ALTER TABLE on both engines: Sequelize's removeColumn on SQLite rebuilds the table and loses its indexes.
   await sequelize.query('ALTER TABLE display_profiles DROP COLUMN check_in_kiosk_id');
+  await sequelize.query('ALTER TABLE kiosk_profiles DROP COLUMN lock_zoom');
   await sequelize.query('ALTER TABLE kiosk_profiles DROP COLUMN phone_check_in');
   await qi.dropTable('check_in_posters');
   await qi.dropTable('server_secrets');

@@ -108,7 +108,7 @@ export class MqDevices extends LitElement {
         'Check-in kiosks',
         'Open a kiosk profile’s address on the kiosk; walk-ins are offered only its departments.',
         this.kiosks,
-        (k) => `${departmentsInWords(k.departments)} · ${LANGUAGE_NAMES[k.language] ?? k.language} · printing ${k.printing ? 'on' : 'off'} · phone check-in ${k.phoneCheckIn ? 'on' : 'off'}`,
+        (k) => `${departmentsInWords(k.departments)} · ${LANGUAGE_NAMES[k.language] ?? k.language} · printing ${k.printing ? 'on' : 'off'} · phone check-in ${k.phoneCheckIn ? 'on' : 'off'}${k.lockZoom ? ' · zoom locked' : ''}`,
       )}
       <mq-check-in-posters .kiosks=${this.kiosks ?? []}></mq-check-in-posters>`;
   }

@@ -15,13 +15,13 @@ export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileI
 
   constructor() {
     super();
-    this.input = { name: '', departmentIds: [], printing: true, language: 'en', phoneCheckIn: true };
+    this.input = { name: '', departmentIds: [], printing: true, language: 'en', phoneCheckIn: true, lockZoom: false };
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('profile') && this.profile) {
       const p = this.profile;
-      this.input = { name: p.name, departmentIds: p.departments.map((d) => d.id), printing: p.printing, language: p.language, phoneCheckIn: p.phoneCheckIn };
+      this.input = { name: p.name, departmentIds: p.departments.map((d) => d.id), printing: p.printing, language: p.language, phoneCheckIn: p.phoneCheckIn, lockZoom: p.lockZoom };
     }
   }
 
@@ -50,6 +50,13 @@ export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileI
             Phone check-in</label
           >
           <span class="hint" id="phone-hint">Patients scan the QR code of a display or poster set to this kiosk and check in on their phone, for this kiosk’s departments. Off: those codes stop working and the displays hide theirs.</span>
+        </div>
+        <div class="field">
+          <label class="check"
+            ><input type="checkbox" .checked=${v.lockZoom} aria-describedby="zoom-hint" @change=${(e: Event) => set({ lockZoom: (e.target as HTMLInputElement).checked })} />
+            Lock zoom</label
+          >
+          <span class="hint" id="zoom-hint">For the clinic’s own kiosk hardware, where a stray pinch would stay zoomed. Off, patients who need larger text can zoom.</span>
         </div>
       </div>
       ${this.renderEnd(

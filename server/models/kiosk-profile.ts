@@ -18,6 +18,8 @@ export class KioskProfile extends Model<InferAttributes<KioskProfile>, InferCrea
   declare language: CreationOptional<KioskProfileLanguage>;
   /** Whether check-in codes linked to this kiosk (displays, posters) may be used from patients' phones. */
   declare phoneCheckIn: CreationOptional<boolean>;
+  /** Forbid zooming on the kiosk (its own hardware, where a stray pinch would stay zoomed). */
+  declare lockZoom: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   /** Loaded through kiosk_profile_departments; empty means every active department. */
@@ -32,6 +34,7 @@ export class KioskProfile extends Model<InferAttributes<KioskProfile>, InferCrea
         printing: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         language: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'en', validate: { isIn: [KIOSK_LANGUAGES] } },
         phoneCheckIn: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        lockZoom: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

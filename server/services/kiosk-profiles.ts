@@ -32,7 +32,7 @@ export class KioskProfileService {
     return inTransaction(this.sequelize, async (transaction) => {
       const departmentIds = await existingDepartments(input.departmentIds ?? [], transaction);
       const profile = await KioskProfile.create(
-        { name: input.name, printing: input.printing, language: input.language, phoneCheckIn: input.phoneCheckIn },
+        { name: input.name, printing: input.printing, language: input.language, phoneCheckIn: input.phoneCheckIn, lockZoom: input.lockZoom },
         { transaction },
       );
       await this.setDepartments(profile.id, departmentIds, transaction);

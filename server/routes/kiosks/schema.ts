@@ -12,6 +12,7 @@ const departmentIds = z
   .max(MAX_KIOSK_DEPARTMENTS, `A kiosk can offer at most ${MAX_KIOSK_DEPARTMENTS} departments; offer all instead.`);
 
 const printing = z.boolean({ error: 'Send true or false.' });
+// Each switch its own schema, so a refusal names its field.
 const phoneCheckIn = z.boolean({ error: 'Send true or false.' });
 const language = z.enum(KIOSK_LANGUAGES, { error: `Choose one of ${KIOSK_LANGUAGES.join(', ')}.` });
 
@@ -23,6 +24,7 @@ export const CreateKioskSchema = {
     printing: printing.optional(),
     language: language.optional(),
     phoneCheckIn: phoneCheckIn.optional(),
+    lockZoom: phoneCheckIn.optional(),
   }),
 };
 
@@ -36,6 +38,7 @@ export const UpdateKioskSchema = {
       printing: printing.optional(),
       language: language.optional(),
       phoneCheckIn: phoneCheckIn.optional(),
+      lockZoom: phoneCheckIn.optional(),
     })
     .refine(notEmpty, { message: 'Send at least one field to change.' }),
 };
