@@ -42,16 +42,26 @@ export interface StaffResponse {
 
 // ----- Departments -----
 
-/** POST /api/departments, PATCH /api/departments/:id (PATCH: any of the two). */
+/** POST /api/departments, PATCH /api/departments/:id (PATCH: any of them). */
 export interface DepartmentRequest {
   name: string;
   /** 1 to 3 letters; stored in capitals. Starts every token the department issues. */
   prefix: string;
+  /**
+   * The name patients read in other languages, by language code (`{ es: 'Cardiología', ar: 'أمراض القلب' }`); a
+   * language left out or empty shows `name`. Replaces the whole set when sent.
+   */
+  labels?: Partial<Record<string, string>>;
+}
+
+/** A department as admins see it: with its names in other languages. */
+export interface DepartmentView extends DepartmentSummary {
+  labels: Partial<Record<string, string>>;
 }
 
 /** Every answer about one department. */
 export interface DepartmentResponse {
-  department: DepartmentSummary;
+  department: DepartmentView;
 }
 
 // ----- Doctors -----
@@ -174,6 +184,10 @@ export interface PublicSettings {
 export interface ClinicSettings extends PublicSettings {
   /** Days of slots generation creates from today: 1 to 366 (default 28). */
   slotHorizonDays: number;
+  /** The country set here for phone numbers (ISO 3166, e.g. GB); null: CLINIC_COUNTRY, else the time zone's. */
+  country: string | null;
+  /** The country phone numbers typed without a country code are read as now (null: none, e.g. for UTC). */
+  phoneCountry: string | null;
   /** The zone the running server uses. A changed time zone takes effect when the server restarts. */
   activeTimeZone: string;
   restartRequired: boolean;
@@ -182,7 +196,11 @@ export interface ClinicSettings extends PublicSettings {
 }
 
 /** PUT /api/settings: the whole settings object. */
-export type ClinicSettingsRequest = PublicSettings & { slotHorizonDays: number };
+export type ClinicSettingsRequest = PublicSettings & {
+  slotHorizonDays: number;
+  /** Absent: left as it is. Null: CLINIC_COUNTRY, else the time zone's country. */
+  country?: string | null;
+};
 
 // ----- Schedules and slots -----
 

@@ -29,6 +29,11 @@ export interface DisplayProfileView {
   /** Announce calls aloud (after the chime). Off: the chime only. */
   voice: boolean;
   theme: DisplayTheme;
+  /**
+   * The kiosk profile whose phone check-in the screen's QR code opens (its departments, its phone check-in switch);
+   * null for the clinic-wide check-in (every department).
+   */
+  checkInKioskId: number | null;
   /** Where to point the TV's browser, relative to the server (e.g. `/display?profile=main-hall`). */
   address: string;
 }
@@ -43,6 +48,7 @@ export interface DisplayProfileInput {
   language?: DisplayLanguage;
   voice?: boolean;
   theme?: DisplayTheme;
+  checkInKioskId?: number | null;
 }
 
 /**
@@ -59,4 +65,6 @@ export interface DisplaySetup {
   language: DisplayLanguage;
   voice: boolean;
   theme: DisplayTheme;
+  /** The kiosk profile for the phone check-in QR code (GET /api/check-in-code?kiosk=<id>); null: clinic-wide. */
+  checkInKioskId: number | null;
 }

@@ -19,6 +19,13 @@ export interface KioskProfileView {
   printing: boolean;
   /** The language the start screen returns to after each patient. */
   language: KioskProfileLanguage;
+  /**
+   * Phone check-in through this kiosk: the QR codes of displays and posters linked to this profile open a check-in
+   * page offering its departments. Off: those codes are refused and the displays show none.
+   */
+  phoneCheckIn: boolean;
+  /** Forbid zooming on the kiosk (the clinic's own hardware); off, patients may zoom (WCAG 1.4.4). */
+  lockZoom: boolean;
   /** Where to point the kiosk's browser, relative to the server (e.g. `/kiosk?kiosk=3`). */
   address: string;
 }
@@ -30,6 +37,8 @@ export interface KioskProfileInput {
   departmentIds?: number[];
   printing?: boolean;
   language?: KioskProfileLanguage;
+  phoneCheckIn?: boolean;
+  lockZoom?: boolean;
 }
 
 /** GET /api/kiosks/:id/setup (public): what the kiosk needs, nothing more. */
@@ -40,4 +49,5 @@ export interface KioskSetup {
   departmentIds: number[];
   printing: boolean;
   language: KioskProfileLanguage;
+  lockZoom: boolean;
 }

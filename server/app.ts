@@ -12,6 +12,9 @@ import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { patientLanguageRoutes } from './routes/patient-languages';
 import { phoneCheckInRoutes } from './routes/phone-check-in';
+import { checkInPosterRoutes } from './routes/check-in-posters';
+import { CheckInCodes } from './services/check-in-codes';
+import { CheckInPosterService } from './services/check-in-posters';
 import { administrationRoutes } from './routes/administration';
 import { displayRoutes } from './routes/displays';
 import { DisplayProfileService } from './services/displays';
@@ -30,8 +33,8 @@ import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
 import { createQueue, type Queue } from './queue';
-import { phoneCountry } from './services/phone';
 import { SettingsService } from './services/settings';
+import { DepartmentService } from './services/departments';
 import { SignInThrottle } from './services/sign-in-throttle';
 
 /** Everything the app is built from; tests pass their own (a test database, tighter limits). */
@@ -48,15 +51,22 @@ export interface Services {
   /** The queue: engine, live read model, reads and channels (server/queue). */
   queue: Queue;
   kiosk: KioskServices;
+  /** Phone check-in's signed codes (the display's rotating ones and posters'), one instance for every route. */
+  checkInCodes: CheckInCodes;
 }
 
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
 export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
-  const country = phoneCountry(deps.config);
+  // Read on each use: an admin may change the clinic's country while the server runs.
+  const settings = new SettingsService(deps.db.sequelize, deps.config);
+  const country = () => settings.phoneCountry();
+  const kiosk = createKioskServices(deps.config.clinicTimeZone, { country });
   return {
     auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),
     queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, country, hub, logger: deps.logger }),
-    kiosk: createKioskServices(deps.config.clinicTimeZone, { country }),
+    kiosk,
+    // Read through `kiosk`, whose clock tests move.
+    checkInCodes: new CheckInCodes(() => kiosk.now()),
   };
 }
 
@@ -97,8 +107,15 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
     patientSummaryRoutes(deps.config),
     kioskRoutes(services.queue, services.kiosk),
     ticketPageRoutes(deps.config, services.queue.service, services.queue.reads, services.kiosk, clinicName),
-    patientLanguageRoutes(),
-    phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName),
+    patientLanguageRoutes(new DepartmentService(deps.db.sequelize)),
+    phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName, services.checkInCodes),
+    checkInPosterRoutes(
+      deps.config,
+      new CheckInPosterService(deps.db.sequelize, () => settings.activeTimeZone, () => services.kiosk.now()),
+      services.checkInCodes,
+      clinicName,
+      { timeZone: () => settings.activeTimeZone, now: () => services.kiosk.now() },
+    ),
     pageRoutes(),
   ]) {
     app.use(router.routes());

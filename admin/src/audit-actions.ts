@@ -54,6 +54,8 @@ const ACTION_WORDS: Record<string, string> = {
   kiosk_profile_created: 'Created a kiosk profile',
   kiosk_profile_updated: 'Changed a kiosk profile',
   kiosk_profile_deleted: 'Deleted a kiosk profile',
+  check_in_poster_created: 'Made a check-in poster',
+  check_in_poster_revoked: 'Revoked a check-in poster',
 };
 
 /** The kinds of action the audit log can be narrowed to: the server matches `prefix` at the start of the code. */
@@ -71,6 +73,7 @@ export const AUDIT_AREAS: ReadonlyArray<{ prefix: string; label: string }> = [
   { prefix: 'settings.', label: 'Clinic settings' },
   { prefix: 'display_profile', label: 'Display profiles' },
   { prefix: 'kiosk_profile', label: 'Kiosk profiles' },
+  { prefix: 'check_in_poster', label: 'Check-in posters' },
 ];
 
 /**

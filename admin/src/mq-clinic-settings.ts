@@ -16,13 +16,23 @@ function timeZones(current: string): string[] {
   return [...new Set([...known, 'UTC', current])].sort();
 }
 
+/** "United Kingdom (GB)" for 'GB', in English; the code alone when the browser has no name for it. */
+function countryName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
 /** "en, ar pt-BR" -> ['en', 'ar', 'pt-BR']. */
 function languageList(text: string): string[] {
   return text.split(/[\s,;]+/).filter(Boolean);
 }
 
 /**
- * Clinic settings (admins): the clinic's name, time zone, opening hours (as text and per weekday), the languages
+ * Clinic settings (admins): the clinic's name, time zone, country (for phone numbers), opening hours (as text and per weekday), the languages
  * the kiosk and the TV display offer, public booking on or off, and how many days of slots are generated ahead.
  * A new name shows at once everywhere it is printed; a new time zone applies when the server restarts, which the
  * screen says next to the zone.
@@ -106,6 +116,17 @@ export class MqClinicSettings extends LitElement {
               : html`<span class="hint" id="zone-hint">A new time zone applies when the server restarts (clinic days and token numbers follow it).</span>`}
             ${fieldErrorLine('zone-error', this.message('timeZone'))}
           </div>
+          <div class="field">
+            <label for="country">Country for phone numbers</label>
+            <input id="country" .value=${d.country ?? ''} maxlength="2" autocomplete="off" placeholder="from the time zone" style="text-transform: uppercase"
+              aria-invalid=${this.message('country') ? 'true' : 'false'} aria-describedby="country-hint country-error"
+              @input=${(e: Event) => this.change({ country: (e.target as HTMLInputElement).value.trim().toUpperCase() || null })} />
+            <span class="hint" id="country-hint">
+              Two letters, such as GB. Numbers without a country code are read as
+              ${stored.phoneCountry ? `${countryName(stored.phoneCountry)} numbers` : 'nobody’s: only numbers with a country code are understood'}${stored.country ? ', from now on.' : ' (empty: from CLINIC_COUNTRY or the time zone).'}
+            </span>
+            ${fieldErrorLine('country-error', this.message('country'))}
+          </div>
         </div>
 
         <h3>Opening hours</h3>
@@ -178,7 +199,7 @@ export class MqClinicSettings extends LitElement {
   }
 
   private reset(settings: ClinicSettings): void {
-    const { activeTimeZone: _a, restartRequired: _r, savedAt: _s, ...request } = settings;
+    const { activeTimeZone: _a, restartRequired: _r, savedAt: _s, phoneCountry: _p, ...request } = settings;
     this.stored = settings;
     this.draft = request;
     this.kioskText = settings.kioskLanguages.join(', ');

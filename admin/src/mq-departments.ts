@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DepartmentRequest, DepartmentResponse } from '../../common/admin';
-import type { DepartmentSummary } from '../../common/api';
+import type { DepartmentRequest, DepartmentResponse, DepartmentView } from '../../common/admin';
+import { LANGUAGE_INFO, LANGUAGES } from '../../common/i18n/languages';
 import { apiFetch, apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { fieldErrorLine, fieldMessage, formLevelMessage, listStyles, messageOf } from './form-helpers';
@@ -9,10 +9,13 @@ import { confirmAction } from './mq-confirm-dialog';
 import { panelStyles } from './panel-styles';
 import { staffButtonStyles } from './staff-buttons';
 
+/** The patient languages a department's name can be given in besides English (its name itself). */
+const OTHER_LANGUAGES = LANGUAGES.filter((l) => l !== 'en');
+
 /**
- * Departments (admins): name and ticket prefix (the letters before every token, `C-014`); create, edit, and take a
- * department out of service (after confirming) or back. The server's refusals (a prefix or name already taken) show
- * next to the form in its words.
+ * Departments (admins): name, ticket prefix (the letters before every token, `C-014`) and the name patients read in
+ * each other language; create, edit, and take a department out of service (after confirming) or back. The server's
+ * refusals (a prefix or name already taken) show next to the form in its words.
  */
 @customElement('mq-departments')
 export class MqDepartments extends LitElement {
@@ -30,6 +33,26 @@ export class MqDepartments extends LitElement {
         font-size: 1.1rem;
         color: var(--mq-color-primary-strong);
       }
+      fieldset.labels {
+        margin: 1rem 0 0;
+        padding: 0;
+        border: none;
+      }
+      fieldset.labels legend {
+        padding: 0;
+        font-weight: 600;
+      }
+      fieldset.labels .hint {
+        margin: 0.25rem 0 0.75rem;
+      }
+      .labels-line {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        color: var(--mq-color-text-muted);
+        font-size: 0.9rem;
+        font-weight: 400;
+      }
       tr.inactive th,
       tr.inactive td:not(:last-child) {
         color: var(--mq-color-text-muted);
@@ -37,12 +60,14 @@ export class MqDepartments extends LitElement {
     `,
   ];
 
-  @state() private departments: DepartmentSummary[] | null = null;
+  @state() private departments: DepartmentView[] | null = null;
   @state() private loadError = '';
   /** The open form: a department, 'new', or closed. */
-  @state() private editing: DepartmentSummary | 'new' | null = null;
+  @state() private editing: DepartmentView | 'new' | null = null;
   @state() private name = '';
   @state() private prefixText = '';
+  /** The name in each other language, as typed (empty: patients read `name`). */
+  @state() private labels: Partial<Record<string, string>> = {};
   @state() private saving = false;
   @state() private error: unknown = null;
   @state() private notice = '';
@@ -90,6 +115,23 @@ export class MqDepartments extends LitElement {
             ${fieldErrorLine('prefix-error', prefixError)}
           </div>
         </div>
+        <fieldset class="labels">
+          <legend>Name for patients in other languages</legend>
+          <p class="hint" id="labels-hint">On the kiosk, the display, tickets, phone pages and online booking. Empty: patients read the name above.</p>
+          <div class="fields">
+            ${OTHER_LANGUAGES.map((language) => {
+              const info = LANGUAGE_INFO[language];
+              const error = fieldMessage(this.error, `labels.${language}`);
+              return html`<div class="field">
+                <label for="label-${language}">${info.english} (<span lang=${language}>${info.name}</span>)</label>
+                <input id="label-${language}" lang=${language} dir=${info.dir} .value=${this.labels[language] ?? ''}
+                  aria-invalid=${error ? 'true' : 'false'} aria-describedby="labels-hint label-${language}-error"
+                  @input=${(e: Event) => (this.labels = { ...this.labels, [language]: (e.target as HTMLInputElement).value })} />
+                ${fieldErrorLine(`label-${language}-error`, error)}
+              </div>`;
+            })}
+          </div>
+        </fieldset>
         ${problem ? html`<p class="error" role="alert">${problem}</p>` : nothing}
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${this.saving}>
@@ -114,7 +156,12 @@ export class MqDepartments extends LitElement {
       <tbody>
         ${this.departments.map(
           (d) => html`<tr class=${d.active ? '' : 'inactive'} aria-selected=${this.editing !== 'new' && this.editing?.id === d.id ? 'true' : 'false'}>
-            <th scope="row">${d.name}</th>
+            <th scope="row">
+              ${d.name}
+              ${OTHER_LANGUAGES.some((l) => d.labels[l])
+                ? html`<span class="labels-line">${OTHER_LANGUAGES.filter((l) => d.labels[l]).map((l) => html`<span lang=${l} dir=${LANGUAGE_INFO[l].dir}>${d.labels[l]}</span>`)}</span>`
+                : nothing}
+            </th>
             <td><span class="prefix">${d.prefix}</span></td>
             <td>${d.active ? 'In service' : 'Out of service'}</td>
             <td>
@@ -139,16 +186,17 @@ export class MqDepartments extends LitElement {
   private async load(): Promise<void> {
     this.loadError = '';
     try {
-      this.departments = (await apiGet<{ departments: DepartmentSummary[] }>('/api/departments')).departments;
+      this.departments = (await apiGet<{ departments: DepartmentView[] }>('/api/departments')).departments;
     } catch (error) {
       this.loadError = messageOf(error);
     }
   }
 
-  private open(editing: DepartmentSummary | 'new'): void {
+  private open(editing: DepartmentView | 'new'): void {
     this.editing = editing;
     this.name = editing === 'new' ? '' : editing.name;
     this.prefixText = editing === 'new' ? '' : editing.prefix;
+    this.labels = editing === 'new' ? {} : { ...editing.labels };
     this.error = null;
     this.notice = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus());
@@ -160,16 +208,18 @@ export class MqDepartments extends LitElement {
     this.saving = true;
     this.error = null;
     try {
-      let saved: DepartmentSummary;
+      let saved: DepartmentView;
+      const labels = Object.fromEntries(OTHER_LANGUAGES.map((l) => [l, (this.labels[l] ?? '').trim()]));
       if (editing) {
         const changes: Partial<DepartmentRequest> = {};
         if (this.name !== editing.name) changes.name = this.name;
         if (this.prefixText !== editing.prefix) changes.prefix = this.prefixText;
+        if (OTHER_LANGUAGES.some((l) => labels[l] !== (editing.labels[l] ?? ''))) changes.labels = labels;
         saved = Object.keys(changes).length
           ? (await apiFetch<DepartmentResponse>(`/api/departments/${editing.id}`, { method: 'PATCH', body: changes })).department
           : editing;
       } else {
-        const body: DepartmentRequest = { name: this.name, prefix: this.prefixText };
+        const body: DepartmentRequest = { name: this.name, prefix: this.prefixText, labels };
         saved = (await apiPost<DepartmentResponse>('/api/departments', body)).department;
       }
       this.replace(saved);
@@ -182,7 +232,7 @@ export class MqDepartments extends LitElement {
     }
   }
 
-  private async setActive(department: DepartmentSummary, active: boolean): Promise<void> {
+  private async setActive(department: DepartmentView, active: boolean): Promise<void> {
     this.rowError = null;
     this.notice = '';
     if (!active) {
@@ -203,7 +253,7 @@ export class MqDepartments extends LitElement {
     }
   }
 
-  private replace(department: DepartmentSummary): void {
+  private replace(department: DepartmentView): void {
     const others = (this.departments ?? []).filter((d) => d.id !== department.id);
     this.departments = [...others, department].sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -13,6 +13,7 @@ import { staffButtonStyles } from './staff-buttons';
 import './mq-device-address';
 import './mq-display-profile-form';
 import './mq-kiosk-profile-form';
+import './mq-check-in-posters';
 
 type Kind = 'display' | 'kiosk';
 /** What the form is doing: nothing, creating, or editing the profile with this id. */
@@ -23,8 +24,9 @@ const departmentsInWords = (departments: DepartmentSummary[]) =>
 
 /**
  * The displays and kiosks section (admins): the waiting-room display profiles (departments, language, voice,
- * theme) and the kiosk profiles (departments offered, printing, language), each with the full address to open on
- * the device and a Copy button; create, edit, and delete after confirming.
+ * theme, phone check-in code) and the kiosk profiles (departments offered, printing, language, phone check-in), each
+ * with the full address to open on the device and a Copy button; create, edit, and delete after confirming; then the
+ * printed check-in posters.
  */
 @customElement('mq-devices')
 export class MqDevices extends LitElement {
@@ -99,15 +101,24 @@ export class MqDevices extends LitElement {
         'Waiting-room displays',
         'Open a display profile’s address on the TV’s browser; it shows those departments in that language and theme.',
         this.displays,
-        (d) => `${departmentsInWords(d.departments)} · ${LANGUAGE_NAMES[d.language] ?? d.language} · voice ${d.voice ? 'on' : 'off'} · ${d.theme} theme`,
+        (d) => `${departmentsInWords(d.departments)} · ${LANGUAGE_NAMES[d.language] ?? d.language} · voice ${d.voice ? 'on' : 'off'} · ${d.theme} theme · ${this.checkInInWords(d)}`,
       )}
       ${this.renderList(
         'kiosk',
         'Check-in kiosks',
         'Open a kiosk profile’s address on the kiosk; walk-ins are offered only its departments.',
         this.kiosks,
-        (k) => `${departmentsInWords(k.departments)} · ${LANGUAGE_NAMES[k.language] ?? k.language} · printing ${k.printing ? 'on' : 'off'}`,
-      )}`;
+        (k) => `${departmentsInWords(k.departments)} · ${LANGUAGE_NAMES[k.language] ?? k.language} · printing ${k.printing ? 'on' : 'off'} · phone check-in ${k.phoneCheckIn ? 'on' : 'off'}${k.lockZoom ? ' · zoom locked' : ''}`,
+      )}
+      <mq-check-in-posters .kiosks=${this.kiosks ?? []}></mq-check-in-posters>`;
+  }
+
+  /** Which phone check-in a display's QR code opens, in words. */
+  private checkInInWords(display: DisplayProfileView): string {
+    if (display.checkInKioskId === null) return 'phone check-in: the clinic’s';
+    const kiosk = this.kiosks?.find((k) => k.id === display.checkInKioskId);
+    if (!kiosk) return 'phone check-in: a kiosk’s';
+    return kiosk.phoneCheckIn ? `phone check-in: kiosk “${kiosk.name}”` : `no phone check-in (kiosk “${kiosk.name}” has it off)`;
   }
 
   private renderList<P extends DisplayProfileView | KioskProfileView>(kind: Kind, title: string, intro: string, items: P[] | null, summary: (p: P) => string) {
@@ -155,6 +166,7 @@ export class MqDevices extends LitElement {
     return kind === 'display'
       ? html`<mq-display-profile-form
           .departments=${this.departments}
+          .kiosks=${this.kiosks ?? []}
           .profile=${profile as DisplayProfileView | null}
           @device-saved=${() => done(true)}
           @device-form-cancel=${() => done(false)}

@@ -5,8 +5,8 @@ import { DeviceProfileForm } from './device-profile-form';
 import { LANGUAGE_NAMES } from './mq-display-profile-form';
 
 /**
- * Creates a kiosk profile, or edits `profile`: name, departments offered to walk-ins, printing on or off, and the
- * language the kiosk returns to. Fires `device-saved` once saved, `device-form-cancel` on Cancel.
+ * Creates a kiosk profile, or edits `profile`: name, departments offered to walk-ins, printing on or off, the
+ * language the kiosk returns to, and whether patients may check in through it from their phones. Fires `device-saved` once saved, `device-form-cancel` on Cancel.
  */
 @customElement('mq-kiosk-profile-form')
 export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileInput>> {
@@ -15,13 +15,13 @@ export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileI
 
   constructor() {
     super();
-    this.input = { name: '', departmentIds: [], printing: true, language: 'en' };
+    this.input = { name: '', departmentIds: [], printing: true, language: 'en', phoneCheckIn: true, lockZoom: false };
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('profile') && this.profile) {
       const p = this.profile;
-      this.input = { name: p.name, departmentIds: p.departments.map((d) => d.id), printing: p.printing, language: p.language };
+      this.input = { name: p.name, departmentIds: p.departments.map((d) => d.id), printing: p.printing, language: p.language, phoneCheckIn: p.phoneCheckIn, lockZoom: p.lockZoom };
     }
   }
 
@@ -44,6 +44,20 @@ export class MqKioskProfileForm extends DeviceProfileForm<Required<KioskProfileI
           </select>
         </div>
         <label class="check"><input type="checkbox" .checked=${v.printing} @change=${(e: Event) => set({ printing: (e.target as HTMLInputElement).checked })} /> Print tickets</label>
+        <div class="field">
+          <label class="check"
+            ><input type="checkbox" .checked=${v.phoneCheckIn} aria-describedby="phone-hint" @change=${(e: Event) => set({ phoneCheckIn: (e.target as HTMLInputElement).checked })} />
+            Phone check-in</label
+          >
+          <span class="hint" id="phone-hint">Patients scan the QR code of a display or poster set to this kiosk and check in on their phone, for this kiosk’s departments. Off: those codes stop working and the displays hide theirs.</span>
+        </div>
+        <div class="field">
+          <label class="check"
+            ><input type="checkbox" .checked=${v.lockZoom} aria-describedby="zoom-hint" @change=${(e: Event) => set({ lockZoom: (e.target as HTMLInputElement).checked })} />
+            Lock zoom</label
+          >
+          <span class="hint" id="zoom-hint">For the clinic’s own kiosk hardware, where a stray pinch would stay zoomed. Off, patients who need larger text can zoom.</span>
+        </div>
       </div>
       ${this.renderEnd(
         {

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../common/web/api';
-import { CATALOGUE, pickLanguage, type Language, type PatientTexts } from '../../common/i18n';
+import type { PatientTexts } from '../../common/i18n/en';
+import { pickLanguage, type Language } from '../../common/i18n/languages';
 import { formatDay } from '../../common/web/dates';
 
 /** Errors whose server message is written for developers (it names fields or the request), never shown as is. */
@@ -15,10 +16,12 @@ export class BookLocale {
 
   constructor(
     readonly language: Language,
+    /** That language's texts, downloaded on their own (common/i18n/load.ts). */
+    texts: PatientTexts,
     /** Departments' names in other languages, by department id. */
     readonly labels: Record<number, Record<string, string>> = {},
   ) {
-    this.texts = CATALOGUE[language];
+    this.texts = texts;
     this.t = this.texts.book;
   }
 

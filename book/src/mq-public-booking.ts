@@ -13,6 +13,7 @@ import { ApiError, apiGet, apiPost } from '../../common/web/api';
 import { addDays, dayInZone } from '../../common/web/dates';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from './book-styles';
+import { loadTexts } from '../../common/i18n/load';
 import { BookLocale } from './locale';
 import './mq-day-picker';
 import './mq-slot-list';
@@ -35,7 +36,8 @@ type Phase = 'loading' | 'off' | 'ready' | 'unreachable';
 export class MqPublicBooking extends LitElement {
   static styles = [baseStyles, bookStyles];
 
-  @state() private locale = new BookLocale(BookLocale.fromPage());
+  /** The page's language and texts, once downloaded (only that language's: common/i18n/load.ts). */
+  @state() private loadedLocale: BookLocale | null = null;
   @state() private phase: Phase = 'loading';
   /** The day whose free times are shown ('YYYY-MM-DD'). */
   @state() private day = '';
@@ -60,13 +62,16 @@ export class MqPublicBooking extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    // The whole document follows the language: screen readers pick the voice from lang, the layout mirrors with dir.
-    document.documentElement.lang = this.locale.language;
-    document.documentElement.dir = this.locale.texts.dir;
     void this.start();
   }
 
+  /** Set before anything that needs words runs (start() waits for it). */
+  private get locale(): BookLocale {
+    return this.loadedLocale!;
+  }
+
   render() {
+    if (!this.loadedLocale) return html`<main aria-busy="true"></main>`;
     return html`<main>
       <header>
         <p class="clinic" dir="auto">${this.clinic?.name ?? ''}</p>
@@ -214,11 +219,24 @@ export class MqPublicBooking extends LitElement {
 
   private start = async (): Promise<void> => {
     this.phase = 'loading';
+    if (!this.loadedLocale) {
+      const language = BookLocale.fromPage();
+      try {
+        this.loadedLocale = new BookLocale(language, await loadTexts(language));
+      } catch {
+        // The page's words could not be downloaded: try again shortly, as the rest of the page would.
+        setTimeout(() => void this.start(), 3000);
+        return;
+      }
+      // The whole document follows the language: screen readers pick the voice from lang, the layout mirrors with dir.
+      document.documentElement.lang = language;
+      document.documentElement.dir = this.locale.texts.dir;
+    }
     try {
       this.clinic ??= await apiGet<ClinicInfo>('/api/clinic');
       document.title = `${this.locale.t.title} · ${this.clinic.name}`;
       const { labels } = await apiGet<{ labels: Record<number, Record<string, string>> }>('/api/department-labels');
-      this.locale = new BookLocale(this.locale.language, labels);
+      this.loadedLocale = new BookLocale(this.locale.language, this.locale.texts, labels);
       this.departments = (await apiGet<{ departments: PublicDepartment[] }>('/api/public/departments')).departments;
       this.phase = 'ready';
       // One department: nothing to choose.

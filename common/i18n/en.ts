@@ -45,6 +45,8 @@ export const en = {
     day: 'Day',
     month: 'Month',
     year: 'Year',
+    /** What the empty day, month and year boxes show. */
+    datePlaceholders: { day: 'DD', month: 'MM', year: 'YYYY' },
     find: 'Find my appointment',
     finding: 'Looking for your appointment…',
     yours: 'Your appointment',
@@ -291,6 +293,11 @@ export const en = {
     expired: 'The code you scanned is more than a few minutes old. Please scan the code on the waiting-room screen again.',
     offTitle: 'Phone check-in is not available',
     off: 'Please check in at the kiosk or the reception desk.',
+  },
+  poster: {
+    title: 'Check in with your phone',
+    scan: "Scan this code with your phone's camera, then choose your appointment or the department you need. Your phone shows your ticket and tells you when it is your turn.",
+    noPhone: 'No smartphone? Please use the kiosk or ask at the reception desk.',
   },
 };
 

@@ -41,6 +41,7 @@ export const es: PatientTexts = {
     day: 'Día',
     month: 'Mes',
     year: 'Año',
+    datePlaceholders: { day: 'DD', month: 'MM', year: 'AAAA' },
     find: 'Buscar mi cita',
     finding: 'Buscando su cita…',
     yours: 'Su cita',
@@ -285,5 +286,10 @@ export const es: PatientTexts = {
     expired: 'El código que ha escaneado tiene más de unos minutos. Vuelva a escanear el código de la pantalla de la sala de espera.',
     offTitle: 'El registro con el móvil no está disponible',
     off: 'Regístrese en el quiosco o en recepción, por favor.',
+  },
+  poster: {
+    title: 'Regístrese con su móvil',
+    scan: 'Escanee este código con la cámara de su móvil y elija su cita o el departamento que necesita. Su móvil le muestra su turno y le avisa cuando le toque.',
+    noPhone: '¿No tiene smartphone? Use el quiosco o pregunte en recepción.',
   },
 };

@@ -1,4 +1,5 @@
-import { CATALOGUE, isLanguage, type PatientTexts } from '../../common/i18n';
+import type { PatientTexts } from '../../common/i18n/en';
+import { loadTexts } from '../../common/i18n/load';
 
 /**
  * Every fixed text on the display, and how it words an announcement, in one language: the catalogue's `display`
@@ -6,9 +7,12 @@ import { CATALOGUE, isLanguage, type PatientTexts } from '../../common/i18n';
  */
 export type DisplayTexts = PatientTexts['display'] & { dir: 'ltr' | 'rtl'; room: string };
 
-/** The display's texts in `language` (English for anything unknown). */
-export function textsFor(language: string): DisplayTexts {
-  const texts = CATALOGUE[isLanguage(language) ? language : 'en'];
+/**
+ * The display's texts in `language` (English for anything unknown). Only that language is downloaded: the display
+ * carries no other's texts, which keeps it within its script budget.
+ */
+export async function textsFor(language: string): Promise<DisplayTexts> {
+  const texts = await loadTexts(language);
   return { ...texts.display, dir: texts.dir, room: texts.room };
 }
 

@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { CheckInCodeController } from './controllers/check-in-code-controller';
 
 /**
- * The waiting room's phone check-in: a QR code of the clinic's current check-in page (rotating, server-signed,
- * good for five minutes) with a line saying what it is for. Shown in the display's footer.
+ * The waiting room's phone check-in: a QR code of the clinic's (or a kiosk profile's) current check-in page
+ * (rotating, server-signed, good for five minutes) with a line saying what it is for. Shown in the display's footer.
  */
 @customElement('mq-check-in-code')
 export class MqCheckInCode extends LitElement {
@@ -39,8 +39,15 @@ export class MqCheckInCode extends LitElement {
   @property() label = '';
   /** A narrow (portrait) screen: a smaller code and no line, so the board keeps its type size. */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /** The kiosk profile whose check-in the code opens (the display profile says); null for the clinic's. */
+  @property({ attribute: false }) kiosk: number | null = null;
 
-  private readonly code = new CheckInCodeController(this);
+  private readonly code = new CheckInCodeController(this, () => this.kiosk);
+
+  protected updated(changed: Map<string, unknown>): void {
+    // The first code is fetched on connecting; a profile changed later asks again at once.
+    if (changed.has('kiosk') && changed.get('kiosk') !== undefined) void this.code.refresh();
+  }
 
   render() {
     const current = this.code.current;

@@ -10,7 +10,7 @@ import { boardFrom, callFrom, sameCall, type BoardView, type CallView } from './
 import { LayoutController } from './controllers/layout-controller';
 import { SetupController } from './controllers/setup-controller';
 import { SoundController } from './controllers/sound-controller';
-import { announcement, textsFor } from './i18n';
+import { announcement, textsFor, type DisplayTexts } from './i18n';
 import './mq-check-in-code';
 import '../../common/web/mq-clinic-mark';
 import './mq-next-tokens';
@@ -177,8 +177,11 @@ export class MqDisplayApp extends LitElement {
   @state() private call: CallView | null = null;
   /** Counts live calls; each one restarts the "Now calling" flash. */
   @state() private flash = 0;
-  private texts = textsFor('en');
+  /** The display's texts, once its language has been downloaded (English until the setup names another). */
+  private texts: DisplayTexts | null = null;
   private language = 'en';
+  /** Counts language changes, so a slow download never overwrites a newer choice. */
+  private languageRequests = 0;
   /** The phone check-in QR code in the footer, unless the address says `phone-check-in=off`. */
   private readonly phoneCheckIn = new URLSearchParams(location.search).get('phone-check-in') !== 'off';
   /** Departments' names in other languages, by id (GET /api/department-labels, read once). */
@@ -214,6 +217,10 @@ export class MqDisplayApp extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
+    // English to show while the setup loads (or when the server cannot be reached); the setup's language replaces it.
+    void textsFor('en').then((texts) => {
+      if (!this.texts) this.useTexts(texts, 'en');
+    }, () => undefined);
     void fetch('/api/department-labels')
       .then((res) => (res.ok ? (res.json() as Promise<{ labels: Record<number, Record<string, string>> }>) : null))
       .then((body) => body && (this.labels = body.labels))
@@ -230,6 +237,7 @@ export class MqDisplayApp extends LitElement {
     const t = this.texts;
     const board = this.board;
     const problem = this.setup.setup ? null : this.setup.error;
+    if (!t) return problem ? html`<footer><p class="problem" role="alert">${problem}</p></footer>` : nothing;
     return html`
       <header>
         <h1 class="clinic">
@@ -250,7 +258,9 @@ export class MqDisplayApp extends LitElement {
       <footer>
         ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html`<p>${t.footer}</p>`}
         ${this.realtime.offline ? html`<p class="offline" role="status">${t.reconnecting}</p>` : nothing}
-        ${this.phoneCheckIn ? html`<mq-check-in-code label=${t.scanToCheckIn} ?compact=${this.layout.layout === 'portrait'}></mq-check-in-code>` : nothing}
+        ${this.phoneCheckIn && this.setup.setup
+          ? html`<mq-check-in-code label=${t.scanToCheckIn} .kiosk=${this.setup.setup.checkInKioskId} ?compact=${this.layout.layout === 'portrait'}></mq-check-in-code>`
+          : nothing}
       </footer>
       ${this.sound.blocked
         ? html`<mq-sound-prompt label=${t.enableSound} @enable-sound=${this.sound.unlock}></mq-sound-prompt>`
@@ -260,14 +270,16 @@ export class MqDisplayApp extends LitElement {
 
   /** Applies a (new) setup: language, direction and theme of the page, voice, and the channel to follow. */
   private apply(setup: DisplaySetup): void {
-    this.texts = textsFor(setup.language);
     this.language = setup.language;
+    const request = ++this.languageRequests;
+    void textsFor(setup.language).then((texts) => {
+      if (request !== this.languageRequests) return;
+      this.useTexts(texts, setup.language);
+      this.sound.configure(setup.voice, texts.speechLang);
+    }, () => undefined); // offline: the texts shown stay, and the next setup reload asks again
     const root = document.documentElement;
-    root.lang = setup.language;
-    root.dir = this.texts.dir;
     root.dataset.theme = setup.theme;
     document.querySelector('meta[name="color-scheme"]')?.setAttribute('content', setup.theme);
-    this.sound.configure(setup.voice, this.texts.speechLang);
     if (setup.channel !== this.channel) {
       if (this.channel) this.realtime.unsubscribe(this.channel);
       this.channel = setup.channel;
@@ -297,11 +309,22 @@ export class MqDisplayApp extends LitElement {
       if (!call) return;
       this.call = call;
       this.flash++;
-      this.sound.announce(announcement(this.texts, call.token, call.room));
+      if (this.texts) this.sound.announce(announcement(this.texts, call.token, call.room));
     }
   }
 
+  /** Shows the page in `texts`' language: the words, the page's language and direction, and the title. */
+  private useTexts(texts: DisplayTexts, language: string): void {
+    this.texts = texts;
+    const root = document.documentElement;
+    root.lang = language;
+    root.dir = texts.dir;
+    this.updateTitle();
+    this.requestUpdate();
+  }
+
   private updateTitle(): void {
+    if (!this.texts) return;
     const name = this.clinic.info?.name;
     document.title = name ? `${this.texts.title} · ${name}` : this.texts.title;
   }

@@ -135,6 +135,8 @@ export class MqAppointmentEntry extends LitElement {
   @state() private active: Field = 'phone';
   /** What is wrong with what was typed, in words, before anything is sent. */
   @state() private problem = '';
+  /** The server's refusal belongs to the way of finding the booking it answered; switching ways hides it. */
+  @state() private errorHidden = false;
 
   render() {
     const t = this.locale.t.appointment;
@@ -145,7 +147,7 @@ export class MqAppointmentEntry extends LitElement {
           <button class="btn tab" aria-pressed=${String(this.mode === 'phone')} @click=${() => this.setMode('phone')}>${t.byPhone}</button>
         </div>
         ${this.mode === 'code' ? this.renderCode() : this.renderPhone()}
-        ${this.problem || this.error ? html`<p class="message error" role="alert">${this.problem || this.error}</p>` : nothing}
+        ${this.problem || this.shownError ? html`<p class="message error" role="alert">${this.problem || this.shownError}</p>` : nothing}
         <button class="btn primary find" @click=${this.find}>${t.find}</button>
       </div>
       <mq-keypad
@@ -170,20 +172,23 @@ export class MqAppointmentEntry extends LitElement {
 
   private renderPhone() {
     const t = this.locale.t.appointment;
+    // The name holds everything the button shows (its placeholder too, while empty), as WCAG 2.5.3 asks.
     const field = (name: Field, shortLabel: string, placeholder: string) => html`<button
       class="field ${name} ${this.active === name ? 'active' : ''}"
       aria-pressed=${String(this.active === name)}
-      aria-label=${`${this.fieldLabel(name)} ${this.values[name]}`.trim()}
+      aria-label=${`${this.fieldLabel(name)} ${this.values[name] || placeholder}`.trim()}
       @click=${() => (this.active = name)}
     >
       <span class="field-label">${shortLabel}</span>
       <span class="value">${this.values[name] || html`<span class="placeholder">${placeholder}</span>`}</span>
     </button>`;
     return html`<div class="fields">
-      ${field('phone', t.phone, '07…')}
+      ${field('phone', t.phone, '')}
       <div class="dob" role="group" aria-label=${t.dateOfBirth}>
         <span class="field-label" aria-hidden="true">${t.dateOfBirth}</span>
-        <div class="dob-fields">${field('day', t.day, 'DD')}${field('month', t.month, 'MM')}${field('year', t.year, 'YYYY')}</div>
+        <div class="dob-fields">
+          ${field('day', t.day, t.datePlaceholders.day)}${field('month', t.month, t.datePlaceholders.month)}${field('year', t.year, t.datePlaceholders.year)}
+        </div>
       </div>
     </div>`;
   }
@@ -196,6 +201,15 @@ export class MqAppointmentEntry extends LitElement {
   private setMode(mode: 'code' | 'phone'): void {
     this.mode = mode;
     this.problem = '';
+    this.errorHidden = true;
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('error')) this.errorHidden = false;
+  }
+
+  private get shownError(): string {
+    return this.errorHidden ? '' : this.error;
   }
 
   private readonly onKey = (event: KeypadKeyEvent): void => {

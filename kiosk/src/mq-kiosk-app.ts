@@ -6,6 +6,7 @@ import { SocketController } from '../../common/web/socket-controller';
 import { baseStyles } from '../../common/web/shared-styles';
 import { IdleController } from './controllers/idle-controller';
 import { KioskProfileController } from './controllers/profile-controller';
+import { lockZoom } from './lockdown';
 import type { IssuedTicket } from './events';
 import type { KioskLanguage } from './i18n';
 import { recordTicketLanguage } from './print';
@@ -152,6 +153,7 @@ export class MqKioskApp extends LitElement {
   /** The language the start screen returns to: the address's `lang`, else the profile's, else English. */
   private homeLanguage: KioskLanguage = this.settings.language;
   private readonly profile = new KioskProfileController(this, this.settings.profile, (setup) => {
+    if (setup.lockZoom) lockZoom(document);
     if (this.settings.languageSet) return;
     this.homeLanguage = setup.language;
     if (this.screen.name === 'start') this.language = setup.language;

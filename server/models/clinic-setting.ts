@@ -43,6 +43,8 @@ export class ClinicSetting extends Model<InferAttributes<ClinicSetting>, InferCr
   declare displayLanguages: string[];
   declare publicBooking: boolean;
   declare slotHorizonDays: number;
+  /** ISO 3166 code for phone numbers typed without a country code; null: CLINIC_COUNTRY, else the zone's country. */
+  declare country: CreationOptional<string | null>;
   declare updatedBy: number | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -59,6 +61,7 @@ export class ClinicSetting extends Model<InferAttributes<ClinicSetting>, InferCr
         displayLanguages: { type: DataTypes.STRING(200), allowNull: false, ...json<string[]>('displayLanguages') },
         publicBooking: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         slotHorizonDays: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 28, validate: { min: 1, max: 366 } },
+        country: { type: DataTypes.STRING(2), allowNull: true },
         updatedBy: { type: DataTypes.INTEGER, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

@@ -19,6 +19,8 @@ export class DisplayProfile extends Model<InferAttributes<DisplayProfile>, Infer
   declare language: CreationOptional<DisplayLanguage>;
   declare voice: CreationOptional<boolean>;
   declare theme: CreationOptional<DisplayTheme>;
+  /** The kiosk profile whose phone check-in the screen's QR code opens; null for the clinic-wide check-in. */
+  declare checkInKioskId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   /** Loaded through display_profile_departments; empty means every active department. */
@@ -39,6 +41,7 @@ export class DisplayProfile extends Model<InferAttributes<DisplayProfile>, Infer
         language: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'en', validate: { isIn: [DISPLAY_LANGUAGES] } },
         voice: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         theme: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'dark', validate: { isIn: [DISPLAY_THEMES] } },
+        checkInKioskId: { type: DataTypes.INTEGER, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

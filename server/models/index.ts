@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { Appointment } from './appointment';
 import { AuditLog } from './audit-log';
 import { AvailabilityException } from './availability-exception';
+import { CheckInPoster } from './check-in-poster';
 import { ClinicSetting } from './clinic-setting';
 import { Department } from './department';
 import { DisplayProfile } from './display-profile';
@@ -17,6 +18,7 @@ import { PrescriptionItem } from './prescription-item';
 import { QueueCounter } from './queue-counter';
 import { QueueEntry } from './queue-entry';
 import { RecordAddendum } from './record-addendum';
+import { ServerSecret } from './server-secret';
 import { Session } from './session';
 import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
@@ -26,6 +28,7 @@ export {
   Appointment,
   AuditLog,
   AvailabilityException,
+  CheckInPoster,
   ClinicSetting,
   Department,
   DisplayProfile,
@@ -42,6 +45,7 @@ export {
   QueueCounter,
   QueueEntry,
   RecordAddendum,
+  ServerSecret,
   Session,
   TicketLanguage,
   TimeSlot,
@@ -74,6 +78,8 @@ export function initModels(sequelize: Sequelize): void {
     Medicine,
     MedicineFavourite,
     TicketLanguage,
+    ServerSecret,
+    CheckInPoster,
   ]) {
     model.initModel(sequelize);
   }

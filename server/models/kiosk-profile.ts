@@ -16,6 +16,10 @@ export class KioskProfile extends Model<InferAttributes<KioskProfile>, InferCrea
   declare name: string;
   declare printing: CreationOptional<boolean>;
   declare language: CreationOptional<KioskProfileLanguage>;
+  /** Whether check-in codes linked to this kiosk (displays, posters) may be used from patients' phones. */
+  declare phoneCheckIn: CreationOptional<boolean>;
+  /** Forbid zooming on the kiosk (its own hardware, where a stray pinch would stay zoomed). */
+  declare lockZoom: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   /** Loaded through kiosk_profile_departments; empty means every active department. */
@@ -29,6 +33,8 @@ export class KioskProfile extends Model<InferAttributes<KioskProfile>, InferCrea
         name: { type: DataTypes.STRING(100), allowNull: false, unique: true, validate: { len: [1, 100] } },
         printing: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         language: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'en', validate: { isIn: [KIOSK_LANGUAGES] } },
+        phoneCheckIn: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        lockZoom: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

@@ -1,6 +1,7 @@
 import type {
   AuditEntryView,
   AvailabilityInterval,
+  DepartmentView,
   DoctorProfileView,
   ExceptionView,
   PatientView,
@@ -9,8 +10,8 @@ import type { DepartmentSummary } from '../../common/api';
 import type { AuditLog, AvailabilityException, Department, DoctorAvailability, DoctorProfile, Patient, User } from '../models';
 
 /** A department as the API shows it. */
-export function presentDepartment(department: Department): DepartmentSummary {
-  return { id: department.id, name: department.name, prefix: department.prefix, active: Boolean(department.active) };
+export function presentDepartment(department: Department): DepartmentView {
+  return { id: department.id, name: department.name, prefix: department.prefix, active: Boolean(department.active), labels: department.labels ?? {} };
 }
 
 /** A doctor's profile; expects `user` and `department` loaded. */

@@ -18,6 +18,7 @@ export function presentDisplayProfile(profile: DisplayProfile): DisplayProfileVi
     language: profile.language,
     voice: profile.voice,
     theme: profile.theme,
+    checkInKioskId: profile.checkInKioskId ?? null,
     address: `/display?profile=${encodeURIComponent(profile.slug)}`,
   };
 }

@@ -11,6 +11,8 @@ export function presentKioskProfile(profile: KioskProfile): KioskProfileView {
     departments: departments.map(presentDepartment),
     printing: profile.printing,
     language: profile.language,
+    phoneCheckIn: profile.phoneCheckIn,
+    lockZoom: profile.lockZoom,
     address: `/kiosk?kiosk=${profile.id}`,
   };
 }
@@ -23,5 +25,6 @@ export function presentKioskSetup(profile: KioskProfile): KioskSetup {
     departmentIds: (profile.departments ?? []).map((d) => d.id).sort((a, b) => a - b),
     printing: profile.printing,
     language: profile.language,
+    lockZoom: profile.lockZoom,
   };
 }

@@ -3,7 +3,7 @@ import type { WalkInCheckInRequest } from '../../common/api';
 import type { Logger } from '../logger';
 import type { QueueEntry, User } from '../models';
 import type { RealtimeHub } from '../realtime/hub';
-import type { PhoneCountry } from '../services/phone';
+import type { PhoneCountrySource } from '../services/phone';
 import { queueActionHandler } from './channels/actions';
 import { QueueBroadcaster } from './channels/broadcaster';
 import { ReceptionAlerts } from './channels/reception';
@@ -34,8 +34,8 @@ export interface Queue {
 export interface QueueDeps {
   sequelize: Sequelize;
   timeZone: string;
-  /** The country phone numbers typed without a country code belong to (null: the time zone's). */
-  country?: PhoneCountry | null;
+  /** The country phone numbers typed without a country code belong to (absent: the time zone's). */
+  country?: PhoneCountrySource;
   hub: RealtimeHub;
   logger: Logger;
   now?: () => Date;

@@ -2,7 +2,6 @@ import type { AppDeps, Services } from '../app';
 import { AppointmentService } from '../services/appointments';
 import { DepartmentService } from '../services/departments';
 import { DoctorService } from '../services/doctors';
-import { phoneCountry } from '../services/phone';
 import { ScheduleService } from '../services/schedules';
 import { SettingsService } from '../services/settings';
 import { StaffService } from '../services/staff';
@@ -30,7 +29,7 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
   const { sequelize } = deps.db;
   const settings = new SettingsService(sequelize, deps.config);
   const schedules = new ScheduleService(sequelize, settings);
-  const country = phoneCountry(deps.config);
+  const country = () => settings.phoneCountry();
   const appointments = new AppointmentService(sequelize, () => settings.activeTimeZone, undefined, undefined, country);
   return [
     userRoutes(new StaffService(sequelize, services.auth)),

@@ -9,7 +9,7 @@ import { bookingCode } from './codes';
 import { localTime } from './calendar';
 import { findOrCreateForBooking } from './patients';
 import { retryOnCodeClash, uniqueClashOn } from './unique';
-import type { PhoneCountry } from './phone';
+import type { PhoneCountrySource } from './phone';
 
 /** Who books: staff (their id) or the public booking page (null). */
 export interface BookingActor {
@@ -74,18 +74,20 @@ export class AppointmentService {
     private readonly now: () => Date = () => new Date(),
     private readonly newCode: () => string = bookingCode,
     /** The clinic's country, for phone numbers typed without a country code (public booking). */
-    private readonly country: PhoneCountry | null = null,
+    private readonly country: PhoneCountrySource = async () => null,
   ) {}
 
   /** Books a free slot; returns the appointment with its booking code. */
   async book(input: { slotId: number; reason?: string | null } & BookingFor, actor: BookingActor): Promise<Appointment> {
+    // Read before the transaction: the setting is another connection's read.
+    const country = 'patientId' in input ? null : await this.country();
     const id = await refuseDoubleBooking(() =>
       retryOnCodeClash(['booking_code', 'medical_record_number'], () =>
         inTransaction(this.sequelize, async (transaction) => {
           const slot = await this.bookableSlot(input.slotId, transaction);
           const patient = 'patientId' in input
             ? await Patient.findByPk(input.patientId, { transaction })
-            : await findOrCreateForBooking(input.person, actor.ip, transaction, this.country);
+            : await findOrCreateForBooking(input.person, actor.ip, transaction, country);
           if (!patient) throw notFound('That patient');
           if (actor.userId === null) await this.checkPublicAllowance(patient.id, transaction);
           const appointment = await Appointment.create(

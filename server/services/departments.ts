@@ -2,7 +2,17 @@ import { Op, type Sequelize, type Transaction } from 'sequelize';
 import { inTransaction } from '../db/transaction';
 import { notFound, validationFailed } from '../errors';
 import { Department } from '../models';
+import { isLanguage } from '../../common/i18n';
 import { audit } from './audit';
+
+/** The names worth keeping: patient languages other than English (that is `name`), trimmed, empty ones dropped. */
+export function keptLabels(labels: Partial<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels)
+      .filter(([language, text]) => isLanguage(language) && language !== 'en' && text?.trim())
+      .map(([language, text]) => [language, text!.trim()]),
+  );
+}
 
 /** The admin making the change. */
 interface Actor {
@@ -33,21 +43,28 @@ export async function existingDepartments(ids: number[], transaction: Transactio
 export class DepartmentService {
   constructor(private readonly sequelize: Sequelize) {}
 
-  /** Creates a department. */
-  create(input: { name: string; prefix: string }, actor: Actor): Promise<Department> {
+  /** Creates a department, with its names in other languages if given. */
+  create(input: { name: string; prefix: string; labels?: Partial<Record<string, string>> }, actor: Actor): Promise<Department> {
     return inTransaction(this.sequelize, async (transaction) => {
-      const department = await Department.create(input, { transaction });
+      const { labels, ...fields } = input;
+      const department = await Department.create({ ...fields, labels: labels ? keptLabels(labels) : null }, { transaction });
       await audit({ userId: actor.userId, action: 'department.create', entityType: 'department', entityId: department.id, ip: actor.ip, details: input }, transaction);
       return department;
     });
   }
 
-  /** Changes name, prefix or `active`. Tokens already issued keep the prefix they were issued with. */
-  update(id: number, changes: { name?: string; prefix?: string; active?: boolean }, actor: Actor): Promise<Department> {
+  /**
+   * Changes name, prefix, `active` or the names in other languages (`labels` replaces them all). Tokens already
+   * issued keep the prefix they were issued with.
+   */
+  update(id: number, changes: { name?: string; prefix?: string; active?: boolean; labels?: Partial<Record<string, string>> }, actor: Actor): Promise<Department> {
     return inTransaction(this.sequelize, async (transaction) => {
       const department = await Department.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
       if (!department) throw notFound('That department');
-      department.set(changes);
+      const { labels, ...fields } = changes;
+      department.set(fields);
+      // The JSON text is compared, not the object: the same names given again are no change.
+      if (labels && JSON.stringify(keptLabels(labels)) !== JSON.stringify(department.labels ?? {})) department.labels = keptLabels(labels);
       const changed = department.changed() || [];
       if (changed.length) {
         await department.save({ transaction });

@@ -3,7 +3,7 @@ import type { DisplayLanguage, DisplayProfileInput, DisplaySetup, DisplayTheme }
 import type { Channel } from '../../common/protocol';
 import { inTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
-import { Department, DisplayProfile, DisplayProfileDepartment, type User } from '../models';
+import { Department, DisplayProfile, DisplayProfileDepartment, KioskProfile, type User } from '../models';
 import { presentDepartment, presentDisplayProfile } from '../presenters/display';
 import { audit } from './audit';
 import { existingDepartments } from './departments';
@@ -32,6 +32,15 @@ export function slugify(name: string): string {
   // A name in another script leaves nothing; an all-digit slug would read as an id in the address.
   if (!slug) return 'display';
   return /^\d+$/.test(slug) ? `display-${slug}`.slice(0, 64) : slug;
+}
+
+/** `id` when it names a kiosk profile (null stays null); 422 otherwise. No foreign key holds this column (see its migration). */
+async function existingKiosk(id: number | null | undefined, transaction: Transaction): Promise<number | null> {
+  if (id === undefined || id === null) return null;
+  if (await KioskProfile.findByPk(id, { attributes: ['id'], transaction })) return id;
+  throw new AppError(422, 'validation_failed', 'checkInKioskId: That kiosk profile does not exist.', [
+    { path: 'checkInKioskId', message: 'That kiosk profile does not exist.' },
+  ]);
 }
 
 /** The display channel for a set of departments: ids ascending, so screens showing the same ones share a channel. */
@@ -71,6 +80,7 @@ export class DisplayProfileService {
           language: input.language,
           voice: input.voice,
           theme: input.theme,
+          checkInKioskId: await existingKiosk(input.checkInKioskId, transaction),
         },
         { transaction },
       );
@@ -86,6 +96,7 @@ export class DisplayProfileService {
       const profile = await DisplayProfile.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
       if (!profile) throw notFound('That display profile');
       const { departmentIds, ...fields } = patch;
+      if (fields.checkInKioskId !== undefined) fields.checkInKioskId = await existingKiosk(fields.checkInKioskId, transaction);
       await profile.update(fields, { transaction });
       if (departmentIds) await this.setDepartments(id, await existingDepartments(departmentIds, transaction), transaction);
       await audit(
@@ -134,6 +145,7 @@ export class DisplayProfileService {
       language: query.lang ?? profile?.language ?? 'en',
       voice: query.voice ?? profile?.voice ?? true,
       theme: query.theme ?? profile?.theme ?? 'dark',
+      checkInKioskId: profile?.checkInKioskId ?? null,
     };
   }
 

@@ -2,7 +2,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { KioskProfileInput } from '../../common/kiosk-profile';
 import { inTransaction } from '../db/transaction';
 import { notFound } from '../errors';
-import { Department, KioskProfile, KioskProfileDepartment, type User } from '../models';
+import { Department, DisplayProfile, KioskProfile, KioskProfileDepartment, type User } from '../models';
 import { audit } from './audit';
 import { existingDepartments } from './departments';
 
@@ -32,7 +32,7 @@ export class KioskProfileService {
     return inTransaction(this.sequelize, async (transaction) => {
       const departmentIds = await existingDepartments(input.departmentIds ?? [], transaction);
       const profile = await KioskProfile.create(
-        { name: input.name, printing: input.printing, language: input.language },
+        { name: input.name, printing: input.printing, language: input.language, phoneCheckIn: input.phoneCheckIn, lockZoom: input.lockZoom },
         { transaction },
       );
       await this.setDepartments(profile.id, departmentIds, transaction);
@@ -57,11 +57,15 @@ export class KioskProfileService {
     });
   }
 
-  /** Deletes a profile (its department rows go with it). A kiosk still using it falls back to every department. */
+  /**
+   * Deletes a profile (its department rows and posters go with it). A kiosk still using it falls back to every
+   * department, and displays linked to it to the clinic-wide phone check-in, as ON DELETE SET NULL would do.
+   */
   remove(id: number, staff: User): Promise<void> {
     return inTransaction(this.sequelize, async (transaction) => {
       const profile = await KioskProfile.findByPk(id, { transaction });
       if (!profile) throw notFound('That kiosk profile');
+      await DisplayProfile.update({ checkInKioskId: null }, { where: { checkInKioskId: id }, transaction });
       await profile.destroy({ transaction });
       await audit(
         { userId: staff.id, action: 'kiosk_profile_deleted', entityType: 'kiosk_profile', entityId: id, details: { name: profile.name } },

@@ -16,16 +16,6 @@ export function departmentName(department: { id: number; name: string }, labels:
   return labels[department.id]?.[language] || department.name;
 }
 
-/** Sets (or, with an empty text, removes) a department's names in other languages; 404 for an unknown department. */
-export async function saveDepartmentLabels(id: number, labels: Record<string, string>): Promise<Department | null> {
-  const department = await Department.findByPk(id);
-  if (!department) return null;
-  const kept = Object.fromEntries(Object.entries(labels).filter(([language, text]) => isLanguage(language) && language !== 'en' && text.trim()).map(([l, t]) => [l, t.trim()]));
-  department.labels = kept;
-  await department.save();
-  return department;
-}
-
 /** Records the language a ticket was taken in (the latest wins); false for an unknown ticket. */
 export async function recordTicketLanguage(publicCode: string, language: Language): Promise<boolean> {
   const entry = await QueueEntry.findOne({ where: { publicCode }, attributes: ['id'] });

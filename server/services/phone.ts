@@ -4,6 +4,12 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 /** An ISO 3166 two-letter country code libphonenumber-js knows, such as GB or ES. */
 export type PhoneCountry = CountryCode;
 
+/**
+ * Reads the clinic's phone country when a number is about to be read (the setting may change while the server runs);
+ * null when there is none (a UTC clinic with no country set).
+ */
+export type PhoneCountrySource = () => Promise<PhoneCountry | null>;
+
 /** True for a two-letter code libphonenumber-js has numbering rules for. */
 export function isPhoneCountry(code: string): code is PhoneCountry {
   return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
@@ -50,11 +56,6 @@ export function storedPhone(raw: string | null | undefined, country: PhoneCountr
  */
 export function comparablePhoneDigits(raw: string | null | undefined, country: PhoneCountry | null): string {
   return (toE164(raw, country) ?? raw ?? '').replace(/\D/g, '');
-}
-
-/** The phone country of a running server: CLINIC_COUNTRY, else its time zone's country. */
-export function phoneCountry(config: { clinicCountry: string | null; clinicTimeZone: string }): PhoneCountry | null {
-  return clinicCountry({ country: config.clinicCountry, timeZone: config.clinicTimeZone });
 }
 
 /**

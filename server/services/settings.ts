@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import type { ClinicSettings, ClinicSettingsRequest, PublicSettings } from '../../common/admin';
 import type { Config } from '../config';
+import { clinicCountry, type PhoneCountry } from './phone';
 import { inTransaction } from '../db/transaction';
 import { ClinicSetting } from '../models';
 import { audit } from './audit';
@@ -40,6 +41,8 @@ export class SettingsService {
     const base = row ? fromRow(row) : this.defaults();
     return {
       ...base,
+      country: base.country ?? null,
+      phoneCountry: clinicCountry({ country: base.country ?? this.config.clinicCountry, timeZone: this.activeTimeZone }),
       activeTimeZone: this.activeTimeZone,
       restartRequired: base.timeZone !== this.activeTimeZone,
       savedAt: row ? row.updatedAt.toISOString() : null,
@@ -50,6 +53,15 @@ export class SettingsService {
   async clinicName(): Promise<string> {
     const row = await ClinicSetting.findByPk(SETTINGS_ID, { attributes: ['name'] });
     return row ? row.name : this.config.clinicName;
+  }
+
+  /**
+   * The country phone numbers typed without a country code are read as: the saved setting, else CLINIC_COUNTRY, else
+   * the running zone's country. Read on every use, so a change applies at once on every server process.
+   */
+  async phoneCountry(): Promise<PhoneCountry | null> {
+    const row = await ClinicSetting.findByPk(SETTINGS_ID, { attributes: ['id', 'country'] });
+    return clinicCountry({ country: row?.country ?? this.config.clinicCountry, timeZone: this.activeTimeZone });
   }
 
   /** What any screen may read. */
@@ -66,7 +78,8 @@ export class SettingsService {
       const changed = (Object.keys(input) as Array<keyof ClinicSettingsRequest>).filter(
         (key) => JSON.stringify(before[key]) !== JSON.stringify(input[key]),
       );
-      const values = { ...input, updatedBy: userId };
+      // A client that does not send the country (written before it existed) leaves it as it is.
+      const values = { ...input, country: input.country === undefined ? before.country ?? null : input.country, updatedBy: userId };
       if (row) await row.update(values, { transaction });
       else await ClinicSetting.create({ id: SETTINGS_ID, ...values }, { transaction });
       await audit({ userId, action: 'settings.update', entityType: 'clinic_settings', entityId: SETTINGS_ID, ip, details: { changed } }, transaction);
@@ -84,6 +97,7 @@ export class SettingsService {
       displayLanguages: ['en'],
       publicBooking: true,
       slotHorizonDays: DEFAULT_HORIZON_DAYS,
+      country: null,
     };
   }
 }
@@ -97,6 +111,7 @@ function fromRow(row: ClinicSetting): ClinicSettingsRequest {
     displayLanguages: row.displayLanguages,
     publicBooking: Boolean(row.publicBooking),
     slotHorizonDays: row.slotHorizonDays,
+    country: row.country ?? null,
   };
 }
 

@@ -100,6 +100,21 @@ describe('kiosk profiles in Chromium', function () {
     expect(await offeredDepartments('¿Qué servicio necesita?')).to.have.members(['Cardiology', 'Dermatology', 'General Practice']);
   });
 
+  it('locks zoom when its profile says so (the clinic\'s own hardware), and leaves it to patients otherwise', async () => {
+    const viewport = () => page.locator('meta[name="viewport"]').getAttribute('content');
+    await open((await profile({ name: 'Open kiosk' })).address);
+    expect(await viewport()).to.equal('width=device-width, initial-scale=1');
+    await open((await profile({ name: 'Locked kiosk', lockZoom: true })).address);
+    await page.waitForFunction(() => /user-scalable=no/.test((globalThis as any).document.querySelector('meta[name="viewport"]').content));
+    const pinchBlocked = await page.evaluate(() => {
+      const touch = new Event('touchmove', { cancelable: true, bubbles: true });
+      Object.defineProperty(touch, 'touches', { value: [{}, {}] });
+      (globalThis as any).document.dispatchEvent(touch);
+      return touch.defaultPrevented;
+    });
+    expect(pinchBlocked).to.equal(true);
+  });
+
   it('offers printing on a profile with printing on', async () => {
     const kiosk = await profile({ name: 'GP desk', departmentIds: [gp.id] });
     await open(kiosk.address);

@@ -8,7 +8,7 @@ import { es } from '../../common/i18n/es';
 import { ROOT_DIR } from '../../server/config';
 import type { DoctorProfile } from '../../server/models';
 import { User } from '../../server/models';
-import { dayFromToday, slotAt } from '../support/admin';
+import { dayFromToday, signedIn, slotAt } from '../support/admin';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { makeDoctor } from '../support/clinic-factories';
@@ -70,6 +70,9 @@ describe('online booking and the TV display in Chromium: phone widths, days, lan
       await page.setViewportSize({ width, height: 844 });
       await page.goto(`${server.baseUrl}/book`);
       await page.getByRole('heading', { name: 'Book an appointment' }).waitFor();
+      await page.getByLabel('Department').waitFor();
+      await expectNoSidewaysScroll('start');
+      await expectAccessible('start');
       await page.getByLabel('Department').selectOption({ label: 'General Practice' });
       await page.getByRole('heading', { name: /^Free times on / }).waitFor();
       await expectNoSidewaysScroll('times');
@@ -100,6 +103,38 @@ describe('online booking and the TV display in Chromium: phone widths, days, lan
       await expectAccessible('booked');
     });
   }
+
+  it('says in plain, accessible words when the chosen time was just taken, and when online booking is off', async function () {
+    this.timeout(60_000);
+    const slot = await slotAt(doctor, dayFromToday(4), '14:00');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/book`);
+    await page.getByLabel('Department').selectOption({ label: 'General Practice' });
+    await page.getByRole('heading', { name: /^Free times on / }).waitFor();
+    await page.locator('mq-day-picker button').last().click();
+    await page.locator('mq-slot-list button', { hasText: '14:00' }).click();
+    await page.getByLabel('Full name').fill('Slow Sam');
+    await page.getByLabel('Phone number').fill('07700 900555');
+    await page.getByLabel('Date of birth').fill('1960-01-01');
+    // Someone else books the same time first.
+    const other = await new Agent(server).post('/api/public/bookings', { slotId: slot.id, fullName: 'Quick Quinn', phone: '07700 900556', dateOfBirth: '1970-01-01' });
+    expect(other.status).to.equal(201);
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That time has just been taken. Please choose another.' }).waitFor();
+    await expectNoSidewaysScroll('time taken');
+    await expectAccessible('time taken');
+
+    const admin = (await signedIn(server, 'admin')).agent;
+    const settings = (await admin.get('/api/settings/all')).body;
+    await admin.request('PUT', '/api/settings', { ...settings, publicBooking: false });
+    try {
+      await page.goto(`${server.baseUrl}/book`);
+      await page.getByText('Online booking is switched off. Please call the clinic to book.').waitFor();
+      await expectAccessible('booking off');
+    } finally {
+      await admin.request('PUT', '/api/settings', { ...settings, publicBooking: true });
+    }
+  });
 
   it('speaks Spanish with ?lang=es, department names included, and the confirmation too', async function () {
     this.timeout(60_000);

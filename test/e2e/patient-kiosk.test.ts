@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ar } from '../../common/i18n/ar';
+import { es } from '../../common/i18n/es';
 import { ROOT_DIR } from '../../server/config';
 import type { Department } from '../../server/models';
 import { DoctorProfile, QueueEntry } from '../../server/models';
@@ -107,10 +108,44 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     await expectAccessible(phone, 'phone ticket page (ar)');
     await shot(phone, 'ticket-page-ar-390x844');
 
-    await phone.goto(`${server.baseUrl}/t/${entry.publicCode}/print?lang=ar`);
-    expect(await phone.evaluate(() => (globalThis as any).document.documentElement.dir)).to.equal('rtl');
+    // The printed ticket without ?lang=: the language recorded at the kiosk decides, as for the phone page.
+    await phone.goto(`${server.baseUrl}/t/${entry.publicCode}/print`);
+    expect(await phone.evaluate(() => { const d = (globalThis as any).document; return [d.documentElement.lang, d.documentElement.dir]; })).to.deep.equal(['ar', 'rtl']);
     await phone.getByText(ar.printed.yourNumber, { exact: true }).waitFor();
     await expectAccessible(phone, 'printed ticket (ar)');
+  });
+
+  it('keeps every other kiosk step accessible (in Spanish): both ways to find a booking, a refusal, the emergency question and answer, "Are you still there?"', async function () {
+    this.timeout(90_000);
+    await page.goto(`${server.baseUrl}/kiosk?lang=es&idle-seconds=12`);
+    await page.waitForSelector('mq-kiosk-app[connection="open"]');
+    await app().getByRole('heading', { name: es.start.welcome }).waitFor();
+    await app().getByRole('button', { name: es.start.appointment }).click();
+    await app().getByRole('heading', { name: es.appointment.title }).waitFor();
+    await expectAccessible(page, 'kiosk booking code (es)');
+    for (const key of 'ZZZZZZ') await app().locator('mq-keypad').getByRole('button', { name: key, exact: true }).click();
+    await app().getByRole('button', { name: es.appointment.find }).click();
+    await app().getByRole('alert').waitFor();
+    expect(await app().getByRole('alert').textContent()).to.not.match(/not_found|bookingCode/);
+    await expectAccessible(page, 'kiosk booking code refused (es)');
+    await app().getByRole('button', { name: es.appointment.byPhone }).click();
+    await expectAccessible(page, 'kiosk phone and date of birth (es)');
+    await shot(page, 'kiosk-phone-es-1080x1920');
+
+    await app().getByRole('button', { name: es.back }).click();
+    await app().getByRole('button', { name: es.start.walkIn }).click();
+    await app().locator(`button[data-department="${gp.id}"]`).click();
+    await app().getByRole('button', { name: new RegExp(es.walkIn.anyDoctor) }).click();
+    await app().getByRole('heading', { name: es.walkIn.priority }).waitFor();
+    await app().getByText(es.idle.title).waitFor({ timeout: 10_000 });
+    await expectAccessible(page, 'kiosk "Are you still there?" (es)');
+    await app().getByRole('button', { name: es.idle.more }).click();
+    await app().getByRole('button', { name: new RegExp(es.walkIn.emergency) }).click();
+    await app().getByRole('heading', { name: es.walkIn.confirmTitle }).waitFor();
+    await expectAccessible(page, 'kiosk emergency question (es)');
+    await app().getByRole('button', { name: es.walkIn.confirmYes }).click();
+    await app().getByRole('heading', { name: es.emergency.title }).waitFor();
+    await expectAccessible(page, 'kiosk emergency answer (es)');
   });
 
   it('tells a waiting patient why their place moved back when priority patients arrive', async function () {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { CATALOGUE, LANGUAGES, missingKeys, pickLanguage } from '../../common/i18n';
+import { CATALOGUE, LANGUAGE_INFO, LANGUAGES, missingKeys, pickLanguage } from '../../common/i18n';
+import { loadTexts } from '../../common/i18n/load';
 import { en } from '../../common/i18n/en';
 
 describe('translation catalogue (common/i18n)', () => {
@@ -11,6 +12,15 @@ describe('translation catalogue (common/i18n)', () => {
       expect(missingKeys(CATALOGUE[language], en).filter((k) => !k.includes('(')), `extra in ${language}`).to.deep.equal([]);
     });
   }
+
+  it('names each language and its direction the same in the small list and in its own file, and loads each on demand', async () => {
+    for (const language of LANGUAGES) {
+      expect(LANGUAGE_INFO[language].name, language).to.equal(CATALOGUE[language].languageName);
+      expect(LANGUAGE_INFO[language].dir, language).to.equal(CATALOGUE[language].dir);
+      expect(JSON.stringify(await loadTexts(language)), `${language} loads on demand`).to.equal(JSON.stringify(CATALOGUE[language]));
+    }
+    expect((await loadTexts('xx')).languageName, 'an unknown language loads English').to.equal('English');
+  });
 
   it('finds a missing key anywhere in the tree', () => {
     const broken = { ...en, book: { ...en.book, errors: { ...en.book.errors } } } as Record<string, unknown>;

@@ -72,7 +72,8 @@ describe('kiosk profiles API (/api/kiosks)', () => {
     });
 
     it('lets a kiosk read its own settings without signing in, and nothing more', async () => {
-      const created = await create({ name: 'Entrance', departmentIds: [general.id, cardiology.id], printing: false, language: 'ar' });
+      const created = await create({ name: 'Entrance', departmentIds: [general.id, cardiology.id], printing: false, language: 'ar', lockZoom: true });
+      expect(created.body).to.include({ phoneCheckIn: true, lockZoom: true });
       const res = await setup(created.body.id);
       expect(res.status).to.equal(200);
       expect(res.headers.get('cache-control')).to.equal('no-store');
@@ -82,6 +83,7 @@ describe('kiosk profiles API (/api/kiosks)', () => {
         departmentIds: [cardiology.id, general.id].sort((a, b) => a - b),
         printing: false,
         language: 'ar',
+        lockZoom: true,
       });
     });
 

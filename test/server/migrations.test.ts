@@ -28,6 +28,8 @@ const APP_TABLES = [
   'medicine_favourites',
   'patient_phone_originals',
   'ticket_languages',
+  'server_secrets',
+  'check_in_posters',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AuditLog } from '../../server/models';
 import type { TicketView } from '../../common/api';
 import { signedIn } from '../support/admin';
 import { resetDatabase } from '../support/db';
@@ -73,5 +74,22 @@ describe("the patient's language on server pages", () => {
     const reception = (await signedIn(server, 'reception')).agent;
     expect((await reception.request('PUT', `/api/departments/${departmentId}/labels`, { labels: { es: 'X' } })).status).to.equal(403);
     expect((await new Agent(server).request('PUT', `/api/departments/${departmentId}/labels`, { labels: { es: 'X' } })).status).to.equal(401);
+  });
+
+  it("takes the names in other languages with the department's own form (create and edit), audited", async () => {
+    const { agent } = await signedIn(server, 'admin');
+    const created = await agent.post('/api/departments', { name: 'Cardiology', prefix: 'CA', labels: { es: ' Cardiología ', ar: 'أمراض القلب' } });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    expect(created.body.department.labels).to.deep.equal({ es: 'Cardiología', ar: 'أمراض القلب' });
+    const id = created.body.department.id;
+    // An empty text removes a language's name: patients then read the department's own name.
+    const edited = await agent.request('PATCH', `/api/departments/${id}`, { labels: { es: 'Cardiología', ar: '' } });
+    expect(edited.body.department.labels).to.deep.equal({ es: 'Cardiología' });
+    const listed = (await agent.get('/api/departments')).body.departments.find((d: { id: number }) => d.id === id);
+    expect(listed.labels).to.deep.equal({ es: 'Cardiología' });
+    expect((await AuditLog.findAll({ where: { action: 'department.update', entityId: String(id) } })).length).to.equal(1);
+    const bad = await agent.request('PATCH', `/api/departments/${id}`, { labels: { fr: 'Cardiologie' } });
+    expect(bad.status).to.equal(422);
+    expect((await agent.request('PATCH', `/api/departments/${id}`, { labels: { es: 'x'.repeat(101) } })).status).to.equal(422);
   });
 });

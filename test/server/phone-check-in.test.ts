@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { QueueEntry, TicketLanguage } from '../../server/models';
+import { QueueEntry, ServerSecret, TicketLanguage } from '../../server/models';
 import { CheckInCodes } from '../../server/services/check-in-codes';
 import { resetDatabase } from '../support/db';
 import { Agent } from '../support/http';
@@ -31,18 +31,35 @@ describe('phone check-in by the clinic code (/c/<code>)', () => {
   });
   after(() => server.close());
 
-  it('signs codes that last five minutes and refuses tampered ones', () => {
+  it('signs codes that last five minutes and refuses tampered ones', async () => {
     let now = new Date('2030-01-09T10:00:00Z');
-    const codes = new CheckInCodes(() => now);
-    const { code, expiresAt } = codes.issue();
+    const codes = new CheckInCodes(() => now, Buffer.alloc(32, 1));
+    const { code, expiresAt } = await codes.issue();
     expect(expiresAt.toISOString()).to.equal('2030-01-09T10:05:00.000Z');
-    expect(codes.check(code)).to.equal('valid');
-    expect(codes.check(code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).to.equal('invalid');
-    expect(new CheckInCodes(() => now).check(code), 'another server secret').to.equal('invalid');
+    expect((await codes.check(code)).state).to.equal('valid');
+    expect((await codes.check(code.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')))).state).to.equal('invalid');
+    expect((await new CheckInCodes(() => now, Buffer.alloc(32, 2)).check(code)).state, 'another clinic secret').to.equal('invalid');
+    // A kiosk's code cannot be turned into the clinic-wide one (or another kiosk's) by editing its text.
+    const kiosk = (await codes.issue(7)).code;
+    expect(kiosk).to.match(/^k7\./);
+    expect((await codes.check(kiosk.slice(3))).state).to.equal('invalid');
+    expect((await codes.check(kiosk.replace(/^k7/, 'k8'))).state).to.equal('invalid');
     now = new Date('2030-01-09T10:04:59Z');
-    expect(codes.check(code)).to.equal('valid');
+    expect((await codes.check(code)).state).to.equal('valid');
     now = new Date('2030-01-09T10:05:00Z');
-    expect(codes.check(code)).to.equal('expired');
+    expect((await codes.check(code)).state).to.equal('expired');
+  });
+
+  it('keeps its secret in the database: a restarted server (or a second one) accepts the code on screen', async () => {
+    const { code } = await currentCode();
+    const restarted = new CheckInCodes();
+    expect((await restarted.check(code)).state).to.equal('valid');
+    expect(await ServerSecret.count(), 'one secret, made once').to.equal(1);
+    // Two servers starting together on an empty table agree on one secret.
+    await ServerSecret.destroy({ where: {} });
+    const [a, b] = [new CheckInCodes(), new CheckInCodes()];
+    const [fromA] = await Promise.all([a.issue(), b.issue()]);
+    expect((await b.check(fromA.code)).state).to.equal('valid');
   });
 
   it('takes a walk-in from the scanned code to the live ticket page, in the phone language', async () => {

@@ -99,6 +99,34 @@ describe('phone numbers', () => {
       expect(search.body.patients.map((p: { fullName: string }) => p.fullName)).to.deep.equal(['Ada Lane']);
     });
 
+    it("reads numbers with the clinic's country from the settings, which an admin changes while the server runs", async () => {
+      const { agent: admin } = await signedIn(server, 'admin');
+      const before = await admin.get('/api/settings/all');
+      expect(before.body).to.deep.include({ country: null, phoneCountry: 'GB' });
+      const { doctor } = await openDepartment('Cardiology', 'C');
+      // An Irish mobile typed the Irish way, on a record written in international form.
+      const patient = await makePatient({ dateOfBirth: '1980-05-17', phone: '+353 85 123 4567' });
+      await makeAppointment(await makeSlot(doctor.id, { startsAt: new Date(Date.now() + 10 * 60_000) }), { patientId: patient.id });
+      const find = () => new Agent(server).post('/api/kiosk/appointments/find', { phone: '085 123 4567', dateOfBirth: '1980-05-17' });
+      expect((await find()).status, 'read as a UK number').to.equal(404);
+
+      const saved = await admin.request('PUT', '/api/settings', { ...before.body, country: 'ie' });
+      expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+      expect(saved.body).to.deep.include({ country: 'IE', phoneCountry: 'IE' });
+      expect((await find()).status, 'read as an Irish number, without a restart').to.equal(200);
+      const registered = await admin.post('/api/patients', { fullName: 'Aoife Byrne', dateOfBirth: '1990-03-03', phone: '087 765 4321' });
+      expect(registered.body.patient.phone).to.equal('+353877654321');
+
+      const bad = await admin.request('PUT', '/api/settings', { ...before.body, country: 'XX' });
+      expect(bad.status).to.equal(422);
+      expect(bad.body.error.fields[0].path).to.equal('country');
+      // Empty: back to the time zone's country; a client that sends no country leaves it as it is.
+      expect((await admin.request('PUT', '/api/settings', { ...before.body, country: '' })).body).to.deep.include({ country: null, phoneCountry: 'GB' });
+      const { country: _c, phoneCountry: _p, ...withoutCountry } = before.body;
+      await admin.request('PUT', '/api/settings', { ...withoutCountry, country: 'ES' });
+      expect((await admin.request('PUT', '/api/settings', withoutCountry)).body.country).to.equal('ES');
+    });
+
     it('books online as the same patient whichever way the number is typed', async () => {
       const department = await createDepartment({ name: 'General Practice' });
       const doctor = await makeDoctor({ departmentId: department.id });

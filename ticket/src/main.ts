@@ -6,20 +6,24 @@
  * (emergency and priority patients arrived) it says why.
  */
 import type { TicketView } from '../../common/api';
-import { CATALOGUE, isLanguage } from '../../common/i18n';
+import type { PatientTexts } from '../../common/i18n/en';
+import { loadTexts } from '../../common/i18n/load';
 import { describeTicket, doctorLine, roomIn } from '../../common/ticket-status';
 import { RealtimeClient } from '../../common/web/realtime-client';
 
 const root = document.getElementById('ticket');
-if (root?.dataset.code) start(root, root.dataset.code);
+// Only the page's own language is downloaded; until it arrives the server's page is already right.
+if (root?.dataset.code) {
+  const code = root.dataset.code;
+  void loadTexts(root.dataset.lang ?? 'en').then((texts) => start(root, code, texts));
+}
 
-function start(root: HTMLElement, code: string): void {
+function start(root: HTMLElement, code: string, texts: PatientTexts): void {
   const field = (name: string) => root.querySelector<HTMLElement>(`[data-field="${name}"]`);
   const soundButton = root.querySelector<HTMLButtonElement>('[data-action="sound"]');
   const foot = field('foot');
   let calledAt = root.dataset.calledAt || null;
   let position = Number(root.dataset.position) || null;
-  const texts = CATALOGUE[isLanguage(root.dataset.lang) ? root.dataset.lang : 'en'];
   const t = texts.ticketPage;
   const room = roomIn(texts);
   const movedBack = field('moved-back');

@@ -24,7 +24,8 @@ export async function checkInAppointment(
   actor: StaffActor | null,
 ): Promise<CheckedIn> {
   // The department is known only once the appointment is found; the model is asked about the key there.
-  const appointmentId = (await findAppointment(input, { timeZone: ctx.timeZone, now: ctx.now(), country: ctx.country })).id;
+  const country = ctx.country ? await ctx.country() : undefined;
+  const appointmentId = (await findAppointment(input, { timeZone: ctx.timeZone, now: ctx.now(), country })).id;
   const departmentId = await departmentOfAppointment(appointmentId);
   return once(ctx, input.idempotencyKey, departmentId, async () => {
     // Found before the transaction, so that the transaction's first read is the row lock below: on MySQL a plain

@@ -4,15 +4,15 @@ import type { LiveQueue } from '../read-model/live-queue';
 import type { WalkInBatches } from './walk-in-batches';
 import { asQueueCommand } from '../read-model/watch';
 import type { QueueNotifier } from '../types';
-import type { PhoneCountry } from '../../services/phone';
+import type { PhoneCountrySource } from '../../services/phone';
 
 /** What every queue operation runs with: the database, the clinic's zone, whom to tell, and the clock. */
 export interface QueueContext {
   sequelize: Sequelize;
   /** The clinic's IANA time zone: clinic days (token numbering, "today") and the times in messages follow it. */
   timeZone: string;
-  /** The country phone numbers typed without a country code belong to (null: the time zone's). */
-  country?: PhoneCountry | null;
+  /** The country phone numbers typed without a country code belong to (absent: the time zone's). */
+  country?: PhoneCountrySource;
   notifier: QueueNotifier;
   /** Injected so tests can move the clock (a new clinic day, a slot that has come). */
   now: () => Date;

@@ -16,7 +16,7 @@ import { applyStep, assertStep, type QueueStep } from '../rules/transitions';
 import { checkTransferTarget, transferEntry, type TransferTarget } from './transfer';
 import type { LiveQueue } from '../read-model/live-queue';
 import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from '../types';
-import type { PhoneCountry } from '../../services/phone';
+import type { PhoneCountrySource } from '../../services/phone';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
 export interface CompleteAndCallNextResult {
@@ -41,7 +41,7 @@ export class QueueService {
 
   constructor(
     sequelize: Sequelize,
-    options: { timeZone: string; live?: LiveQueue; country?: PhoneCountry | null },
+    options: { timeZone: string; live?: LiveQueue; country?: PhoneCountrySource },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {

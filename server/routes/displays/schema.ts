@@ -21,6 +21,7 @@ const departmentIds = z
 const language = z.enum(DISPLAY_LANGUAGES, { error: `Choose one of ${DISPLAY_LANGUAGES.join(', ')}.` });
 const theme = z.enum(DISPLAY_THEMES, { error: `Choose one of ${DISPLAY_THEMES.join(', ')}.` });
 const voice = z.boolean({ error: 'Send true or false.' });
+const checkInKioskId = id.nullable();
 
 /** POST /api/displays */
 export const CreateDisplaySchema = {
@@ -31,6 +32,7 @@ export const CreateDisplaySchema = {
     language: language.optional(),
     voice: voice.optional(),
     theme: theme.optional(),
+    checkInKioskId: checkInKioskId.optional(),
   }),
 };
 
@@ -45,6 +47,7 @@ export const UpdateDisplaySchema = {
       language: language.optional(),
       voice: voice.optional(),
       theme: theme.optional(),
+      checkInKioskId: checkInKioskId.optional(),
     })
     .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Send at least one field to change.' }),
 };

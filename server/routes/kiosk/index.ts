@@ -30,7 +30,11 @@ export function kioskRoutes(queue: Queue, kiosk: KioskServices): AppRouter {
 
   router.post('/appointments/find', validate(AppointmentLookupSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof AppointmentLookupSchema>;
-    const found: KioskAppointment = await findKioskAppointment(body, { timeZone: kiosk.timeZone, country: kiosk.country, now: kiosk.now() });
+    const found: KioskAppointment = await findKioskAppointment(body, {
+      timeZone: kiosk.timeZone,
+      country: kiosk.country ? await kiosk.country() : undefined,
+      now: kiosk.now(),
+    });
     ctx.set('Cache-Control', 'no-store');
     ctx.body = found;
   });

@@ -12,18 +12,34 @@ const departmentIds = z
   .max(MAX_KIOSK_DEPARTMENTS, `A kiosk can offer at most ${MAX_KIOSK_DEPARTMENTS} departments; offer all instead.`);
 
 const printing = z.boolean({ error: 'Send true or false.' });
+// Each switch its own schema, so a refusal names its field.
+const phoneCheckIn = z.boolean({ error: 'Send true or false.' });
 const language = z.enum(KIOSK_LANGUAGES, { error: `Choose one of ${KIOSK_LANGUAGES.join(', ')}.` });
 
 /** POST /api/kiosks */
 export const CreateKioskSchema = {
-  body: z.object({ name, departmentIds: departmentIds.optional(), printing: printing.optional(), language: language.optional() }),
+  body: z.object({
+    name,
+    departmentIds: departmentIds.optional(),
+    printing: printing.optional(),
+    language: language.optional(),
+    phoneCheckIn: phoneCheckIn.optional(),
+    lockZoom: phoneCheckIn.optional(),
+  }),
 };
 
 /** PATCH /api/kiosks/:id (any subset of the fields) */
 export const UpdateKioskSchema = {
   params: z.object({ id }),
   body: z
-    .object({ name: name.optional(), departmentIds: departmentIds.optional(), printing: printing.optional(), language: language.optional() })
+    .object({
+      name: name.optional(),
+      departmentIds: departmentIds.optional(),
+      printing: printing.optional(),
+      language: language.optional(),
+      phoneCheckIn: phoneCheckIn.optional(),
+      lockZoom: phoneCheckIn.optional(),
+    })
     .refine(notEmpty, { message: 'Send at least one field to change.' }),
 };
 

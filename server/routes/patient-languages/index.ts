@@ -1,10 +1,12 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../common/i18n';
-import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { departmentLabels, recordTicketLanguage, saveDepartmentLabels } from '../../services/patient-languages';
+import type { DepartmentService } from '../../services/departments';
+import { departmentLabels, recordTicketLanguage } from '../../services/patient-languages';
+import { notFound } from '../../errors';
+import { actorOf } from '../actor';
 import type { AppRouter } from '../../state';
 import { id } from '../schema-parts';
 
@@ -25,9 +27,9 @@ const LabelsSchema = {
 /**
  * The patient's language: the language a ticket was taken in (the kiosk and phone check-in record it, so the
  * phone ticket page speaks it), and the departments' names in each language (read by every patient screen;
- * set by admins).
+ * set by admins, here or with the department's own form, audited either way).
  */
-export function patientLanguageRoutes(): AppRouter {
+export function patientLanguageRoutes(departments: DepartmentService): AppRouter {
   const router: AppRouter = new Router();
 
   router.get('/api/department-labels', async (ctx) => {
@@ -36,8 +38,7 @@ export function patientLanguageRoutes(): AppRouter {
 
   router.put('/api/departments/:id/labels', auth('admin'), validate(LabelsSchema), async (ctx) => {
     const { params, body } = ctx.state.input as InputOf<typeof LabelsSchema>;
-    const department = await saveDepartmentLabels(params.id, body.labels as Record<string, string>);
-    if (!department) throw notFound('That department');
+    const department = await departments.update(params.id, { labels: body.labels }, actorOf(ctx));
     ctx.body = { id: department.id, name: department.name, labels: department.labels ?? {} };
   });
 

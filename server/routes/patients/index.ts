@@ -6,7 +6,7 @@ import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
 import { Patient } from '../../models';
 import { presentPatient } from '../../presenters/admin';
-import type { PhoneCountry } from '../../services/phone';
+import type { PhoneCountrySource } from '../../services/phone';
 import { createPatient, searchPatients, updatePatient } from '../../services/patients';
 import type { AppRouter } from '../../state';
 import { actorOf } from '../actor';
@@ -17,13 +17,13 @@ import { CreatePatientSchema, PatientIdSchema, SearchPatientsSchema, UpdatePatie
  * and register (to name an anonymous walk-in they are seeing). Phone numbers are stored in E.164, read with the
  * clinic's `country` when typed without a country code. Every write is audited with the patient's id.
  */
-export function patientRoutes(sequelize: Sequelize, country: PhoneCountry | null = null): AppRouter {
+export function patientRoutes(sequelize: Sequelize, countrySource: PhoneCountrySource = async () => null): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/patients' });
 
   // Doctors find and register the patient behind an anonymous walk-in from their console (issue 19).
   router.get('/', auth('admin', 'reception', 'doctor'), validate(SearchPatientsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof SearchPatientsSchema>;
-    const { patients, total } = await searchPatients(query.q, query.page, query.pageSize, country);
+    const { patients, total } = await searchPatients(query.q, query.page, query.pageSize, await countrySource());
     const body: PatientSearchResponse = { patients: patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total };
     ctx.body = body;
   });
@@ -38,7 +38,7 @@ export function patientRoutes(sequelize: Sequelize, country: PhoneCountry | null
 
   router.post('/', auth('admin', 'reception', 'doctor'), validate(CreatePatientSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof CreatePatientSchema>;
-    const result = await createPatient(sequelize, body, actorOf(ctx), country);
+    const result = await createPatient(sequelize, body, actorOf(ctx), await countrySource());
     if ('duplicates' in result) {
       // The usual error shape plus the patients it may be, so the screen can offer them or "create anyway".
       const warning: PossibleDuplicateBody = {
@@ -58,7 +58,7 @@ export function patientRoutes(sequelize: Sequelize, country: PhoneCountry | null
 
   router.patch('/:id', auth('admin', 'reception'), validate(UpdatePatientSchema), async (ctx) => {
     const { params, body } = ctx.state.input as InputOf<typeof UpdatePatientSchema>;
-    ctx.body = { patient: presentPatient(await updatePatient(sequelize, params.id, body, actorOf(ctx), country)) };
+    ctx.body = { patient: presentPatient(await updatePatient(sequelize, params.id, body, actorOf(ctx), await countrySource())) };
   });
 
   return router;

@@ -5,7 +5,9 @@ import { CATALOGUE, LANGUAGES, pickLanguage, type Language } from '../../../comm
 import type { Config } from '../../config';
 import { AppError } from '../../errors';
 import type { QueueEntry } from '../../models';
-import { CheckInCodes } from '../../services/check-in-codes';
+import type { CheckInCodeAnswer } from '../../../common/check-in';
+import { KioskProfileDepartment } from '../../models';
+import type { CheckInCodes, CheckedCode } from '../../services/check-in-codes';
 import type { KioskServices } from '../../services/kiosk';
 import { kioskDepartments } from '../../services/kiosk/departments';
 import { qrSvg } from '../../services/kiosk/ticket-links';
@@ -28,28 +30,37 @@ const DEVELOPER_ERRORS = new Set(['validation_failed', 'malformed_request', 'int
 
 /**
  * Check-in from the patient's own phone. The waiting-room display shows `GET /api/check-in-code` as a QR code (a
- * new one every minute, each good for five: see services/check-in-codes.ts); scanning it opens `/c/<code>`, a
- * server-rendered page in the patient's language where they take a walk-in ticket or check their booking in, and
- * land on the same live ticket page (`/t/<code>`) as a kiosk ticket. An old code is refused in plain words.
+ * new one every minute, each good for five: see services/check-in-codes.ts), a printed poster its own code;
+ * scanning either opens `/c/<code>`, a server-rendered page in the patient's language where they take a walk-in
+ * ticket or check their booking in, and land on the same live ticket page (`/t/<code>`) as a kiosk ticket. A code
+ * linked to a kiosk profile offers that kiosk's departments, and works only while the profile allows phone
+ * check-in. An old, revoked or switched-off code is refused in plain words.
  */
 export function phoneCheckInRoutes(
   config: Readonly<Config>,
   queue: Queue,
   kiosk: KioskServices,
   clinicName: ClinicNameSource,
-  codes: CheckInCodes = new CheckInCodes(() => kiosk.now()),
+  codes: CheckInCodes,
 ): AppRouter {
   const router: AppRouter = new Router();
   const addressOf = (code: string) => `${config.publicBaseUrl}/c/${code}`;
 
-  router.get('/api/check-in-code', (ctx) => {
-    const { code, expiresAt } = codes.issue();
+  router.get('/api/check-in-code', async (ctx) => {
+    const kiosk = String(ctx.query.kiosk ?? '');
+    if (kiosk && !/^[1-9]\d{0,8}$/.test(kiosk)) throw new AppError(422, 'validation_failed', 'kiosk: Give a kiosk profile id.', [{ path: 'kiosk', message: 'Give a kiosk profile id.' }]);
+    const kioskId = kiosk ? Number(kiosk) : null;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { code, url: addressOf(code), qr: `/api/check-in-code/${code}/qr.svg`, expiresAt: expiresAt.toISOString() };
+    let body: CheckInCodeAnswer = { available: false };
+    if (await codes.kioskTakesPhones(kioskId)) {
+      const { code, expiresAt } = await codes.issue(kioskId);
+      body = { available: true, code, url: addressOf(code), qr: `/api/check-in-code/${code}/qr.svg`, expiresAt: expiresAt.toISOString() };
+    }
+    ctx.body = body;
   });
 
   router.get('/api/check-in-code/:code/qr.svg', async (ctx) => {
-    if (codes.check(ctx.params.code) !== 'valid') throw new AppError(404, 'not_found', 'That check-in code has expired.');
+    if ((await codes.check(ctx.params.code)).state !== 'valid') throw new AppError(404, 'not_found', 'That check-in code has expired.');
     ctx.set('Cache-Control', 'private, max-age=300');
     ctx.type = 'image/svg+xml';
     ctx.body = await qrSvg(addressOf(ctx.params.code));
@@ -58,15 +69,16 @@ export function phoneCheckInRoutes(
   async function page(ctx: ParameterizedContext<AppState>, data: { error?: string; tab?: string } = {}, status = 200): Promise<void> {
     const language = pickLanguage([ctx.query.lang], ctx.get('accept-language'));
     const texts = CATALOGUE[language];
-    const state = codes.check(ctx.params.code);
+    const checked = await codes.check(ctx.params.code);
+    const { state } = checked;
     const labels = await departmentLabels();
-    const departments = state === 'valid' ? await kioskDepartments(queue.live, { timeZone: kiosk.timeZone, now: kiosk.now() }) : [];
+    const departments = state === 'valid' ? await offeredDepartments(checked) : [];
     ctx.set(PAGE_HEADERS);
-    ctx.status = state === 'valid' ? status : 410;
+    ctx.status = state === 'valid' ? status : state === 'off' ? 403 : 410;
     ctx.type = 'html';
     ctx.body = renderView('phone-check-in', {
       clinicName: await clinicName(),
-      title: state === 'valid' ? texts.phoneCheckIn.title : texts.phoneCheckIn.expiredTitle,
+      title: state === 'valid' ? texts.phoneCheckIn.title : state === 'off' ? texts.phoneCheckIn.offTitle : texts.phoneCheckIn.expiredTitle,
       lang: language,
       dir: texts.dir,
       t: texts.phoneCheckIn,
@@ -74,22 +86,32 @@ export function phoneCheckInRoutes(
       code: ctx.params.code,
       // One key per page shown (each form adds its own letter): a double tap or a resent form gives one ticket.
       key: randomBytes(12).toString('base64url'),
-      expired: state !== 'valid',
+      expired: state === 'expired' || state === 'invalid',
+      off: state === 'off',
       error: data.error,
       departments: departments.filter((d) => d.open).map((d) => ({ id: d.id, name: departmentName(d, labels, language) })),
       languages: LANGUAGES.filter((l) => l !== language).map((l) => ({ code: l, name: CATALOGUE[l].languageName, dir: CATALOGUE[l].dir })),
     });
   }
 
+  /** The open departments a code offers walk-ins: its kiosk profile's (none ticked: all), else every one. */
+  async function offeredDepartments(checked: CheckedCode) {
+    const all = await kioskDepartments(queue.live, { timeZone: kiosk.timeZone, now: kiosk.now() });
+    const open = all.filter((d) => d.open);
+    const ids = await profileDepartmentIds(checked.kioskId ?? null);
+    return ids.size ? open.filter((d) => ids.has(d.id)) : open;
+  }
+
   router.get('/c/:code', (ctx) => page(ctx));
 
   /** Runs a check-in for a valid code and sends the patient to their ticket; a refusal re-renders the form. */
-  async function checkIn(ctx: ParameterizedContext<AppState>, run: (form: URLSearchParams) => Promise<QueueEntry>): Promise<void> {
-    if (codes.check(ctx.params.code) !== 'valid') return page(ctx);
+  async function checkIn(ctx: ParameterizedContext<AppState>, run: (form: URLSearchParams, checked: CheckedCode) => Promise<QueueEntry>): Promise<void> {
+    const checked = await codes.check(ctx.params.code);
+    if (checked.state !== 'valid') return page(ctx);
     const form = await readForm(ctx);
     const language: Language = pickLanguage([ctx.query.lang], ctx.get('accept-language'));
     try {
-      const entry = await run(form);
+      const entry = await run(form, checked);
       await recordTicketLanguage(entry.publicCode, language);
       ctx.status = 303;
       ctx.redirect(`/t/${encodeURIComponent(entry.publicCode)}?lang=${language}`);
@@ -101,9 +123,14 @@ export function phoneCheckInRoutes(
   }
 
   router.post('/c/:code/walk-in', (ctx) =>
-    checkIn(ctx, (form) => {
+    checkIn(ctx, async (form, checked) => {
       const departmentId = Number(form.get('departmentId'));
       if (!Number.isInteger(departmentId) || departmentId <= 0) throw new AppError(422, 'validation_failed', 'Choose a department.');
+      // A kiosk's code takes walk-ins only for the departments that kiosk offers, as the kiosk itself does.
+      const offered = await profileDepartmentIds(checked.kioskId ?? null);
+      if (offered.size && !offered.has(departmentId)) {
+        throw new AppError(422, 'validation_failed', 'Choose one of the departments listed.');
+      }
       return queue.walkIn({ departmentId, idempotencyKey: idempotencyKeyOf(form) }, null, () => kiosk.now());
     }),
   );
@@ -115,6 +142,12 @@ export function phoneCheckInRoutes(
   );
 
   return router;
+}
+
+/** The departments kiosk profile `kioskId` offers walk-ins; empty for every department (or no profile). */
+async function profileDepartmentIds(kioskId: number | null): Promise<Set<number>> {
+  if (!kioskId) return new Set();
+  return new Set((await KioskProfileDepartment.findAll({ where: { kioskProfileId: kioskId } })).map((row) => row.departmentId));
 }
 
 /** The form's one-time key (a hidden field), so a double tap or a resent form gives the same ticket. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone as knownTimeZone } from '../../../common/clinic-format';
+import { isPhoneCountry } from '../../services/phone';
 import { localTime } from '../schema-parts';
 
 /** An IANA zone by name ("Europe/Berlin", or UTC), not an abbreviation such as "CET". */
@@ -32,5 +33,13 @@ export const SaveSettingsSchema = {
     displayLanguages: languages,
     publicBooking: z.boolean({ error: 'Say true or false.' }),
     slotHorizonDays: z.number({ error: 'Enter a number of days.' }).int().min(1).max(366, 'At most 366 days.'),
+    country: z
+      .string({ error: 'Enter a two-letter country code such as GB, or leave it empty.' })
+      .trim()
+      .toUpperCase()
+      .transform((v) => (v === '' ? null : v))
+      .refine((v) => v === null || isPhoneCountry(v), 'Use a two-letter country code such as GB, ES or AE.')
+      .nullable()
+      .optional(),
   }),
 };

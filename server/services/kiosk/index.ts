@@ -1,18 +1,18 @@
 import { AddressRateLimiter } from '../../middleware/rate-limit';
-import type { PhoneCountry } from '../phone';
+import type { PhoneCountrySource } from '../phone';
 
 /** What the kiosk's routes and pages share: the public check-in limit, the clinic's zone and the kiosk's clock. */
 export interface KioskServices {
   /** Public check-ins and booking look-ups per address; tests tighten it with `setLimits`. */
   checkInLimiter: AddressRateLimiter;
   timeZone: string;
-  /** The country phone numbers typed without a country code belong to (null: the time zone's). */
-  country?: PhoneCountry | null;
+  /** The country phone numbers typed without a country code belong to (absent: the time zone's). */
+  country?: PhoneCountrySource;
   /** Opening hours and "today" for the kiosk's answers; tests move it. */
   now: () => Date;
 }
 
 /** Builds the kiosk's services. */
-export function createKioskServices(timeZone: string, options: { now?: () => Date; country?: PhoneCountry | null } = {}): KioskServices {
+export function createKioskServices(timeZone: string, options: { now?: () => Date; country?: PhoneCountrySource } = {}): KioskServices {
   return { checkInLimiter: new AddressRateLimiter(), timeZone, country: options.country, now: options.now ?? (() => new Date()) };
 }
