@@ -6,6 +6,8 @@ import { AppError } from './errors';
 import type { Logger } from './logger';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
+import { refuseCrossSite } from './middleware/cross-site';
+import { originPolicy } from './security/origins';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   app.silent = true;
 
   app.use(errorHandler(deps.logger));
+  app.use(refuseCrossSite(originPolicy(deps.config)));
   app.use(async (ctx, next) => {
     await next();
     if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   for (const router of [
     healthRoutes(deps.db.sequelize),
     clinicRoutes(deps.config, clinicName),
-    authRoutes(services.auth),
+    authRoutes(services.auth, deps.config),
     ...administrationRoutes(deps, services),
     displayRoutes(new DisplayProfileService(deps.db.sequelize)),
     kioskProfileRoutes(new KioskProfileService(deps.db.sequelize)),
