@@ -25,9 +25,7 @@ import { icd10Routes } from './routes/icd10';
 import { patientSummaryRoutes } from './routes/patient-summary';
 import { recordRoutes } from './routes/records';
 import { kioskRoutes } from './routes/kiosk';
-import { isRateLimited } from './routes/kiosk/schema';
 import { ticketPageRoutes } from './routes/tickets';
-import { rateLimitPublic } from './middleware/rate-limit';
 import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
@@ -81,7 +79,6 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   app.use(loadSession(services.auth));
-  app.use(rateLimitPublic(services.kiosk.checkInLimiter, isRateLimited));
 
   // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
   const settings = new SettingsService(deps.db.sequelize, deps.config);

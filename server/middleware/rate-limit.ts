@@ -47,12 +47,14 @@ export class AddressRateLimiter {
 }
 
 /**
- * Rate-limits the public requests that create tickets (or look up bookings, which could be guessed at) by client
- * address. Signed-in staff are not limited: a reception desk checks many people in from one computer.
+ * Rate-limits one public route by client address; put it in the route's own middleware list, after the router has
+ * matched. Keyed on the matched route, never on the raw path: routing ignores case and trailing slashes
+ * (`/API/QUEUE/CHECK-IN` reaches the same handler), so a path pattern checked before routing could be dodged.
+ * Signed-in staff are not limited: a reception desk checks many people in from one computer.
  */
-export function rateLimitPublic(limiter: AddressRateLimiter, matches: (method: string, path: string) => boolean): Middleware<AuthState> {
+export function limitAnonymous(limiter: AddressRateLimiter): Middleware<AuthState> {
   return async (ctx, next) => {
-    if (!ctx.state.user && matches(ctx.method, ctx.path)) await limiter.consume(ctx.ip);
+    if (!ctx.state.user) await limiter.consume(ctx.ip);
     await next();
   };
 }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { ReceptionArrival, ReceptionArrivalsResponse } from '../../../common/reception';
 import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
+import { limitAnonymous } from '../../middleware/rate-limit';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentDoctorQueue, queueLines } from '../../queue/presenters';
 import { presentArrival } from '../../presenters/reception';
@@ -44,9 +45,11 @@ export function queueRoutes(module: Queue, kiosk: KioskServices): AppRouter {
   const { service: queue, reads } = module;
   const ticketView = (entry: QueueEntry, transferredTo: string | null = null) => reads.ticketView(entry, transferredTo);
 
-  router.post('/check-in', validate(WalkInSchema), walkInHandler(module, kiosk));
+  // Public routes that create tickets: limited per address (checked before validation, so junk costs a point too).
+  const limited = limitAnonymous(kiosk.checkInLimiter);
+  router.post('/check-in', limited, validate(WalkInSchema), walkInHandler(module, kiosk));
 
-  router.post('/check-in/appointment', validate(AppointmentCheckInSchema), async (ctx) => {
+  router.post('/check-in/appointment', limited, validate(AppointmentCheckInSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof AppointmentCheckInSchema>;
     const entry = await queue.checkInAppointment(body, ctx.state.user ?? null);
     ctx.status = 201;
