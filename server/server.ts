@@ -34,6 +34,12 @@ function requestOrigin(req: IncomingMessage, trustProxy: boolean): string {
   return `${scheme}://${req.headers.host ?? ''}`;
 }
 
+/** The client's address as Koa's ctx.ip reads it: the first X-Forwarded-For hop only behind a trusted proxy. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  return forwarded || req.socket.remoteAddress || '';
+}
+
 /** True when a browser's Origin is exactly ours (or absent, for non-browser clients such as kiosk scripts). */
 function sameOrigin(req: IncomingMessage, policy: OriginPolicy, trustProxy: boolean): boolean {
   const origin = req.headers.origin;
@@ -58,6 +64,7 @@ export async function startServer(
         const found = await services!.auth.lookup(cookie(req.headers.cookie, SESSION_COOKIE));
         return found.state === 'active' ? { user: found.user, sessionId: found.session.id } : null;
       },
+      address: (req) => clientAddress(req, deps.config.trustProxy),
       check: async (sessionId, renew) => {
         const found = await services!.auth.lookupById(sessionId, { renew });
         return found.state === 'active' ? found.user : null;

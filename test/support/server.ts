@@ -46,7 +46,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = await testDatabase();
   const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
   const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, options.port ?? 0, '127.0.0.1', options.hub);
-  const forget = onDatabaseReset(() => running.services.queue.live.invalidate());
+  const forget = onDatabaseReset(() => {
+    running.services.queue.live.invalidate();
+    running.hub.invalidateSnapshots();
+  });
   return {
     ...running,
     close: async () => {
