@@ -33,9 +33,10 @@ export async function patientSummary(
   reason?: string,
 ): Promise<PatientSummary> {
   const staff = await resolveStaff(requester);
+  // Access first, then existence: a missing patient and one without a clinical relationship answer alike.
+  const { scope, basis } = await patientHistoryScope(staff, patientId, reason);
   const patient = await Patient.findByPk(patientId);
   if (!patient) throw notFound('That patient');
-  const { scope, basis } = await patientHistoryScope(staff, patientId, reason);
   const clinical = staff.role !== 'reception';
 
   const conditions: WhereOptions[] = [
