@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
 import { refuseCrossSite } from './middleware/cross-site';
+import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   app.silent = true;
 
   app.use(errorHandler(deps.logger));
+  app.use(securityHeaders(deps.config));
   app.use(refuseCrossSite(originPolicy(deps.config)));
   app.use(async (ctx, next) => {
     await next();
