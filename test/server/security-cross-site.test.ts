@@ -86,6 +86,13 @@ describe('cross-site requests (issue 11, point 1)', () => {
       fetch(`${server.baseUrl}/t/NOPE-000/leave`, { method: 'POST', headers: { ...FORM, origin }, body: 'x=1', redirect: 'manual' });
     expect((await post('http://evil.example')).status).to.equal(403);
     expect((await post(server.baseUrl)).status).to.not.equal(403);
+    // Our pages send no referrer, so a browser posts their forms with `Origin: null`; Sec-Fetch-Site vouches for them.
+    const ownForm = await fetch(`${server.baseUrl}/t/NOPE-000/leave`, {
+      method: 'POST', headers: { ...FORM, origin: 'null', 'sec-fetch-site': 'same-origin', 'user-agent': CHROME }, body: 'x=1', redirect: 'manual',
+    });
+    expect(ownForm.status).to.not.equal(403);
+    const nullOrigin = await fetch(`${server.baseUrl}/t/NOPE-000/leave`, { method: 'POST', headers: { ...FORM, origin: 'null' }, body: 'x=1', redirect: 'manual' });
+    expect(nullOrigin.status, 'Origin: null alone vouches for nothing').to.equal(403);
   });
 
   it('gives staff rights on the WebSocket only to our exact origin (scheme, host and port)', async () => {
