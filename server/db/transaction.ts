@@ -3,6 +3,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 
 const RETRYABLE_MYSQL = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 5;
+const RETRY_WINDOW_MS = 1_000;
 
 /** True for errors the MySQL manual (and SQLite's locking) say to answer by running the transaction again. */
 export function isRetryable(error: unknown): boolean {
@@ -40,11 +41,14 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
  * lock timeout. `work` must therefore be safe to run again: do side effects only in `transaction.afterCommit`.
  */
 export async function inTransaction<T>(sequelize: Sequelize, work: (t: Transaction) => Promise<T>): Promise<T> {
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await sqliteTurn(sequelize, () => sequelize.transaction(work));
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      // A deadlock is answered at once and worth re-running; lock-wait and busy time-outs already took seconds, and
+      // the request must answer (503) within 5 s, so those are not re-run once RETRY_WINDOW_MS has gone.
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error) || performance.now() - started > RETRY_WINDOW_MS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
     }
   }

@@ -9,6 +9,7 @@ import {
 } from 'sequelize';
 import type { ApiErrorBody, ErrorId } from '../../common/errors';
 import { AppError } from '../errors';
+import { UNAVAILABLE_CODES } from '../db/timeouts';
 import type { Logger } from '../logger';
 
 const HTTP_IDS: Record<number, ErrorId> = {
@@ -29,6 +30,13 @@ const HTTP_MESSAGES: Record<number, string> = {
   413: 'The request is too large.',
   415: 'Send the request body as JSON.',
 };
+
+/** True when the driver's error (or the one Sequelize wrapped) says the database is unreachable or not answering. */
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; parent?: { code?: unknown }; original?: { code?: unknown } } | null;
+  for (const code of [e?.code, e?.parent?.code, e?.original?.code]) if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return false;
+}
 
 function humanField(field: string): string {
   return field.replace(/_id$/, '').replace(/_/g, ' ');
@@ -67,7 +75,7 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
       unexpected: false,
     };
   }
-  if (error instanceof ConnectionError || error instanceof TimeoutError) {
+  if (error instanceof ConnectionError || error instanceof TimeoutError || isUnavailable(error)) {
     return {
       appError: new AppError(503, 'database_unavailable', 'The clinic database is not answering. Please try again shortly.'),
       unexpected: true,
