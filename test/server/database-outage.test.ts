@@ -67,7 +67,7 @@ if (!process.env.TEST_DATABASE_URL) {
       });
       expect(signIn.status, await signIn.clone().text()).to.equal(200);
       cookie = signIn.headers.getSetCookie()[0].split(';')[0];
-      const departments = await (await fetch(`${base}/api/departments`, { headers: { cookie } })).json();
+      const departments = (await (await fetch(`${base}/api/departments`, { headers: { cookie } })).json()) as { departments: Array<{ id: number }> };
       departmentId = departments.departments[0].id;
     });
 
