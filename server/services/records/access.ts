@@ -55,7 +55,9 @@ async function refuseRead(staff: RecordStaff, patientId: number, entity: { type:
     ip: staff.ip,
     details: { role: staff.role, reason: reasonRequired ? 'no_reason_given' : 'role' },
   });
-  return reasonRequired ? new AppError(403, 'reason_required', message) : forbidden(message);
+  const refusal = reasonRequired ? new AppError(403, 'reason_required', message) : forbidden(message);
+  refusal.audited = true;
+  return refusal;
 }
 
 /**

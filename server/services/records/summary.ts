@@ -90,17 +90,16 @@ export async function patientSummary(
     };
   });
 
-  if (clinical) {
-    await audit({
-      userId: staff.userId,
-      action: 'record.read',
-      entityType: 'patient',
-      entityId: patient.id,
-      patientId: patient.id,
-      ip: staff.ip,
-      details: { via: 'patient_summary', basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}), recordIds: signed.map((r) => r.id) },
-    });
-  }
+  // Reception's summary has no clinical field but still a person's details: audited as a profile read.
+  await audit({
+    userId: staff.userId,
+    action: clinical ? 'record.read' : 'patient.read',
+    entityType: 'patient',
+    entityId: patient.id,
+    patientId: patient.id,
+    ip: staff.ip,
+    details: { via: 'patient_summary', basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}), recordIds: signed.map((r) => r.id) },
+  });
   return {
     patient: {
       id: patient.id,
