@@ -61,6 +61,7 @@ export function createQueue(deps: QueueDeps): Queue {
     alerts,
     walkIn: (input, actor, clock = now) => walkIn({ queue: service, live, alerts, now: clock, timeZone: deps.timeZone }, input, actor),
     close: async () => {
+      broadcaster.close();
       await broadcaster.idle();
       live.close();
     },

@@ -49,9 +49,16 @@ export class SnapshotCache {
     return entry.messages;
   }
 
-  /** Drops one channel's snapshot (or every one): the next subscriber reads fresh. */
-  invalidate(channel?: Channel): void {
-    if (channel) this.entries.delete(channel);
-    else this.entries.clear();
+  /**
+   * Marks every snapshot stale: the next subscriber reads fresh. The old one is kept only as the answer when that read
+   * fails (the database is away), which is still better than a blank screen.
+   */
+  invalidate(): void {
+    for (const entry of this.entries.values()) entry.loadedAt = -Infinity;
+  }
+
+  /** Forgets a channel's snapshot (its last subscriber left). */
+  forget(channel: Channel): void {
+    this.entries.delete(channel);
   }
 }
