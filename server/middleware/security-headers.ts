@@ -2,6 +2,9 @@ import type { Middleware } from 'koa';
 import type { Config } from '../config';
 import { isHttps } from '../security/origins';
 
+const API_PATH = /^\/api\//i;
+const DISPLAY_PATH = /^\/display(\/|$)/i;
+
 /** The policy of every page: only this server's own scripts (no inline script, no eval), no framing. */
 function contentSecurityPolicy(frameAncestors: string): string {
   return [
@@ -38,9 +41,9 @@ export function securityHeaders(config: Pick<Config, 'publicBaseUrl' | 'displayF
   };
   return async (ctx, next) => {
     const path = ctx.path;
-    // JSON needs no page policy; routing ignores case, so the prefix test does too.
-    if (path.length > 4 && path[0] === '/' && path.slice(1, 5).toLowerCase() === 'api/') ctx.set(common);
-    else ctx.set(/^\/display(\/|$)/i.test(path) ? display : page);
+    // JSON needs no page policy; routing ignores case, so these tests do too.
+    if (API_PATH.test(path)) ctx.set(common);
+    else ctx.set(DISPLAY_PATH.test(path) ? display : page);
     await next();
   };
 }
