@@ -17,6 +17,8 @@ export const DATABASE_TIMEOUTS = {
   lockWaitSeconds: 2,
   /** Waiting for SQLite's write lock held by another process (this process queues its own transactions). */
   sqliteBusyMs: 4_000,
+  /** Waiting for this process's SQLite transaction queue (db/transaction.ts): a transaction that hangs holds it. */
+  transactionTurnMs: 4_000,
 } as const;
 
 /** Error codes that mean the database is unreachable or not answering, rather than a mistake in a query. */

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Sequelize, Transaction } from 'sequelize';
+import { unavailable } from '../errors';
+import { DATABASE_TIMEOUTS } from './timeouts';
 
 const RETRYABLE_MYSQL = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 5;
@@ -14,6 +16,8 @@ export function isRetryable(error: unknown): boolean {
 
 const sqliteQueues = new WeakMap<Sequelize, Promise<unknown>>();
 const holdingSqliteTurn = new AsyncLocalStorage<Sequelize>();
+/** Transactions holding or waiting for the turn, per database. */
+const sqliteWaiting = new WeakMap<Sequelize, number>();
 
 /**
  * SQLite admits one writer at a time, and a connection waiting for the lock sleeps inside one of libuv's worker
@@ -28,11 +32,34 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   sqliteQueues.set(sequelize, previous.then(() => mine));
-  await previous;
+  const ahead = sqliteWaiting.get(sequelize) ?? 0;
+  sqliteWaiting.set(sequelize, ahead + 1);
   try {
-    return await holdingSqliteTurn.run(sequelize, run);
+    // Nobody ahead (the usual case): no timer to set. Otherwise wait at most TURN_WAIT_MS, so a transaction that
+    // hangs does not hang every request behind it.
+    if (ahead > 0 && !(await turnWithin(previous, DATABASE_TIMEOUTS.transactionTurnMs))) {
+      // Pass the turn on when it comes, as if this transaction had run.
+      void previous.then(release);
+      throw unavailable('database_unavailable', 'The clinic database is not answering. Please try again shortly.');
+    }
+    try {
+      return await holdingSqliteTurn.run(sequelize, run);
+    } finally {
+      release();
+    }
   } finally {
-    release();
+    sqliteWaiting.set(sequelize, (sqliteWaiting.get(sequelize) ?? 1) - 1);
+  }
+}
+
+/** True once `turn` resolves, false if `ms` pass first. */
+async function turnWithin(turn: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([turn.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
