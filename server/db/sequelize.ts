@@ -72,7 +72,7 @@ export async function createSequelize(url: string, logger?: Logger): Promise<Seq
     // DECIMAL columns (ratings, vitals) come back as numbers, as they do on SQLite.
     dialectOptions: { charset: 'utf8mb4', decimalNumbers: true, connectTimeout: DATABASE_TIMEOUTS.connectMs },
     // A hung database must not hold requests: see db/timeouts.ts for how these add up to under 5 s.
-    pool: { max: 10, min: 0, acquire: DATABASE_TIMEOUTS.acquireMs, idle: 10_000 },
+    pool: { max: 10, min: 0, acquire: DATABASE_TIMEOUTS.acquireHardMs, idle: 10_000 },
   });
   installMysqlTimeouts(sequelize);
   return sequelize;

@@ -7,8 +7,16 @@ import type { Sequelize } from 'sequelize';
  * connection destroyed, so the pool heals itself when the database comes back.
  */
 export const DATABASE_TIMEOUTS = {
-  /** Waiting for a free pooled connection (both databases). */
+  /**
+   * Waiting for a free pooled connection while the database is known to be failing (a query timed out or a
+   * connection was lost in the last few seconds, and none has answered since). A healthy database under a burst
+   * (200 check-ins at once) is waited for as long as it takes, up to `acquireHardMs`.
+   */
   acquireMs: 2_000,
+  /** Waiting for a free pooled connection in any case. */
+  acquireHardMs: 30_000,
+  /** How long one failure keeps the database suspect. */
+  suspectMs: 10_000,
   /** Opening a new MySQL connection, handshake included. */
   connectMs: 2_000,
   /** One MySQL query, from sending it to its last row. Migrations run before this applies. */
@@ -45,7 +53,60 @@ interface MysqlConnection {
   destroy(): void;
 }
 
-const queryTimeouts = new WeakMap<Sequelize, { ms: number }>();
+/** Per database: the query limit (0 until migrations are done) and until when it counts as failing. */
+interface TimeoutState {
+  ms: number;
+  suspectUntil: number;
+}
+
+const queryTimeouts = new WeakMap<Sequelize, TimeoutState>();
+
+interface PoolManager {
+  getConnection(options?: unknown): Promise<unknown>;
+  releaseConnection(connection: unknown): void;
+}
+
+/**
+ * Fails a wait for a pooled connection after ACQUIRE once the database is suspect, instead of the pool's hard limit:
+ * when it hangs, every pooled connection is stuck in a query, and new requests must hear 503 within 5 s. A
+ * connection that arrives after its waiter gave up goes straight back to the pool.
+ */
+function failFastWhenSuspect(sequelize: Sequelize, state: TimeoutState): void {
+  const manager = sequelize.connectionManager as unknown as PoolManager;
+  const original = manager.getConnection.bind(manager);
+  manager.getConnection = (options?: unknown) => {
+    const acquiring = original(options);
+    return new Promise((resolve, reject) => {
+      let waiting = true;
+      const check = () => {
+        if (!waiting) return;
+        if (performance.now() < state.suspectUntil) {
+          waiting = false;
+          reject(Object.assign(new Error('The database is not answering; gave up waiting for a connection.'), { code: 'ETIMEDOUT' }));
+          return;
+        }
+        timer = setTimeout(check, 250);
+      };
+      let timer = setTimeout(check, DATABASE_TIMEOUTS.acquireMs);
+      acquiring.then(
+        (connection) => {
+          clearTimeout(timer);
+          if (waiting) {
+            waiting = false;
+            resolve(connection);
+          } else manager.releaseConnection(connection);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (waiting) {
+            waiting = false;
+            reject(error);
+          }
+        },
+      );
+    });
+  };
+}
 
 /**
  * Gives every MySQL query a time limit: Sequelize sets none, so a hung server held requests for as long as it hung.
@@ -53,8 +114,9 @@ const queryTimeouts = new WeakMap<Sequelize, { ms: number }>();
  * come). The limit is off until {@link enableQueryTimeouts}, so long migrations at start-up are not cut short.
  */
 export function installMysqlTimeouts(sequelize: Sequelize): void {
-  const setting = { ms: 0 };
+  const setting: TimeoutState = { ms: 0, suspectUntil: 0 };
   queryTimeouts.set(sequelize, setting);
+  failFastWhenSuspect(sequelize, setting);
   sequelize.addHook('afterConnect', async (raw: unknown) => {
     const connection = raw as MysqlConnection;
     const wrap = (method: 'query' | 'execute') => {
@@ -67,6 +129,8 @@ export function installMysqlTimeouts(sequelize: Sequelize): void {
           const callback = rest[last] as Callback;
           rest[last] = (error: (Error & { code?: string }) | null, ...results: unknown[]) => {
             if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
+            if (!error) setting.suspectUntil = 0;
+            else if (error.code && UNAVAILABLE_CODES.has(error.code)) setting.suspectUntil = performance.now() + DATABASE_TIMEOUTS.suspectMs;
             callback(error, ...results);
           };
         }
