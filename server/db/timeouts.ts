@@ -25,7 +25,7 @@ export const DATABASE_TIMEOUTS = {
   lockWaitSeconds: 2,
   /** Waiting for SQLite's write lock held by another process (this process queues its own transactions). */
   sqliteBusyMs: 4_000,
-  /** Waiting for this process's SQLite transaction queue (db/transaction.ts): a transaction that hangs holds it. */
+  /** Holding this process's SQLite transaction queue (db/transaction.ts) longer than this counts as hung. */
   transactionTurnMs: 4_000,
 } as const;
 

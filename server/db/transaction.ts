@@ -18,13 +18,17 @@ const sqliteQueues = new WeakMap<Sequelize, Promise<unknown>>();
 const holdingSqliteTurn = new AsyncLocalStorage<Sequelize>();
 /** Transactions holding or waiting for the turn, per database. */
 const sqliteWaiting = new WeakMap<Sequelize, number>();
+/** When the transaction holding the turn got it (performance.now()), per database. */
+const sqliteHeldSince = new WeakMap<Sequelize, number>();
 
 /**
  * SQLite admits one writer at a time, and a connection waiting for the lock sleeps inside one of libuv's worker
  * threads (4 by default). With more transactions waiting than there are threads, the one holding the lock cannot
- * run its next statement until the waiters' busy timeout expires (15 s, then SQLITE_BUSY). So this process queues
+ * run its next statement until the waiters' busy timeout expires (then SQLITE_BUSY). So this process queues
  * its own SQLite transactions and lets one at a time reach the database; the busy timeout is left for other
  * processes. A transaction started inside another one's work does not wait for itself.
+ * A transaction that holds the turn for longer than TRANSACTION_TURN (it hangs) makes everyone waiting behind it
+ * answer 503; a long queue of quick transactions (a burst of check-ins) is waited out, however long.
  */
 async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promise<T> {
   if (sequelize.getDialect() !== 'sqlite' || holdingSqliteTurn.getStore() === sequelize) return run();
@@ -35,16 +39,17 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
   const ahead = sqliteWaiting.get(sequelize) ?? 0;
   sqliteWaiting.set(sequelize, ahead + 1);
   try {
-    // Nobody ahead (the usual case): no timer to set. Otherwise wait at most TURN_WAIT_MS, so a transaction that
-    // hangs does not hang every request behind it.
-    if (ahead > 0 && !(await turnWithin(previous, DATABASE_TIMEOUTS.transactionTurnMs))) {
+    // Nobody ahead (the usual case): no timer to set.
+    if (ahead > 0 && !(await turnUnlessHung(sequelize, previous))) {
       // Pass the turn on when it comes, as if this transaction had run.
       void previous.then(release);
       throw unavailable('database_unavailable', 'The clinic database is not answering. Please try again shortly.');
     }
+    sqliteHeldSince.set(sequelize, performance.now());
     try {
       return await holdingSqliteTurn.run(sequelize, run);
     } finally {
+      sqliteHeldSince.delete(sequelize);
       release();
     }
   } finally {
@@ -52,15 +57,25 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
   }
 }
 
-/** True once `turn` resolves, false if `ms` pass first. */
-async function turnWithin(turn: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([turn.then(() => true as const), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * True once `turn` comes; false as soon as whoever holds the turn has held it for TRANSACTION_TURN (it hangs). One
+ * timer at a time, set for the current holder's deadline.
+ */
+function turnUnlessHung(sequelize: Sequelize, turn: Promise<unknown>): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const check = () => {
+      const since = sqliteHeldSince.get(sequelize);
+      const left = since === undefined ? DATABASE_TIMEOUTS.transactionTurnMs : since + DATABASE_TIMEOUTS.transactionTurnMs - performance.now();
+      if (left <= 0) resolve(false);
+      else timer = setTimeout(check, left);
+    };
+    check();
+    void turn.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 /**
