@@ -18,6 +18,7 @@ export const ERROR_IDS = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_attempts',
+  'origin_refused',
   // Data the request clashes with (409).
   'already_exists',
   'in_use',

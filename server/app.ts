@@ -6,6 +6,9 @@ import { AppError } from './errors';
 import type { Logger } from './logger';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
+import { refuseCrossSite } from './middleware/cross-site';
+import { securityHeaders } from './middleware/security-headers';
+import { originPolicy } from './security/origins';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinic';
 import { healthRoutes } from './routes/health';
@@ -26,9 +29,7 @@ import { icd10Routes } from './routes/icd10';
 import { patientSummaryRoutes } from './routes/patient-summary';
 import { recordRoutes } from './routes/records';
 import { kioskRoutes } from './routes/kiosk';
-import { isRateLimited } from './routes/kiosk/schema';
 import { ticketPageRoutes } from './routes/tickets';
-import { rateLimitPublic } from './middleware/rate-limit';
 import { createKioskServices, type KioskServices } from './services/kiosk';
 import type { RealtimeHub } from './realtime/hub';
 import { AuthService } from './services/auth';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   app.silent = true;
 
   app.use(errorHandler(deps.logger));
+  app.use(securityHeaders(deps.config));
+  app.use(refuseCrossSite(originPolicy(deps.config)));
   app.use(async (ctx, next) => {
     await next();
     if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
@@ -88,7 +91,6 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   app.use(loadSession(services.auth));
-  app.use(rateLimitPublic(services.kiosk.checkInLimiter, isRateLimited));
 
   // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
   const settings = new SettingsService(deps.db.sequelize, deps.config);
@@ -97,7 +99,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   for (const router of [
     healthRoutes(deps.db.sequelize),
     clinicRoutes(deps.config, clinicName),
-    authRoutes(services.auth),
+    authRoutes(services.auth, deps.config),
     ...administrationRoutes(deps, services),
     displayRoutes(new DisplayProfileService(deps.db.sequelize)),
     kioskProfileRoutes(new KioskProfileService(deps.db.sequelize)),

@@ -28,6 +28,10 @@ export interface Config {
   trustProxy: boolean;
   /** scrypt's cost for new password hashes, as log2(N): 17 (N=2^17) unless tests lower it. */
   passwordHashCost: number;
+  /** Extra browser origins (scheme://host:port) allowed to send state-changing requests, besides PUBLIC_BASE_URL's. */
+  allowedOrigins: string[];
+  /** Origins allowed to frame the TV display (digital signage players); nobody may frame any other page. */
+  displayFrameAncestors: string[];
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -54,6 +58,12 @@ function defaultTimeZone(): string {
 const boolean = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** A comma-separated list of exact origins (scheme://host[:port], nothing after); empty for none. */
+const origins = z
+  .string()
+  .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => list.every((o) => /^https?:\/\/[^/?#\s]+$/.test(o) && new URL(o).origin === o));
 
 /**
  * Each variable with its parser and, in `expected`, the words used when it is wrong.
@@ -101,6 +111,11 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(10).max(20),
     expected: `scrypt's cost as log2(N), a whole number from ${DEFAULT_PASSWORD_COST} to 20 (from 10 with NODE_ENV=test)`,
   },
+  ALLOWED_ORIGINS: { schema: origins, expected: 'a comma-separated list of origins such as https://desk.example-clinic.org' },
+  DISPLAY_FRAME_ANCESTORS: {
+    schema: origins,
+    expected: 'a comma-separated list of origins allowed to frame /display, such as https://signage.example.com',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -145,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     seedDemo: parse('SEED_DEMO', get('SEED_DEMO', nodeEnv === 'production' ? 'false' : 'true')),
     trustProxy: parse('TRUST_PROXY', get('TRUST_PROXY', 'false')),
     passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
+    allowedOrigins: parse('ALLOWED_ORIGINS', get('ALLOWED_ORIGINS', '')),
+    displayFrameAncestors: parse('DISPLAY_FRAME_ANCESTORS', get('DISPLAY_FRAME_ANCESTORS', '')),
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -5,6 +5,9 @@ import type { ErrorId, FieldError } from '../common/errors';
  * Services throw these; the error middleware turns them into `{ "error": { "id", "message" } }`.
  */
 export class AppError extends Error {
+  /** True once the refusal has its own audit row (so the error handler does not write a second one). */
+  audited = false;
+
   constructor(
     readonly status: number,
     readonly id: ErrorId,

@@ -27,7 +27,7 @@ async function prepareDatabase(config: Readonly<Config>, logger: Logger): Promis
     fail(`could not open the database ${safeUrl} (set DATABASE_URL): ${(error as Error).message}`);
   }
   const seeded = config.seedDemo && (await isClinicEmpty(db.sequelize));
-  if (seeded) await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone });
+  if (seeded) await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, passwordCost: config.passwordHashCost });
   return { db, seeded };
 }
 

@@ -1,8 +1,10 @@
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { createApp, createServices, type AppDeps, type Services } from './app';
 import { SESSION_COOKIE } from './services/auth';
 import { RealtimeHub, type HubOptions } from './realtime/hub';
+import { isAllowedOrigin, originPolicy, type OriginPolicy } from './security/origins';
 
 /** A listening MediQueue server: HTTP and the WebSocket hub on one port. */
 export interface RunningServer {
@@ -22,14 +24,26 @@ function cookie(header: string | undefined, name: string): string | undefined {
   return undefined;
 }
 
-/** True when a browser's Origin is this server (or absent, for non-browser clients). */
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/**
+ * The origin an upgrade request was sent to (scheme, host and port), as a browser on our own page would name it.
+ * Behind a trusted proxy the scheme comes from X-Forwarded-Proto, as Koa's ctx.origin does for HTTP.
+ */
+function requestOrigin(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
+  const scheme = forwarded || ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
+  return `${scheme}://${req.headers.host ?? ''}`;
+}
+
+/** The client's address as Koa's ctx.ip reads it: the first X-Forwarded-For hop only behind a trusted proxy. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  return forwarded || req.socket.remoteAddress || '';
+}
+
+/** True when a browser's Origin is exactly ours (or absent, for non-browser clients such as kiosk scripts). */
+function sameOrigin(req: IncomingMessage, policy: OriginPolicy, trustProxy: boolean): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || isAllowedOrigin(policy, origin, requestOrigin(req, trustProxy));
 }
 
 /** Starts the app and the hub on `port` (0 picks a free one) and resolves once listening. */
@@ -41,14 +55,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   // The hub asks the auth service about sessions lazily, so it can be built first and handed to the services.
   let services: Services | undefined;
+  const origins = originPolicy(deps.config);
   const hub = new RealtimeHub(
     {
       resolve: async (req) => {
         // Another site's page must not ride on a staff member's cookie (cross-site WebSocket hijacking).
-        if (!sameOrigin(req.headers.origin, req.headers.host)) return null;
+        if (!sameOrigin(req, origins, deps.config.trustProxy)) return null;
         const found = await services!.auth.lookup(cookie(req.headers.cookie, SESSION_COOKIE));
         return found.state === 'active' ? { user: found.user, sessionId: found.session.id } : null;
       },
+      address: (req) => clientAddress(req, deps.config.trustProxy),
       check: async (sessionId, renew) => {
         const found = await services!.auth.lookupById(sessionId, { renew });
         return found.state === 'active' ? found.user : null;

@@ -81,7 +81,8 @@ export async function apiFetch<T>(path: string, options: ApiRequestOptions = {})
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // Every change is sent as JSON, even without a body: the server refuses other types (its CSRF defence).
+      headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: combinedSignal(signal, timeoutMs),
     });

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { initModels } from '../models';
 import { createMigrator } from './migrator';
 import { createSequelize } from './sequelize';
+import { enableQueryTimeouts } from './timeouts';
 
 /** An open database with every model bound to it. */
 export interface Database {
@@ -16,5 +17,6 @@ export async function openDatabase(url: string, logger?: Logger, options: { migr
   await sequelize.authenticate();
   initModels(sequelize);
   if (options.migrate !== false) await createMigrator(sequelize, logger).up();
+  enableQueryTimeouts(sequelize);
   return { sequelize, close: () => sequelize.close() };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import { ROOT_DIR } from '../config';
 import type { Logger } from '../logger';
+import { DATABASE_TIMEOUTS, installMysqlTimeouts } from './timeouts';
 
 /** Which SQL engine a database URL points at. */
 export type Dialect = 'sqlite' | 'mysql';
@@ -59,17 +60,20 @@ export async function createSequelize(url: string, logger?: Logger): Promise<Seq
       define,
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
-    waitForSqliteLocks(sequelize, 15_000);
+    waitForSqliteLocks(sequelize, DATABASE_TIMEOUTS.sqliteBusyMs);
     if (sqliteStorage(url) !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
     return sequelize;
   }
-  return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
+  const sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     dialect: 'mysql',
     logging,
     timezone: '+00:00',
     define: { ...define, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
     // DECIMAL columns (ratings, vitals) come back as numbers, as they do on SQLite.
-    dialectOptions: { charset: 'utf8mb4', decimalNumbers: true },
-    pool: { max: 10, min: 0, acquire: 30_000, idle: 10_000 },
+    dialectOptions: { charset: 'utf8mb4', decimalNumbers: true, connectTimeout: DATABASE_TIMEOUTS.connectMs },
+    // A hung database must not hold requests: see db/timeouts.ts for how these add up to under 5 s.
+    pool: { max: 10, min: 0, acquire: DATABASE_TIMEOUTS.acquireHardMs, idle: 10_000 },
   });
+  installMysqlTimeouts(sequelize);
+  return sequelize;
 }

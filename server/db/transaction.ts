@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Sequelize, Transaction } from 'sequelize';
+import { unavailable } from '../errors';
+import { DATABASE_TIMEOUTS } from './timeouts';
 
 const RETRYABLE_MYSQL = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 5;
+const RETRY_WINDOW_MS = 1_000;
 
 /** True for errors the MySQL manual (and SQLite's locking) say to answer by running the transaction again. */
 export function isRetryable(error: unknown): boolean {
@@ -13,13 +16,19 @@ export function isRetryable(error: unknown): boolean {
 
 const sqliteQueues = new WeakMap<Sequelize, Promise<unknown>>();
 const holdingSqliteTurn = new AsyncLocalStorage<Sequelize>();
+/** Transactions holding or waiting for the turn, per database. */
+const sqliteWaiting = new WeakMap<Sequelize, number>();
+/** When the transaction holding the turn got it (performance.now()), per database. */
+const sqliteHeldSince = new WeakMap<Sequelize, number>();
 
 /**
  * SQLite admits one writer at a time, and a connection waiting for the lock sleeps inside one of libuv's worker
  * threads (4 by default). With more transactions waiting than there are threads, the one holding the lock cannot
- * run its next statement until the waiters' busy timeout expires (15 s, then SQLITE_BUSY). So this process queues
+ * run its next statement until the waiters' busy timeout expires (then SQLITE_BUSY). So this process queues
  * its own SQLite transactions and lets one at a time reach the database; the busy timeout is left for other
  * processes. A transaction started inside another one's work does not wait for itself.
+ * A transaction that holds the turn for longer than TRANSACTION_TURN (it hangs) makes everyone waiting behind it
+ * answer 503; a long queue of quick transactions (a burst of check-ins) is waited out, however long.
  */
 async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promise<T> {
   if (sequelize.getDialect() !== 'sqlite' || holdingSqliteTurn.getStore() === sequelize) return run();
@@ -27,12 +36,46 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   sqliteQueues.set(sequelize, previous.then(() => mine));
-  await previous;
+  const ahead = sqliteWaiting.get(sequelize) ?? 0;
+  sqliteWaiting.set(sequelize, ahead + 1);
   try {
-    return await holdingSqliteTurn.run(sequelize, run);
+    // Nobody ahead (the usual case): no timer to set.
+    if (ahead > 0 && !(await turnUnlessHung(sequelize, previous))) {
+      // Pass the turn on when it comes, as if this transaction had run.
+      void previous.then(release);
+      throw unavailable('database_unavailable', 'The clinic database is not answering. Please try again shortly.');
+    }
+    sqliteHeldSince.set(sequelize, performance.now());
+    try {
+      return await holdingSqliteTurn.run(sequelize, run);
+    } finally {
+      sqliteHeldSince.delete(sequelize);
+      release();
+    }
   } finally {
-    release();
+    sqliteWaiting.set(sequelize, (sqliteWaiting.get(sequelize) ?? 1) - 1);
   }
+}
+
+/**
+ * True once `turn` comes; false as soon as whoever holds the turn has held it for TRANSACTION_TURN (it hangs). One
+ * timer at a time, set for the current holder's deadline.
+ */
+function turnUnlessHung(sequelize: Sequelize, turn: Promise<unknown>): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const check = () => {
+      const since = sqliteHeldSince.get(sequelize);
+      const left = since === undefined ? DATABASE_TIMEOUTS.transactionTurnMs : since + DATABASE_TIMEOUTS.transactionTurnMs - performance.now();
+      if (left <= 0) resolve(false);
+      else timer = setTimeout(check, left);
+    };
+    check();
+    void turn.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 /**
@@ -40,11 +83,14 @@ async function sqliteTurn<T>(sequelize: Sequelize, run: () => Promise<T>): Promi
  * lock timeout. `work` must therefore be safe to run again: do side effects only in `transaction.afterCommit`.
  */
 export async function inTransaction<T>(sequelize: Sequelize, work: (t: Transaction) => Promise<T>): Promise<T> {
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await sqliteTurn(sequelize, () => sequelize.transaction(work));
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      // A deadlock is answered at once and worth re-running; lock-wait and busy time-outs already took seconds, and
+      // the request must answer (503) within 5 s, so those are not re-run once RETRY_WINDOW_MS has gone.
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error) || performance.now() - started > RETRY_WINDOW_MS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
     }
   }

@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Middleware, ParameterizedContext } from 'koa';
 import {
   BaseError,
   ConnectionError,
@@ -9,6 +9,8 @@ import {
 } from 'sequelize';
 import type { ApiErrorBody, ErrorId } from '../../common/errors';
 import { AppError } from '../errors';
+import { UNAVAILABLE_CODES } from '../db/timeouts';
+import { audit } from '../services/audit';
 import type { Logger } from '../logger';
 
 const HTTP_IDS: Record<number, ErrorId> = {
@@ -29,6 +31,13 @@ const HTTP_MESSAGES: Record<number, string> = {
   413: 'The request is too large.',
   415: 'Send the request body as JSON.',
 };
+
+/** True when the driver's error (or the one Sequelize wrapped) says the database is unreachable or not answering. */
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; parent?: { code?: unknown }; original?: { code?: unknown } } | null;
+  for (const code of [e?.code, e?.parent?.code, e?.original?.code]) if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return false;
+}
 
 function humanField(field: string): string {
   return field.replace(/_id$/, '').replace(/_/g, ' ');
@@ -67,7 +76,7 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
       unexpected: false,
     };
   }
-  if (error instanceof ConnectionError || error instanceof TimeoutError) {
+  if (error instanceof ConnectionError || error instanceof TimeoutError || isUnavailable(error)) {
     return {
       appError: new AppError(503, 'database_unavailable', 'The clinic database is not answering. Please try again shortly.'),
       unexpected: true,
@@ -86,6 +95,26 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
 }
 
 /**
+ * Every refusal is a fact for the audit trail (who was refused what, from where). Refusals to nobody (no session,
+ * no cookie: a forged cross-site post, a bot) are not written, so a flood of them cannot fill the table. A trail
+ * that cannot be written (the database is away) does not change the answer; the log has it.
+ */
+async function auditRefusal(ctx: ParameterizedContext, error: AppError, logger: Logger): Promise<void> {
+  const user = (ctx.state as { user?: { id: number } }).user;
+  if (!user && ctx.headers.cookie === undefined) return;
+  try {
+    await audit({
+      userId: user?.id ?? null,
+      action: 'access.refused',
+      ip: ctx.ip,
+      details: { id: error.id, method: ctx.method, path: ctx.path },
+    });
+  } catch (failure) {
+    logger.error({ err: failure, method: ctx.method, url: ctx.url }, 'could not audit a refusal');
+  }
+}
+
+/**
  * The first middleware: every failure below it answers `{ "error": { "id", "message" } }` with a fitting status,
  * never a stack trace; unexpected ones are logged with their stack.
  */
@@ -98,6 +127,7 @@ export function errorHandler(logger: Logger): Middleware {
       if (unexpected) logger.error({ err: error, method: ctx.method, url: ctx.url }, 'request failed');
       const body: ApiErrorBody = { error: { id: appError.id, message: appError.message } };
       if (appError.fields) body.error.fields = appError.fields;
+      if (appError.status === 403 && !appError.audited) await auditRefusal(ctx, appError, logger);
       ctx.status = appError.status;
       ctx.set(appError.headers ?? {});
       ctx.body = body;

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { tooManyAttempts } from '../errors';
 import type { AuthState } from './auth';
+import { audit } from '../services/audit';
 
 /** How many requests one address may make in a window. */
 export interface RateLimits {
@@ -22,6 +23,7 @@ export const DEFAULT_CHECK_IN_LIMITS: RateLimits = { points: 60, windowSeconds: 
  */
 export class AddressRateLimiter {
   private limiter!: RateLimiterMemory;
+  private points = 0;
 
   constructor(limits: RateLimits = DEFAULT_CHECK_IN_LIMITS) {
     this.setLimits(limits);
@@ -30,6 +32,7 @@ export class AddressRateLimiter {
   /** New limits, counting from zero. */
   setLimits(limits: RateLimits): void {
     this.limiter = new RateLimiterMemory({ points: limits.points, duration: limits.windowSeconds });
+    this.points = limits.points;
   }
 
   /** Takes one request from `address`'s allowance; throws 429 `too_many_attempts` with Retry-After once it is spent. */
@@ -38,6 +41,11 @@ export class AddressRateLimiter {
       await this.limiter.consume(address);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // The first refusal of an address in a window is audited; one row per flood, not one per request, so a
+      // script hammering the kiosk route cannot turn the limiter into a database write per request.
+      if (rejection.consumedPoints === this.points + 1) {
+        void audit({ userId: null, action: 'rate_limit.refused', ip: address, details: { limit: this.points } }).catch(() => undefined);
+      }
       throw tooManyAttempts(
         'Too many check-ins from this screen in a short time. Please wait a moment, or ask at the reception desk.',
         rejection.msBeforeNext / 1000,
@@ -47,12 +55,14 @@ export class AddressRateLimiter {
 }
 
 /**
- * Rate-limits the public requests that create tickets (or look up bookings, which could be guessed at) by client
- * address. Signed-in staff are not limited: a reception desk checks many people in from one computer.
+ * Rate-limits one public route by client address; put it in the route's own middleware list, after the router has
+ * matched. Keyed on the matched route, never on the raw path: routing ignores case and trailing slashes
+ * (`/API/QUEUE/CHECK-IN` reaches the same handler), so a path pattern checked before routing could be dodged.
+ * Signed-in staff are not limited: a reception desk checks many people in from one computer.
  */
-export function rateLimitPublic(limiter: AddressRateLimiter, matches: (method: string, path: string) => boolean): Middleware<AuthState> {
+export function limitAnonymous(limiter: AddressRateLimiter): Middleware<AuthState> {
   return async (ctx, next) => {
-    if (!ctx.state.user && matches(ctx.method, ctx.path)) await limiter.consume(ctx.ip);
+    if (!ctx.state.user) await limiter.consume(ctx.ip);
     await next();
   };
 }

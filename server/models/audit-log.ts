@@ -46,5 +46,16 @@ export class AuditLog extends Model<InferAttributes<AuditLog>, InferCreationAttr
       },
       { sequelize, tableName: 'audit_logs', updatedAt: false },
     );
+    // Append-only (issue 11): the application has no path that changes or deletes a line of the trail. On MySQL a
+    // trigger refuses it too (migrations/20261202-2100-audit-append-only.ts).
+    const refuse = () => {
+      throw new Error('The audit log is append-only: its rows cannot be changed or deleted.');
+    };
+    for (const hook of ['beforeUpdate', 'beforeBulkUpdate', 'beforeDestroy', 'beforeBulkDestroy', 'beforeUpsert', 'beforeSave'] as const) {
+      AuditLog.addHook(hook as 'beforeUpdate', (instance: AuditLog) => {
+        if (hook === 'beforeSave' && instance.isNewRecord) return;
+        refuse();
+      });
+    }
   }
 }

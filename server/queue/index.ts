@@ -62,6 +62,7 @@ export function createQueue(deps: QueueDeps): Queue {
     walkIn: (input, actor, clock = now) => walkIn({ queue: service, live, alerts, now: clock, timeZone: deps.timeZone }, input, actor),
     close: async () => {
       await service.idle();
+      broadcaster.close();
       await broadcaster.idle();
       live.close();
     },

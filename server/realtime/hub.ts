@@ -19,6 +19,8 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { User } from '../models';
 import { ClientMessageSchema } from './schema';
+import { AddressCounter, DEFAULT_FLOOD_LIMITS, MessageBucket, type FloodLimits } from './flood-limits';
+import { SnapshotCache } from './snapshot-cache';
 
 /** A channel message before the hub stamps it with its sequence number and epoch. */
 export type Unsequenced<M> = M extends Sequenced ? Omit<M, 'seq' | 'epoch'> : never;
@@ -37,13 +39,15 @@ export interface HubAuth {
   resolve(req: IncomingMessage): Promise<{ user: User; sessionId: string } | null>;
   /** Re-checks a session: the user while it is live, else null. `renew` counts as staff activity. */
   check(sessionId: string, renew: boolean): Promise<User | null>;
+  /** The client's address for the per-address connection cap (the forwarded one behind a trusted proxy). */
+  address(req: IncomingMessage): string;
 }
 
 /** Carries out a staff action sent over the socket and returns the reply (the REST routes call the same service). */
 export type ActionHandler = (user: User, action: StaffAction) => Promise<ServerMessage>;
 
-/** Timings, shortened in tests. */
-export interface HubOptions {
+/** Timings and limits, shortened in tests. */
+export interface HubOptions extends FloodLimits {
   /** How often an application `heartbeat` is sent (browsers cannot see ping frames). */
   heartbeatMs: number;
   /** How often a ping frame is sent; a client that has not answered the previous one is dropped. */
@@ -55,13 +59,15 @@ export interface HubOptions {
 /** Send options for a message encoded once as UTF-8: still a text frame for the browser. */
 const TEXT = { binary: false } as const;
 
-const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50 };
+const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50, ...DEFAULT_FLOOD_LIMITS };
 
 interface Client {
   ws: WebSocket;
   user: User | null;
   sessionId: string | null;
   alive: boolean;
+  address: string;
+  bucket: MessageBucket;
   /** Per channel: null once live, or the events that arrived while its snapshot was being read. */
   channels: Map<Channel, Buffer[] | null>;
 }
@@ -81,6 +87,8 @@ export class RealtimeHub {
   private readonly subscribers = new Map<Channel, Set<Client>>();
   private readonly timers: NodeJS.Timeout[] = [];
   private actionHandler?: ActionHandler;
+  private readonly snapshots = new SnapshotCache();
+  private readonly addresses: AddressCounter;
 
   constructor(
     private readonly auth: HubAuth,
@@ -88,6 +96,7 @@ export class RealtimeHub {
     options: Partial<HubOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.addresses = new AddressCounter(this.options.connectionsPerAddress);
     this.timers.push(
       setInterval(() => {
         this.pingAll();
@@ -110,7 +119,7 @@ export class RealtimeHub {
           this.logger.warn({ err: error }, 'websocket session lookup failed; continuing as a public screen');
           return null;
         })
-        .then((found) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, found)));
+        .then((found) => this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, found, this.auth.address(req))));
     });
   }
 
@@ -162,6 +171,14 @@ export class RealtimeHub {
     }
   }
 
+  /**
+   * Marks every cached snapshot stale: the next subscriber reads fresh. For when an event could not be published,
+   * and for tests that empty the database under a running server.
+   */
+  invalidateSnapshots(): void {
+    this.snapshots.invalidate();
+  }
+
   /** Publishes once `transaction` commits, so no screen ever shows a change that was rolled back. */
   publishAfterCommit(transaction: Transaction, message: Unsequenced<ChannelMessage>): void {
     transaction.afterCommit(() => this.publish(message));
@@ -179,9 +196,21 @@ export class RealtimeHub {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, found: { user: User; sessionId: string } | null): void {
+  private accept(ws: WebSocket, found: { user: User; sessionId: string } | null, address: string): void {
+    if (!this.addresses.open(address)) {
+      this.expel(ws, 'too many connections from this address');
+      return;
+    }
     const user = found?.user ?? null;
-    const client: Client = { ws, user, sessionId: found?.sessionId ?? null, alive: true, channels: new Map() };
+    const client: Client = {
+      ws,
+      user,
+      sessionId: found?.sessionId ?? null,
+      alive: true,
+      address,
+      bucket: new MessageBucket(this.options),
+      channels: new Map(),
+    };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => this.receive(client, data.toString(), isBinary));
@@ -198,6 +227,11 @@ export class RealtimeHub {
   }
 
   private receive(client: Client, text: string, isBinary: boolean): void {
+    // Before parsing: a flood must cost as little as possible, and stop at once.
+    if (!client.bucket.take()) {
+      if (client.ws.readyState === client.ws.OPEN) this.expel(client.ws, 'too many messages');
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = isBinary ? undefined : JSON.parse(text);
@@ -295,7 +329,8 @@ export class RealtimeHub {
     try {
       await provider.authorize(channel, client.user);
       const meta: Sequenced = { channel, seq: this.seqs.get(channel) ?? 0, epoch: this.epoch };
-      const snapshot = await provider.snapshot(channel, meta);
+      // One read per change for everyone (and a re-subscribe in a loop costs no read at all).
+      const snapshot = await this.snapshots.get(channel, meta.seq, () => provider.snapshot(channel, meta));
       if (client.channels.get(channel) !== pending) return; // unsubscribed or re-subscribed meanwhile
       this.send(client, { type: 'subscribed', ...meta });
       for (const message of snapshot) this.send(client, message);
@@ -319,12 +354,25 @@ export class RealtimeHub {
     client.channels.delete(channel);
     const set = this.subscribers.get(channel);
     set?.delete(client);
-    if (set && !set.size) this.subscribers.delete(channel);
+    if (set && !set.size) {
+      this.subscribers.delete(channel);
+      this.snapshots.forget(channel);
+    }
+  }
+
+  /**
+   * Closes a violator with 1008 and a reason, then stops reading what it has still queued (thousands of frames, in a
+   * flood) and cuts the connection shortly after, instead of waiting 30 s for its side of the close handshake.
+   */
+  private expel(ws: WebSocket, reason: string): void {
+    ws.close(CLOSE_CODES.policyViolation, reason);
+    ws.pause();
+    setTimeout(() => ws.terminate(), 500).unref();
   }
 
   private drop(client: Client): void {
     for (const channel of [...client.channels.keys()]) this.unsubscribe(client, channel);
-    this.clients.delete(client);
+    if (this.clients.delete(client)) this.addresses.close(client.address);
   }
 
   private send(client: Client, message: ServerMessage): void {

@@ -2,7 +2,6 @@ import { Op, type Model, type ModelStatic, type Sequelize, type Transaction } fr
 import { inTransaction } from '../db/transaction';
 import {
   Appointment,
-  AuditLog,
   AvailabilityException,
   Department,
   DisplayProfile,
@@ -59,7 +58,11 @@ export interface SeedSummary {
   appointmentsLater: number;
 }
 
-/** Every model, children before parents, so rows can be deleted in this order without breaking a foreign key. */
+/**
+ * Every model, children before parents, so rows can be deleted in this order without breaking a foreign key. Not the
+ * audit trail: it is append-only (issue 11), so a reset leaves it be; its user ids go NULL with the
+ * users (the foreign key's SET NULL).
+ */
 const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   PrescriptionItem,
   RecordAddendum,
@@ -73,7 +76,6 @@ const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   DoctorAvailability,
   DoctorProfile,
   Patient,
-  AuditLog,
   Session,
   User,
   // Display and kiosk profiles' departments hold their departments (foreign keys): they go first.

@@ -65,11 +65,18 @@ export class AuthService {
    */
   async signIn(email: string, password: string, origin: RequestOrigin): Promise<{ token: string } & ActiveSession> {
     const normalized = email.trim().toLowerCase();
-    await this.throttle.check(normalized, origin.ip);
+    try {
+      await this.throttle.reserve(normalized, origin.ip);
+    } catch (error) {
+      // A refusal is as much a fact as a failure: a guessing run shows in the audit log, not only in a counter.
+      if (error instanceof AppError) {
+        await audit({ userId: null, action: 'auth.sign_in_throttled', entityType: 'user', ip: origin.ip, details: { email: normalized } });
+      }
+      throw error;
+    }
     const user = await User.findOne({ where: { email: normalized } });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash(this.passwordCost)));
     if (!user || !ok || !user.active) {
-      await this.throttle.failed(normalized, origin.ip);
       await audit({
         userId: user?.id ?? null,
         action: 'auth.sign_in_failed',

@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hashWorkers } from '../security/hash-workers';
 
 /**
  * scrypt's cost as log2(N) when config does not say otherwise: 17 is OWASP's floor (N=2^17, r=8, p=1), about 0.7 s
@@ -21,9 +22,8 @@ interface Params {
 function derive(password: string, salt: Buffer, p: Params): Promise<Buffer> {
   // scrypt needs 128 * N * r bytes; Node's default limit (32 MiB) is below OWASP's floor, so it is raised to fit.
   const options: ScryptOptions = { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, p.keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  // In a dedicated thread, never libuv's pool, which the SQLite driver needs for every query (security/hash-workers).
+  return hashWorkers.scrypt(password.normalize('NFKC'), salt, p.keyLength, options);
 }
 
 /**

@@ -13,8 +13,8 @@ export interface ThrottleLimits {
 export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 };
 
 /**
- * Counts failed sign-ins per (email, address) and per address, and refuses further attempts with 429 once either
- * limit is reached. Kept in memory: a restart forgives, which is acceptable for one clinic server.
+ * Counts sign-in attempts per (email, address) and per address (a success gives its point back, so in effect it
+ * counts failures), and refuses further attempts with 429 once either limit is reached. Kept in memory: a restart forgives, which is acceptable for one clinic server.
  */
 export class SignInThrottle {
   private readonly account: RateLimiterMemory;
@@ -29,37 +29,28 @@ export class SignInThrottle {
     return `${email.trim().toLowerCase()}|${ip}`;
   }
 
-  /** Throws 429 `too_many_attempts` if this email or address has used up its failures. */
-  async check(email: string, ip: string): Promise<void> {
-    const [account, address] = await Promise.all([
-      this.account.get(SignInThrottle.accountKey(email, ip)),
-      this.address.get(ip),
-    ]);
-    const blocked = [
-      [account, this.limits.perAccount],
-      [address, this.limits.perAddress],
-    ].filter(([res, limit]) => res && (res as RateLimiterRes).consumedPoints >= (limit as number)) as [
-      RateLimiterRes,
-      number,
-    ][];
-    if (blocked.length) {
-      const wait = Math.max(...blocked.map(([res]) => res.msBeforeNext)) / 1000;
-      const minutes = Math.max(1, Math.ceil(wait / 60));
-      throw tooManyAttempts(
-        `Too many unsuccessful sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-        wait,
-      );
-    }
+  /**
+   * Counts an attempt before its password is checked, and throws 429 `too_many_attempts` once this email from this
+   * address, or this address, has used its allowance. Counting first (reserve, then verify) is what makes 40
+   * parallel guesses meet the same limit as 40 in a row: a check-then-count would let every one of them through
+   * before the first failure was counted. A success gives its points back ({@link succeeded}).
+   */
+  async reserve(email: string, ip: string): Promise<void> {
+    const results = await Promise.allSettled([this.account.consume(SignInThrottle.accountKey(email, ip)), this.address.consume(ip)]);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    if (!refused.length) return;
+    const unexpected = refused.find((r) => !(r instanceof RateLimiterRes));
+    if (unexpected) throw unexpected;
+    const wait = Math.max(...(refused as RateLimiterRes[]).map((res) => res.msBeforeNext)) / 1000;
+    const minutes = Math.max(1, Math.ceil(wait / 60));
+    throw tooManyAttempts(
+      `Too many unsuccessful sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      wait,
+    );
   }
 
-  /** Records a failed attempt. */
-  async failed(email: string, ip: string): Promise<void> {
-    // consume() rejects once the limit is passed; the next check() reports that, so the rejection is not needed here.
-    await Promise.allSettled([this.account.consume(SignInThrottle.accountKey(email, ip)), this.address.consume(ip)]);
-  }
-
-  /** Forgets the failures of this email from this address after a successful sign-in. */
+  /** Forgets the failures of this email from this address after a successful sign-in, and gives back its reservation. */
   async succeeded(email: string, ip: string): Promise<void> {
-    await this.account.delete(SignInThrottle.accountKey(email, ip));
+    await Promise.all([this.account.delete(SignInThrottle.accountKey(email, ip)), this.address.reward(ip, 1)]);
   }
 }

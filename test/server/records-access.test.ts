@@ -164,12 +164,13 @@ describe('records API: access rules, audit and the patient summary', () => {
       expect(await AuditLog.count({ where: { action: 'record.read', userId: clinic.reception.user.id } })).to.equal(0);
     });
 
-    it("refuses a doctor the patients their department has never seen (403), and answers 404 for unknown ones", async () => {
+    it("answers a doctor the patients their department has never seen with the same 404 as unknown ones (issue 11)", async () => {
       const stranger = await allergicPatient();
-      expect((await doctor.agent.get(`/api/patients/${stranger.id}/summary`)).status).to.equal(403);
+      const unknown = await doctor.agent.get('/api/patients/999999/summary');
+      expect(unknown.status).to.equal(404);
+      expect((await doctor.agent.get(`/api/patients/${stranger.id}/summary`)).body).to.deep.equal(unknown.body);
       const elsewhere = await signedInDoctor(server, await createDepartment());
-      expect((await elsewhere.agent.get(`/api/patients/${patient.id}/summary`)).status).to.equal(403);
-      expect((await doctor.agent.get('/api/patients/999999/summary')).status).to.equal(404);
+      expect((await elsewhere.agent.get(`/api/patients/${patient.id}/summary`)).body).to.deep.equal(unknown.body);
       expect((await doctor.agent.get(`/api/patients/${patient.id}/summary?pageSize=500`)).status).to.equal(422);
     });
   });

@@ -73,7 +73,8 @@ describe('records API: history across departments, reasons and refused reads', (
   it('opens the whole history, every department, to the doctor who has the patient called or in consultation', async () => {
     const derm = await signedInDoctor(server, clinic.otherDepartment);
     const before = await derm.agent.get(`/api/patients/${patient.id}/summary`);
-    expect([before.status, before.body.error.id]).to.deep.equal([403, 'reason_required']);
+    // No clinical relationship yet: the same 404 as a patient who does not exist (issue 11).
+    expect([before.status, before.body.error.id]).to.deep.equal([404, 'not_found']);
     expect((await refusals(derm.user.id)).map((r) => r.entityType)).to.deep.equal(['patient']);
 
     await checkIn(clinic.reception.agent, derm, patient.id);

@@ -18,7 +18,8 @@ export class Agent {
     const response = await fetch(this.server.baseUrl + path, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // Like the front ends: every change is JSON, body or not (the server refuses other types).
+        ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },

@@ -50,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     running.services.queue.live.invalidate();
     // The reset emptied server_secrets too: the codes' key is read (or made) again, as a fresh server would.
     running.services.checkInCodes.forgetSecret();
+    running.hub.invalidateSnapshots();
   });
   return {
     ...running,

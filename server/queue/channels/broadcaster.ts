@@ -16,6 +16,9 @@ const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
  */
 export const REFRESH_GAP_MS = 25;
 
+/** Waits before re-running a failed refresh: doubling from the first, up to the last (the database may be away). */
+export const RETRY_DELAYS_MS = { first: 250, max: 10_000 } as const;
+
 /** A watched ticket: the department its visit is in now, and the code of the visit's newest entry there. */
 interface TicketWatch {
   departmentId: number;
@@ -40,6 +43,9 @@ export class QueueBroadcaster {
   private readonly tickets = new Map<string, TicketWatch>();
   /** When each department's last refresh started (performance.now()). */
   private readonly lastRefresh = new Map<number, number>();
+  /** Failed refreshes in a row per department, and the timer of its retry. */
+  private readonly failures = new Map<number, { count: number; timer: NodeJS.Timeout }>();
+  private closed = false;
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -51,6 +57,13 @@ export class QueueBroadcaster {
   changed(change: QueueChange): void {
     if (change.called) this.announce(change.called);
     for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
+  }
+
+  /** Stops retrying failed refreshes (shutdown). */
+  close(): void {
+    this.closed = true;
+    for (const { timer } of this.failures.values()) clearTimeout(timer);
+    this.failures.clear();
   }
 
   /** Resolves once every broadcast scheduled so far has gone out (for orderly shutdown and tests). */
@@ -83,13 +96,39 @@ export class QueueBroadcaster {
         // From here on, a new change needs a new refresh: this one may already have read past it.
         this.queued.delete(departmentId);
         this.lastRefresh.set(departmentId, performance.now());
-        return this.refresh(departmentId);
+        await this.refresh(departmentId);
+        this.recovered(departmentId);
       })
-      .catch((error) => this.logger.error({ err: error, departmentId }, 'queue broadcast failed'));
+      .catch((error) => this.failed(departmentId, error));
     this.running.set(departmentId, run);
     void run.then(() => {
       if (this.running.get(departmentId) === run) this.running.delete(departmentId);
     });
+  }
+
+  /**
+   * A refresh failed after its change was committed (the database went away mid-read): screens would keep an old
+   * line until the next change. So every cached snapshot is dropped (a screen that reconnects reads fresh), and the
+   * refresh runs again, backing off, until it goes out.
+   */
+  private failed(departmentId: number, error: unknown): void {
+    const previous = this.failures.get(departmentId);
+    const count = (previous?.count ?? 0) + 1;
+    this.logger.error({ err: error, departmentId, attempt: count }, 'queue broadcast failed; will retry');
+    this.hub.invalidateSnapshots();
+    if (this.closed) return;
+    if (previous) clearTimeout(previous.timer);
+    const delay = Math.min(RETRY_DELAYS_MS.max, RETRY_DELAYS_MS.first * 2 ** (count - 1));
+    const timer = setTimeout(() => this.schedule(departmentId), delay);
+    timer.unref();
+    this.failures.set(departmentId, { count, timer });
+  }
+
+  private recovered(departmentId: number): void {
+    const failure = this.failures.get(departmentId);
+    if (!failure) return;
+    clearTimeout(failure.timer);
+    this.failures.delete(departmentId);
   }
 
   private async refresh(departmentId: number): Promise<void> {

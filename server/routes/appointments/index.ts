@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { AppointmentListResponse, AppointmentResponse } from '../../../common/booking';
 import { auth } from '../../middleware/auth';
+import { auditRead, queryDetails } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentAppointment } from '../../presenters/booking';
 import type { AppointmentService } from '../../services/appointments';
@@ -20,7 +21,7 @@ export function appointmentRoutes(appointments: AppointmentService, settings: Se
   const router: AppRouter = new Router();
   const desk = auth('admin', 'reception');
 
-  router.get('/api/appointments', desk, validate(ListAppointmentsSchema), async (ctx) => {
+  router.get('/api/appointments', desk, auditRead('appointment.list_read', queryDetails), validate(ListAppointmentsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof ListAppointmentsSchema>;
     const { appointments: rows, total } = await appointments.list(query);
     const body: AppointmentListResponse = { appointments: rows.map(presentAppointment), page: query.page, pageSize: query.pageSize, total };
@@ -33,7 +34,7 @@ export function appointmentRoutes(appointments: AppointmentService, settings: Se
     ctx.body = one(await appointments.book(body, { userId: ctx.state.user!.id, ip: ctx.ip }));
   });
 
-  router.get('/api/appointments/:id', desk, validate(AppointmentIdSchema), async (ctx) => {
+  router.get('/api/appointments/:id', desk, auditRead('appointment.read', (ctx) => ({ entityType: 'appointment', entityId: ctx.params.id })), validate(AppointmentIdSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof AppointmentIdSchema>;
     ctx.body = one(await appointments.load(params.id));
   });

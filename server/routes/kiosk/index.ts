@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import type { KioskAppointment, KioskDepartmentsResponse } from '../../../common/kiosk';
+import { limitAnonymous } from '../../middleware/rate-limit';
 import { validate, type InputOf } from '../../middleware/validate';
 import type { Queue } from '../../queue';
 import { findKioskAppointment } from '../../services/kiosk/appointment-lookup';
@@ -26,9 +27,11 @@ export function kioskRoutes(queue: Queue, kiosk: KioskServices): AppRouter {
     ctx.body = body;
   });
 
-  router.post('/check-in', validate(WalkInSchema), walkInHandler(queue, kiosk));
+  // Tickets and booking look-ups (which could be guessed at) are limited per address, on the matched route.
+  const limited = limitAnonymous(kiosk.checkInLimiter);
+  router.post('/check-in', limited, validate(WalkInSchema), walkInHandler(queue, kiosk));
 
-  router.post('/appointments/find', validate(AppointmentLookupSchema), async (ctx) => {
+  router.post('/appointments/find', limited, validate(AppointmentLookupSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof AppointmentLookupSchema>;
     const found: KioskAppointment = await findKioskAppointment(body, {
       timeZone: kiosk.timeZone,

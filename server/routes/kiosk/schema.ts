@@ -12,11 +12,3 @@ export const AppointmentLookupSchema = {
     }),
   ]),
 };
-
-/** The public requests that create tickets or look up bookings: rate-limited per address. */
-export function isRateLimited(method: string, path: string): boolean {
-  return (
-    method === 'POST' &&
-    (/^\/api\/queue\/check-in(\/appointment)?\/?$/.test(path) || /^\/api\/kiosk\/(check-in|appointments\/find)\/?$/.test(path))
-  );
-}

@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import type { PatientSearchResponse, PatientView, PossibleDuplicateBody } from '../../../common/admin';
 import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
+import { auditRead, queryDetails, type ReadRequest } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
 import { Patient } from '../../models';
 import { presentPatient } from '../../presenters/admin';
@@ -11,6 +12,12 @@ import { createPatient, searchPatients, updatePatient } from '../../services/pat
 import type { AppRouter } from '../../state';
 import { actorOf } from '../actor';
 import { CreatePatientSchema, PatientIdSchema, SearchPatientsSchema, UpdatePatientSchema } from './schema';
+
+/** A patient's profile read (phone, date of birth): audited with the patient's id. */
+const patientRead = ({ params }: ReadRequest) => {
+  const id = Number(params.id);
+  return { entityType: 'patient', entityId: id, patientId: id };
+};
 
 /**
  * Patients, for admins and reception: search, read, register (with a duplicate warning) and edit; doctors may search
@@ -21,14 +28,14 @@ export function patientRoutes(sequelize: Sequelize, countrySource: PhoneCountryS
   const router: AppRouter = new Router({ prefix: '/api/patients' });
 
   // Doctors find and register the patient behind an anonymous walk-in from their console (issue 19).
-  router.get('/', auth('admin', 'reception', 'doctor'), validate(SearchPatientsSchema), async (ctx) => {
+  router.get('/', auth('admin', 'reception', 'doctor'), auditRead('patient.search', queryDetails), validate(SearchPatientsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof SearchPatientsSchema>;
     const { patients, total } = await searchPatients(query.q, query.page, query.pageSize, await countrySource());
     const body: PatientSearchResponse = { patients: patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total };
     ctx.body = body;
   });
 
-  router.get('/:id', auth('admin', 'reception'), validate(PatientIdSchema), async (ctx) => {
+  router.get('/:id', auth('admin', 'reception'), auditRead('patient.read', patientRead), validate(PatientIdSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof PatientIdSchema>;
     const patient = await Patient.findByPk(params.id);
     if (!patient) throw notFound('That patient');

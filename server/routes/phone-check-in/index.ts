@@ -111,6 +111,8 @@ export function phoneCheckInRoutes(
     const form = await readForm(ctx);
     const language: Language = pickLanguage([ctx.query.lang], ctx.get('accept-language'));
     try {
+      // The same per-address allowance as every other public check-in path (a code is public: the display shows it).
+      await kiosk.checkInLimiter.consume(ctx.ip);
       const entry = await run(form, checked);
       await recordTicketLanguage(entry.publicCode, language);
       ctx.status = 303;

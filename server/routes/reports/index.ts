@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { auth } from '../../middleware/auth';
+import { auditRead, queryDetails } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
 import { searchAudit } from '../../services/audit-search';
 import { buildReport, reportCsv } from '../../services/reports';
@@ -22,7 +23,8 @@ export function reportRoutes(settings: SettingsService): AppRouter {
     } else ctx.body = report;
   });
 
-  router.get('/audit', auth('admin'), validate(AuditSchema), async (ctx) => {
+  // Reading the trail is itself on the trail: who looked for whom.
+  router.get('/audit', auth('admin'), auditRead('audit.search', queryDetails), validate(AuditSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof AuditSchema>;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await searchAudit(query, settings.activeTimeZone);

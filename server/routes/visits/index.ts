@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PatientVisitsResponse, VisitTimeline } from '../../../common/visits';
 import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
+import { auditRead, queryDetails } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
 import { Patient } from '../../models';
 import { patientVisits, visitTimeline } from '../../services/visits/timeline';
@@ -28,7 +29,7 @@ export const PatientVisitsSchema = {
 export function visitRoutes(): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/visits' });
 
-  router.get('/', auth(), validate(PatientVisitsSchema), async (ctx) => {
+  router.get('/', auth(), auditRead('visit.list_read', queryDetails), validate(PatientVisitsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof PatientVisitsSchema>;
     if (!(await Patient.findByPk(query.patientId, { attributes: ['id'] }))) throw notFound('That patient');
     ctx.set('Cache-Control', 'no-store');

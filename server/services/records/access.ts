@@ -1,11 +1,14 @@
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
-import { AppError, forbidden } from '../../errors';
+import { AppError, forbidden, notFound } from '../../errors';
 import { QueueEntry, type MedicalRecord } from '../../models';
 import { audit } from '../audit';
 import { requireStaff, resolveActor, type StaffActor } from '../../queue/commands/access';
 import type { RecordRequester } from './context';
 import { READ_REASON_SCHEMA } from '../../../common/record-fields';
+import { clinicalRelationship, isTreatingNow } from './clinical-relationship';
+
+export { isTreatingNow };
 
 /**
  * Who may see and change consultation records (issue 6):
@@ -42,15 +45,6 @@ export type ReadBasis = 'admin' | 'own_department' | 'treating_now' | 'reason';
 /** The shortest reason accepted for reading a record outside the rules (a few words, not "x"). */
 export const MIN_REASON_LENGTH = READ_REASON_SCHEMA.minLength ?? 10;
 
-/** True when the doctor has the patient called or in consultation right now: their whole history is open to them. */
-export async function isTreatingNow(doctor: { id: number }, patientId: number): Promise<boolean> {
-  const visit = await QueueEntry.findOne({
-    where: { patientId, doctorId: doctor.id, status: ['called', 'in_consultation'] },
-    attributes: ['id'],
-  });
-  return visit !== null;
-}
-
 /** A refused read, audited before the 403 goes out (issue 19: a refusal is as much a fact as a read). */
 async function refuseRead(staff: RecordStaff, patientId: number, entity: { type: string; id: number }, message: string, reasonRequired: boolean) {
   await audit({
@@ -62,7 +56,9 @@ async function refuseRead(staff: RecordStaff, patientId: number, entity: { type:
     ip: staff.ip,
     details: { role: staff.role, reason: reasonRequired ? 'no_reason_given' : 'role' },
   });
-  return reasonRequired ? new AppError(403, 'reason_required', message) : forbidden(message);
+  const refusal = reasonRequired ? new AppError(403, 'reason_required', message) : forbidden(message);
+  refusal.audited = true;
+  return refusal;
 }
 
 /**
@@ -101,23 +97,28 @@ export function assertMayWriteRecord(staff: RecordStaff, record: MedicalRecord):
 }
 
 /**
- * How far a doctor sees a patient's history: `all` while the patient is with them now, or with a recorded reason;
- * `department` when their department has seen the patient. Anything else is refused with 403 (audited).
- * Reception and admins see every patient (reception without clinical fields).
+ * How far a doctor sees a patient's history, by the rules in clinical-relationship.ts: `all` while the patient is
+ * with them now, or with a recorded reason; `department` when they signed for the patient or their department
+ * consulted them. Without a relationship the answer is the same 404 as for a patient who does not exist (audited as
+ * a refused read), so neither a check-in nor probing ids tells a doctor anything. Reception and admins see every
+ * patient (reception without clinical fields).
  */
 export async function patientHistoryScope(staff: RecordStaff, patientId: number, reason?: string): Promise<{ scope: 'all' | 'department'; basis: ReadBasis }> {
   if (!staff.doctor) return { scope: 'all', basis: 'admin' };
-  if (await isTreatingNow(staff.doctor, patientId)) return { scope: 'all', basis: 'treating_now' };
+  const relationship = await clinicalRelationship(staff.doctor, patientId);
+  if (relationship === 'treating_now') return { scope: 'all', basis: 'treating_now' };
   if (reason && reason.trim().length >= MIN_REASON_LENGTH) return { scope: 'all', basis: 'reason' };
-  const visit = await QueueEntry.findOne({ where: { patientId, ...visitsOfDoctor(staff.doctor) }, attributes: ['id'] });
-  if (visit) return { scope: 'department', basis: 'own_department' };
-  throw await refuseRead(
-    staff,
+  if (relationship) return { scope: 'department', basis: 'own_department' };
+  await audit({
+    userId: staff.userId,
+    action: 'record.read_refused',
+    entityType: 'patient',
+    entityId: patientId,
     patientId,
-    { type: 'patient', id: patientId },
-    "Your department has not seen this patient. Give a reason to read their history (it is recorded), or open it while the patient is with you.",
-    true,
-  );
+    ip: staff.ip,
+    details: { role: staff.role, reason: 'no_relationship' },
+  });
+  throw notFound('That patient');
 }
 
 /** Writes a record.* (or prescription.*) audit row for `record`, in `transaction` when the action is a change. */

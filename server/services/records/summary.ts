@@ -33,9 +33,10 @@ export async function patientSummary(
   reason?: string,
 ): Promise<PatientSummary> {
   const staff = await resolveStaff(requester);
+  // Access first, then existence: a missing patient and one without a clinical relationship answer alike.
+  const { scope, basis } = await patientHistoryScope(staff, patientId, reason);
   const patient = await Patient.findByPk(patientId);
   if (!patient) throw notFound('That patient');
-  const { scope, basis } = await patientHistoryScope(staff, patientId, reason);
   const clinical = staff.role !== 'reception';
 
   const conditions: WhereOptions[] = [
@@ -89,17 +90,16 @@ export async function patientSummary(
     };
   });
 
-  if (clinical) {
-    await audit({
-      userId: staff.userId,
-      action: 'record.read',
-      entityType: 'patient',
-      entityId: patient.id,
-      patientId: patient.id,
-      ip: staff.ip,
-      details: { via: 'patient_summary', basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}), recordIds: signed.map((r) => r.id) },
-    });
-  }
+  // Reception's summary has no clinical field but still a person's details: audited as a profile read.
+  await audit({
+    userId: staff.userId,
+    action: clinical ? 'record.read' : 'patient.read',
+    entityType: 'patient',
+    entityId: patient.id,
+    patientId: patient.id,
+    ip: staff.ip,
+    details: { via: 'patient_summary', basis, ...(basis === 'reason' ? { reason: reason!.trim() } : {}), recordIds: signed.map((r) => r.id) },
+  });
   return {
     patient: {
       id: patient.id,
