@@ -61,3 +61,13 @@ export function servesAt(
 ): boolean {
   return !onLeave && intervals.some((i) => i.startTime <= time && time < i.endTime);
 }
+
+/**
+ * The range a patient is shown around an estimate, in minutes: wider as the wait grows (the error of a forecast
+ * grows with it), rounded outwards to 5 minutes so it reads like something a person would say ("15-25 min").
+ */
+export function etaRange(eta: number): [low: number, high: number] {
+  const low = Math.max(0, Math.floor((eta * 0.75 - 2) / 5) * 5);
+  const high = Math.max(5, Math.ceil((eta * 1.25 + 3) / 5) * 5);
+  return [low, Math.max(high, low + 5)];
+}
