@@ -71,6 +71,8 @@ export interface DepartmentState {
   waiting: RankedEntry[];
   /** The same ranks by entry id. */
   rankOf: Map<number, RankedEntry>;
+  /** Minutes a new normal walk-in would wait now: for "any doctor", and asking for each of the department's doctors. */
+  nextWalkIn: { anyDoctor: number; byDoctor: Map<number, number> };
   /** Keyed by doctor profile id: every doctor of the department (and any doctor serving an entry of it today). */
   doctors: Map<number, DoctorState>;
   stats: QueueStats;

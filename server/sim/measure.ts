@@ -22,6 +22,8 @@ export interface ErrorSummary {
   meanRealMinutes: number;
   /** Mean absolute error, minutes. */
   maeMinutes: number;
+  /** Mean of estimate minus real wait, minutes: negative when estimates promise too little. */
+  biasMinutes: number;
   /** Mean absolute error as a share of the mean real wait (0.2 = 20%). */
   maeShare: number;
   /** Share of real waits that fell inside the range shown. */
@@ -62,12 +64,14 @@ export async function outcomesOf(run: DayRun, timeZone: string): Promise<Outcome
 /** Mean absolute error, its share of the mean real wait, and the share inside the range, of `outcomes`. */
 export function summarize(outcomes: readonly Outcome[]): ErrorSummary {
   const count = outcomes.length;
-  if (!count) return { count, meanRealMinutes: 0, maeMinutes: 0, maeShare: 0, insideShare: 0 };
+  if (!count) return { count, meanRealMinutes: 0, maeMinutes: 0, biasMinutes: 0, maeShare: 0, insideShare: 0 };
   let real = 0;
   let error = 0;
   let inside = 0;
+  let bias = 0;
   for (const o of outcomes) {
     real += o.real;
+    bias += o.eta - o.real;
     error += Math.abs(o.eta - o.real);
     if (o.low <= o.real && o.real <= o.high) inside++;
   }
@@ -75,6 +79,7 @@ export function summarize(outcomes: readonly Outcome[]): ErrorSummary {
     count,
     meanRealMinutes: real / count,
     maeMinutes: error / count,
+    biasMinutes: bias / count,
     maeShare: real ? error / real : 0,
     insideShare: inside / count,
   };

@@ -4,10 +4,10 @@ const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const min = (minutes: number) => minutes.toFixed(1);
 
 function row(label: string, s: ErrorSummary): string {
-  return `| ${label} | ${s.count} | ${min(s.meanRealMinutes)} | ${min(s.maeMinutes)} | ${pct(s.maeShare)} | ${pct(s.insideShare)} |`;
+  return `| ${label} | ${s.count} | ${min(s.meanRealMinutes)} | ${min(s.maeMinutes)} | ${min(s.biasMinutes)} | ${pct(s.maeShare)} | ${pct(s.insideShare)} |`;
 }
 
-const HEADER = ['| | estimates | mean real wait (min) | MAE (min) | MAE / real wait | real wait inside range |', '|---|---:|---:|---:|---:|---:|'];
+const HEADER = ['| | estimates | mean real wait (min) | MAE (min) | bias (min) | MAE / real wait | real wait inside range |', '|---|---:|---:|---:|---:|---:|---:|'];
 
 /**
  * The error table `npm run simulate` prints (Markdown, so the README can quote it): all check-ins, all updates,

@@ -65,6 +65,9 @@ export class LiveDepartment {
   private readonly keys = new Map<string, number>();
   /** Entries with a call time, newest call first (then highest id). */
   private readonly calls: Array<{ at: number; id: number }> = [];
+  /** The day's bookings with the department's doctors as loaded, slot order; and appointment id -> entries of it. */
+  private bookings: ReadonlyArray<{ id: number; doctorId: number; startsAt: number }> = [];
+  private readonly appointmentEntries = new Map<number, number>();
 
   constructor(
     readonly departmentId: number,
@@ -89,6 +92,16 @@ export class LiveDepartment {
     if (held) this.remove(entry.id, held);
     this.add(entry);
     this.version++;
+  }
+
+  /** Sets the day's bookings (read with the day): those not checked in yet are expected by the forecast. */
+  expectBookings(bookings: ReadonlyArray<{ id: number; doctorId: number; startsAt: number }>): void {
+    this.bookings = [...bookings].sort((a, b) => a.startsAt - b.startsAt || a.id - b.id);
+  }
+
+  /** Bookings whose patient has not checked in and whose slot starts at `from` (epoch ms) or later. */
+  bookingsToCome(from: number): Array<{ doctorId: number; startsAt: number }> {
+    return this.bookings.filter((b) => b.startsAt >= from && !this.appointmentEntries.has(b.id));
   }
 
   /** The entry a check-in with this idempotency key created today, if any. */
@@ -154,6 +167,7 @@ export class LiveDepartment {
     this.placements.set(entry.id, placement);
     if (entry.idempotencyKey) this.keys.set(entry.idempotencyKey, entry.id);
     this.codes.set(entry.publicCode, entry.id);
+    if (entry.appointmentId) this.appointmentEntries.set(entry.appointmentId, (this.appointmentEntries.get(entry.appointmentId) ?? 0) + 1);
     this.totals.add(placement.part, 1);
     if (doctorId !== null) {
       this.doctorEntries.set(doctorId, (this.doctorEntries.get(doctorId) ?? 0) + 1);
@@ -207,6 +221,12 @@ export class LiveDepartment {
     if (placement.status === 'waiting') {
       const at = this.waiting.findIndex((w) => w.id === id);
       if (at >= 0) this.waiting.splice(at, 1);
+    }
+    const appointmentId = this.entries.get(id)?.appointmentId;
+    if (appointmentId) {
+      const count = (this.appointmentEntries.get(appointmentId) ?? 1) - 1;
+      if (count > 0) this.appointmentEntries.set(appointmentId, count);
+      else this.appointmentEntries.delete(appointmentId);
     }
     const key = this.entries.get(id)?.idempotencyKey;
     if (key && this.keys.get(key) === id) this.keys.delete(key);

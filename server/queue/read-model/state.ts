@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import type { QueueEntry } from '../../models';
-import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import { anyDoctorEta, cycleMinutes, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import { forecast, type ExpectedBooking, type ForecastDoctor, type ForecastInput } from '../rules/forecast';
 import type { DepartmentState, DoctorState, RankedEntry } from '../types';
 import type { Directory, DirectoryDoctor } from './directory';
+import { NO_HISTORY, type PaceHistory } from './history';
 import type { LiveDepartment } from './live-department';
+import { shiftsOf } from './shifts';
 
 /** Whether a doctor serves at `now` in the clinic's zone by the same rule as the estimates (eta.ts servesAt). */
 export function worksNow(doctor: DirectoryDoctor, now: Date, timeZone: string): boolean {
@@ -25,11 +28,19 @@ function localTime(now: Date, zone: string): string {
 }
 
 /**
- * Everything the screens show about one department's clinic day at `now`, computed from the live day and the
- * directory in one pass over the waiting line (plus one per doctor for their own line): places and estimates by
- * eta.ts, calling order by ordering.ts, figures from the running totals. No database read.
+ * Everything the screens show about one department's clinic day at `now`, computed from the live day, the
+ * directory and the doctors' recent paces in one pass over the waiting line (plus one per doctor for their own
+ * line): estimates by the forecast (rules/forecast.ts, eta.ts's older rule where it has none), calling order by
+ * ordering.ts, figures from the running totals. No database read. Estimates are taken at the start of `now`'s
+ * minute, so a view kept for the minute (live-queue.ts) equals one computed afresh within it.
  */
-export function departmentStateOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): DepartmentState {
+export function departmentStateOf(
+  day: LiveDepartment,
+  directory: Directory,
+  now: Date,
+  timeZone: string,
+  history: PaceHistory = NO_HISTORY,
+): DepartmentState {
   const { departmentId } = day;
   const ordered = day.line(now);
   const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === departmentId);
@@ -44,6 +55,15 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
   const pace = new Map(doctors.map((d) => [d.doctor.id, paceMinutes(day.paceOf(d.doctor.id), d.doctor.consultationMinutes)]));
   const serving = own.filter((d) => worksNow(d, now, timeZone));
   const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.doctor.id)!);
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const input: ForecastInput = {
+    now: minute,
+    doctors: doctors.map((d) => forecastDoctor(d, ownIds.has(d.doctor.id), day, directory.clinicDay, timeZone, history)),
+    line: ordered,
+    bookings: expectedBookings(day, minute),
+    showRate: history.showRate,
+  };
+  const ahead = forecast(input);
 
   // One pass: each entry's place and estimate, and each doctor's line (their own entries and, for the department's
   // own doctors, the shared "any doctor" ones), all in calling order.
@@ -55,15 +75,17 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
   const named = new Map<number, number>();
   ordered.forEach(({ entry, id, doctorId }, index) => {
     let rank: RankedEntry;
+    const forecastWait = ahead.waits[index];
     if (doctorId === null) {
-      rank = { entry, position: index + 1, etaMinutes: anyDoctorEta(index, servingPaces) };
+      rank = { entry, position: index + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : anyDoctorEta(index, servingPaces) };
       shared++;
       for (const line of ownLines) line.push(entry);
     } else {
       const before = named.get(doctorId) ?? 0;
-      const ahead = before + (ownIds.has(doctorId) ? shared : 0);
+      const place = before + (ownIds.has(doctorId) ? shared : 0);
       named.set(doctorId, before + 1);
-      rank = { entry, position: ahead + 1, etaMinutes: namedDoctorEta(ahead, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES) };
+      const legacy = () => namedDoctorEta(before + (ownIds.has(doctorId) ? shared : 0), pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
+      rank = { entry, position: place + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : legacy() };
       lines.get(doctorId)?.push(entry);
     }
     ranked.push(rank);
@@ -101,15 +123,77 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     return doctorStates;
   };
 
+  // What a new normal walk-in would be told: the same forecast with them added last, else the older rule. Built
+  // on first use (the kiosk's department list asks; a check-in or a call does not).
+  let nextWalkIn: DepartmentState['nextWalkIn'] | null = null;
+  const nextWalkInNow = (): DepartmentState['nextWalkIn'] => {
+    if (nextWalkIn) return nextWalkIn;
+    const any = forecast(input, { doctorId: null }).next;
+    nextWalkIn = {
+      anyDoctor: any !== null ? Math.round(any) : anyDoctorEta(ranked.length, servingPaces),
+      byDoctor: new Map(
+        own.map((d) => {
+          const wait = forecast(input, { doctorId: d.doctor.id }).next;
+          return [d.doctor.id, wait !== null ? Math.round(wait) : namedDoctorEta(lines.get(d.doctor.id)!.length, pace.get(d.doctor.id)!)];
+        }),
+      ),
+    };
+    return nextWalkIn;
+  };
+
   return {
     departmentId,
     clinicDay: day.clinicDay,
     waiting: ranked,
     rankOf,
+    get nextWalkIn() {
+      return nextWalkInNow();
+    },
     get doctors() {
       return doctorsNow();
     },
     stats: day.totals.stats(ordered.length),
     recentCalls: day.recentCalls(),
+  };
+}
+
+/** How long after its slot start a booked patient who has not come is still expected at all (some come late). */
+const LATE_BOOKING_MINUTES = 25;
+
+/**
+ * The bookings the forecast expects: slots to come at the show rate, and slots already started whose patient has not
+ * come, as a patient a few minutes away who grows less likely to come the later it gets.
+ */
+function expectedBookings(day: LiveDepartment, now: number): ExpectedBooking[] {
+  const minute = 60_000;
+  return day.bookingsToCome(now - LATE_BOOKING_MINUTES * minute).map((b) =>
+    b.startsAt >= now
+      ? { doctorId: b.doctorId, startsAt: b.startsAt, likelihood: 1 }
+      : { doctorId: b.doctorId, startsAt: now + 5 * minute, likelihood: 1 - (now - b.startsAt) / (LATE_BOOKING_MINUTES * minute) },
+  );
+}
+
+/** A doctor as the forecast needs them: cycle (today's pace with their history), today's hours, current patient. */
+function forecastDoctor(
+  d: DirectoryDoctor,
+  own: boolean,
+  day: LiveDepartment,
+  clinicDay: string,
+  timeZone: string,
+  history: PaceHistory,
+): ForecastDoctor {
+  const { doctor } = d;
+  let busySince: number | null = null;
+  for (const e of day.doctorEntriesNow(doctor.id)) {
+    if (e.status !== 'called' && e.status !== 'in_consultation') continue;
+    const since = (e.consultationStartedAt ?? e.calledAt)?.getTime() ?? null;
+    if (since !== null && (busySince === null || since > busySince)) busySince = since;
+  }
+  return {
+    id: doctor.id,
+    own,
+    cycle: cycleMinutes(day.paceOf(doctor.id), doctor.consultationMinutes, history.doctors.get(doctor.id)),
+    shifts: shiftsOf(d, clinicDay, timeZone),
+    busySince,
   };
 }
