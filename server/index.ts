@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db';
 import { createLogger, type Logger } from './logger';
 import { frontEndsBuilt } from './routes/pages';
-import { DEMO_ACCOUNTS, isClinicEmpty, seedDemoClinic } from './seed/demo';
+import { DEMO_ACCOUNTS, DEMO_HISTORY_DAYS, isClinicEmpty, seedDemoClinic } from './seed/demo';
 import { startServer } from './server';
 import { ScheduleService } from './services/schedules';
 import { applySavedSettings, SettingsService } from './services/settings';
@@ -27,7 +27,7 @@ async function prepareDatabase(config: Readonly<Config>, logger: Logger): Promis
     fail(`could not open the database ${safeUrl} (set DATABASE_URL): ${(error as Error).message}`);
   }
   const seeded = config.seedDemo && (await isClinicEmpty(db.sequelize));
-  if (seeded) await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone });
+  if (seeded) await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, historyDays: DEMO_HISTORY_DAYS });
   return { db, seeded };
 }
 

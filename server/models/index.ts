@@ -21,6 +21,7 @@ import { Session } from './session';
 import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
+import { WaitEstimate } from './wait-estimate';
 
 export {
   Appointment,
@@ -46,6 +47,7 @@ export {
   TicketLanguage,
   TimeSlot,
   User,
+  WaitEstimate,
 };
 
 /** Binds every model to `sequelize` and declares the associations. Call once per Sequelize instance. */
@@ -74,6 +76,7 @@ export function initModels(sequelize: Sequelize): void {
     Medicine,
     MedicineFavourite,
     TicketLanguage,
+    WaitEstimate,
   ]) {
     model.initModel(sequelize);
   }

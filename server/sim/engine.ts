@@ -47,11 +47,21 @@ const MINUTE = 60_000;
 
 /**
  * Plays a day's plan against the real queue engine (QueueService and the live read model, the same classes the
- * server runs) on a virtual clock, recording the estimate of every waiting entry whenever it changes. Every step
+ * server runs) on a virtual clock, recording the estimate of every waiting entry whenever it changes (or, without
+ * `everyUpdate`, only the one shown at check-in: cheaper, for the demo's history). Every step
  * goes through the engine's rules and transactions; the simulator only decides when people act and what they do.
  * The desk (a reception account) acts for everyone, as a doctor's own console would.
  */
-export async function runDay(sequelize: Sequelize, timeZone: string, plan: DayPlan, desk: User, codes: Map<number, string>): Promise<DayRun> {
+export async function runDay(
+  sequelize: Sequelize,
+  timeZone: string,
+  plan: DayPlan,
+  desk: User,
+  codes: Map<number, string>,
+  options: { everyUpdate?: boolean; startConsultation?: boolean } = {},
+): Promise<DayRun> {
+  const everyUpdate = options.everyUpdate ?? true;
+  const pressStart = options.startConsultation ?? true;
   let current = localToUtc(plan.day, '06:00', timeZone).getTime();
   const now = () => new Date(current);
   const live = new LiveQueue(timeZone, now, createLogger('silent'));
@@ -92,6 +102,12 @@ export async function runDay(sequelize: Sequelize, timeZone: string, plan: DayPl
 
   const tryCall = async (d: DoctorRun) => {
     if (d.busy || !working(d)) return;
+    // Asked of the read model first, as the doctor's screen shows it: an empty line is not worth a refused call.
+    const state = await live.state(d.plan.doctor.departmentId, now());
+    if (!state.doctors.get(d.plan.doctor.id)?.waiting.length) {
+      d.idle = true;
+      return;
+    }
     try {
       const called = await queue.callNext(d.plan.doctor.id, desk);
       steps++;
@@ -125,7 +141,8 @@ export async function runDay(sequelize: Sequelize, timeZone: string, plan: DayPl
       }
     }
     const start = async () => {
-      await act(() => queue.startConsultation(latest.id, latest.version, desk));
+      // Some doctors never press "start": the consultation then counts from the call.
+      if (pressStart) await act(() => queue.startConsultation(latest.id, latest.version, desk));
       const sigma = Math.sqrt(Math.log(1 + d.plan.cv ** 2));
       const minutes = d.plan.meanMinutes * Math.exp(sigma * p.consultZ - (sigma * sigma) / 2);
       agenda.add(current + minutes * MINUTE, () => finish());
@@ -157,12 +174,19 @@ export async function runDay(sequelize: Sequelize, timeZone: string, plan: DayPl
       p.slotId !== null
         ? await queue.checkInAppointment({ bookingCode: codes.get(p.slotId)!, idempotencyKey: key }, null)
         : await queue.checkInWalkIn(
-            { departmentId: p.departmentId, doctorId: p.doctorId ?? undefined, priority: p.priority, idempotencyKey: key },
+            {
+              departmentId: p.departmentId,
+              doctorId: p.doctorId ?? undefined,
+              priority: p.priority,
+              patientId: p.patientId ?? undefined,
+              idempotencyKey: key,
+            },
             desk,
           );
     steps++;
     who.set(entry.id, p);
     records.set(entry.id, { entryId: entry.id, departmentId: entry.departmentId, checkedInAt: entry.checkedInAt, samples: [] });
+    if (!everyUpdate) await sample(entry.departmentId);
     wake(entry.departmentId);
     if (p.patienceMinutes !== null) {
       agenda.add(current + p.patienceMinutes * MINUTE, async () => {
@@ -182,7 +206,7 @@ export async function runDay(sequelize: Sequelize, timeZone: string, plan: DayPl
     for (let event = agenda.take(); event; event = agenda.take()) {
       current = event.at;
       await event.run();
-      for (const departmentId of departments) await sample(departmentId);
+      if (everyUpdate) for (const departmentId of departments) await sample(departmentId);
     }
     // Whoever is still waiting when everyone has gone home is sent away by the desk.
     let leftOver = 0;

@@ -45,6 +45,8 @@ export interface PlannedPatient {
   transferTo: number | null;
   /** Gives up and cancels their ticket after this many minutes of waiting (null: stays). */
   patienceMinutes: number | null;
+  /** The registered patient (set when the day is prepared: appointment holders, and walk-ins the desk knows). */
+  patientId: number | null;
 }
 
 /** One doctor's day: on leave (entered as leave, so the clinic knows), or starting late (nobody knows). */
@@ -127,6 +129,7 @@ export function planDay(
       consultZ: rand.normal(),
       transferTo: departments.length > 1 && rand.chance(0.03) ? rand.pick(departments.filter((d) => d !== departmentId)) : null,
       patienceMinutes: slotId === null && rand.chance(0.03) ? rand.between(20, 60) : null,
+      patientId: null,
     };
   };
 

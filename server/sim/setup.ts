@@ -60,9 +60,11 @@ export async function prepareDay(
   }
   const patientIds = (await Patient.findAll({ attributes: ['id'], order: [['id', 'ASC']] })).map((p) => p.id);
   const rand = new Random(seed ^ 0x5bd1e995);
+  // Most walk-ins are registered patients the desk checks in by name; the rest stay anonymous kiosk tickets.
+  for (const p of plan.patients) if (p.slotId !== null || rand.chance(0.6)) p.patientId = rand.pick(patientIds);
   const booked = plan.patients.filter((p) => p.slotId !== null);
   const appointments = await Appointment.bulkCreate(
-    booked.map((p) => ({ patientId: rand.pick(patientIds), doctorId: p.doctorId!, slotId: p.slotId! })),
+    booked.map((p) => ({ patientId: p.patientId!, doctorId: p.doctorId!, slotId: p.slotId! })),
     { validate: true, individualHooks: true },
   );
   const codes = new Map(appointments.map((a) => [a.slotId, a.bookingCode]));
