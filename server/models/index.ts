@@ -111,6 +111,7 @@ export function initModels(sequelize: Sequelize): void {
   QueueEntry.belongsTo(Appointment, { foreignKey: 'appointmentId', as: 'appointment' });
   Appointment.hasMany(QueueEntry, { foreignKey: 'appointmentId', as: 'queueEntries' });
   QueueEntry.belongsTo(QueueEntry, { foreignKey: 'transferredFromId', as: 'transferredFrom' });
+  QueueEntry.hasOne(WaitEstimate, { foreignKey: 'queueEntryId', as: 'estimate' });
 
   DisplayProfile.belongsToMany(Department, {
     through: DisplayProfileDepartment,

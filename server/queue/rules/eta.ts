@@ -62,15 +62,8 @@ export function servesAt(
   return !onLeave && intervals.some((i) => i.startTime <= time && time < i.endTime);
 }
 
-/**
- * The range a patient is shown around an estimate, in minutes: wider as the wait grows (the error of a forecast
- * grows with it), rounded outwards to 5 minutes so it reads like something a person would say ("15-25 min").
- */
-export function etaRange(eta: number): [low: number, high: number] {
-  const low = Math.max(0, Math.floor((eta * 0.75 - 2) / 5) * 5);
-  const high = Math.max(5, Math.ceil((eta * 1.25 + 3) / 5) * 5);
-  return [low, Math.max(high, low + 5)];
-}
+/** The range shown around an estimate (common/wait-range.ts, which the screens use too). */
+export { waitRange as etaRange } from '../../../common/wait-range';
 
 /** How many of today's consultations a doctor's usual pace (from recent days) weighs as, when both are known. */
 export const HISTORY_WEIGHT = 5;
