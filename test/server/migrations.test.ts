@@ -28,6 +28,7 @@ const APP_TABLES = [
   'medicine_favourites',
   'patient_phone_originals',
   'ticket_languages',
+  'wait_estimates',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
@@ -87,6 +88,7 @@ describe('migrations', () => {
       'users',
     ]);
     expect(await referencedTables(sequelize, 'prescription_items')).to.deep.equal(['medical_records']);
+    expect(await referencedTables(sequelize, 'wait_estimates')).to.deep.equal(['queue_entries']);
     expect(await referencedTables(sequelize, 'kiosk_profile_departments')).to.deep.equal(['departments', 'kiosk_profiles']);
   });
 });
