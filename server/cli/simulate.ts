@@ -6,13 +6,15 @@ import { localToUtc } from '../services/clinic-time';
 import { seedDemoClinic } from '../seed/demo';
 import { estimateChart } from '../sim/chart';
 import { errorTable } from '../sim/report';
+import { DEFAULT_PLAN_OPTIONS } from '../sim/plan';
 import { simulateDays, workingDays } from '../sim/simulate';
 
 /**
- * `npm run simulate [-- --seeds 100-119] [--warmup 6] [--chart docs/wait-estimates.svg]`: simulates clinic days of
+ * `npm run simulate [-- --seeds 100-119] [--warmup 6] [--load 0.92] [--chart docs/wait-estimates.svg]`: simulates clinic days of
  * the demo clinic on a virtual clock, in a fresh in-memory database, and prints how far the wait estimates shown
  * were from the waits that followed (the table of issue 14), then writes the chart. Warm-up days (not measured)
- * come first so the measured days have history to learn from, as a clinic in use has.
+ * come first so the measured days have history to learn from, as a clinic in use has. `--load` sets walk-in demand
+ * as a share of the doctors' capacity (plan.ts); a high one makes a crowded day (about 300 check-ins at 2.5).
  */
 const ZONE = 'Europe/London';
 /** A Monday: the simulated days follow it, Monday to Saturday. */
@@ -33,6 +35,8 @@ async function main(args: string[]): Promise<void> {
   const seeds = seedsOf(option(args, 'seeds', '100-119'));
   const warmup = Number(option(args, 'warmup', '6'));
   const chart = path.resolve(option(args, 'chart', 'docs/wait-estimates.svg'));
+  const load = Number(option(args, 'load', String(DEFAULT_PLAN_OPTIONS.load)));
+  if (!(load > 0)) throw new Error('--load wants a positive number, such as 0.92');
   const db = await openDatabase('sqlite::memory:');
   try {
     await seedDemoClinic(db.sequelize, { timeZone: ZONE, now: localToUtc(FIRST_DAY, '06:00', ZONE), passwordCost: 10 });
@@ -42,6 +46,7 @@ async function main(args: string[]): Promise<void> {
       ...seeds.map((seed, i) => ({ day: days[warmup + i], seed })),
     ];
     const result = await simulateDays(db.sequelize, ZONE, plan, {
+      plan: { ...DEFAULT_PLAN_OPTIONS, load },
       onDay: (run, seed, ms) =>
         console.error(`  ${run.day} seed ${seed}: ${run.records.size} check-ins, ${run.steps} steps, ${run.leftOver} left at closing, ${(ms / 1000).toFixed(1)} s`),
     });

@@ -146,8 +146,8 @@ export function planDay(
       if (minute < first) return 0.25 * mine.reduce((sum, d) => sum + 1 / d.meanMinutes, 0);
       return capacity * Math.max(0, hourlyLoad(Math.floor(minute / 60)) * options.load - options.bookedShare);
     };
-    // Thinning: draw at the highest rate, keep each arrival with probability rate / highest.
-    const peak = mine.reduce((sum, d) => sum + 1 / d.meanMinutes, 0) * 1.3;
+    // Thinning: draw at a rate no hour exceeds, keep each arrival with probability rate / that.
+    const peak = mine.reduce((sum, d) => sum + 1 / d.meanMinutes, 0) * Math.max(1.3, 1.25 * options.load);
     for (let minute = first - 30 + rand.exponential(peak); minute < last - 45; minute += rand.exponential(peak)) {
       if (!rand.chance(rate(minute) / peak)) continue;
       const named = mine.length > 1 && rand.chance(0.2) ? rand.pick(mine).doctor.id : null;
