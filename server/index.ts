@@ -27,7 +27,11 @@ async function prepareDatabase(config: Readonly<Config>, logger: Logger): Promis
     fail(`could not open the database ${safeUrl} (set DATABASE_URL): ${(error as Error).message}`);
   }
   const seeded = config.seedDemo && (await isClinicEmpty(db.sequelize));
-  if (seeded) await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, historyDays: DEMO_HISTORY_DAYS });
+  if (seeded) {
+    // The history is simulated visit by visit through the queue engine: say why the first start takes a while.
+    console.log(`Seeding the demo clinic with ${DEMO_HISTORY_DAYS} days of simulated history (first run only, a minute or two)...`);
+    await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, historyDays: DEMO_HISTORY_DAYS });
+  }
   return { db, seeded };
 }
 
