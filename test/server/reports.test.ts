@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { TicketView } from '../../common/api';
 import type { ReportFigures } from '../../common/reports';
 import { QueueEntry, WaitEstimate } from '../../server/models';
 import { localToUtc } from '../../server/services/clinic-time';
@@ -7,7 +8,8 @@ import { signedIn } from '../support/admin';
 import { makeAppointment, makeDoctor, makePatient, makeQueueEntry, makeSlot } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment } from '../support/factories';
-import type { Agent } from '../support/http';
+import { Agent } from '../support/http';
+import { kioskKey, openDepartment } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 
 /** The fixture day: a Wednesday in British Summer Time (UTC+1), so hours of the day are not UTC hours. */
@@ -133,6 +135,17 @@ describe('reports and the audit log', () => {
     } finally {
       await WaitEstimate.destroy({ where: {} });
     }
+  });
+
+  it('keeps the estimate a new ticket was given, for the report', async () => {
+    const { department } = await openDepartment('Records Estimates', 'R');
+    const ticket = await new Agent(server).post<TicketView>('/api/kiosk/check-in', { departmentId: department.id, idempotencyKey: kioskKey() });
+    expect(ticket.status, JSON.stringify(ticket.body)).to.equal(201);
+    await server.services.queue.estimates.flush();
+    const entry = await QueueEntry.findOne({ where: { publicCode: ticket.body.publicCode } });
+    const kept = await WaitEstimate.findByPk(entry!.id);
+    expect(kept).to.include({ estimatedMinutes: ticket.body.etaMinutes, lowMinutes: 0, highMinutes: 5 });
+    await WaitEstimate.destroy({ where: {} });
   });
 
   it('never lets a spreadsheet read a name as a formula', () => {
