@@ -84,8 +84,8 @@ export function departmentStateOf(
       const before = named.get(doctorId) ?? 0;
       const place = before + (ownIds.has(doctorId) ? shared : 0);
       named.set(doctorId, before + 1);
-      const legacy = () => namedDoctorEta(before + (ownIds.has(doctorId) ? shared : 0), pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
-      rank = { entry, position: place + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : legacy() };
+      const etaMinutes = forecastWait !== null ? Math.round(forecastWait) : namedDoctorEta(place, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
+      rank = { entry, position: place + 1, etaMinutes };
       lines.get(doctorId)?.push(entry);
     }
     ranked.push(rank);
