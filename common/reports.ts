@@ -34,6 +34,23 @@ export interface DoctorReport extends ReportFigures {
   departmentId: number;
 }
 
+/**
+ * The wait estimate patients were shown at check-in against the wait that followed, for one clinic day and
+ * department (check-ins with a recorded estimate that were called; transfers left out). Minutes to one decimal.
+ */
+export interface EstimateDayReport {
+  day: string;
+  departmentId: number;
+  /** Check-ins counted. */
+  count: number;
+  meanEstimatedMinutes: number;
+  meanRealMinutes: number;
+  /** Mean absolute difference between estimate and real wait. */
+  maeMinutes: number;
+  /** Share (0-1) of real waits inside the range shown. */
+  insideShare: number;
+}
+
 /** GET /api/reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv] */
 export interface ReportResponse {
   from: string;
@@ -42,4 +59,6 @@ export interface ReportResponse {
   total: ReportFigures;
   departments: DepartmentReport[];
   doctors: DoctorReport[];
+  /** Estimated against real wait, by day then department name. */
+  estimates: EstimateDayReport[];
 }

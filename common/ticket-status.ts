@@ -30,7 +30,7 @@ export function doctorLine(ticket: Pick<TicketView, 'doctor'>, t: TicketPageText
   return ticket.doctor ? `${ticket.doctor.name} · ${room(ticket.doctor.room)}` : t.firstAvailable;
 }
 
-/** "about 12 minutes"; patients read a rounded figure, never a promise. */
+/** "Estimated wait: 15 to 25 minutes."; patients read a range (common/wait-range.ts), never a promise. */
 export function waitWords(minutes: number | null, t: TicketPageTexts = en.ticketPage): string {
   if (minutes === null || minutes <= 0) return t.anyMoment;
   return t.waitMinutes(minutes);

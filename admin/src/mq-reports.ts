@@ -10,6 +10,7 @@ import { clinicZone, formatHour } from './clinic-format';
 import { staffButtonStyles } from './staff-buttons';
 import './mq-bar-chart';
 import './mq-report-table';
+import './mq-estimate-report';
 
 /** Quick ranges: name and how many days back from today (today included). */
 const QUICK_RANGES = [
@@ -199,6 +200,10 @@ export class MqReports extends LitElement {
             ]}
           ></mq-bar-chart>
         </div>
+      </section>
+      <section class="card ${this.loading ? 'loading' : ''}" aria-labelledby="estimates">
+        <h2 id="estimates">Wait estimates</h2>
+        <mq-estimate-report .lines=${report.estimates} .departments=${departments}></mq-estimate-report>
       </section>
       <section class="card ${this.loading ? 'loading' : ''}" aria-labelledby="by-department">
         <h2 id="by-department">By department</h2>

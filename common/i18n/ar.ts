@@ -1,4 +1,17 @@
+import { waitRange } from '../wait-range';
 import type { PatientTexts } from './en';
+
+/** A wait as the range shown (common/wait-range.ts), in Arabic: "15–25 دقيقة", "حتى 10 دقائق". */
+const range = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `${low}–${high} دقيقة` : `حتى ${high} دقائق`;
+};
+
+/** The same in a sentence: "من 15 إلى 25 دقيقة", "حتى 10 دقائق". */
+const rangeWords = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `من ${low} إلى ${high} دقيقة` : `حتى ${high} دقائق`;
+};
 
 /** Every patient-facing text in Arabic; every screen that shows them turns right-to-left (the shape is ./en.ts). */
 export const ar: PatientTexts = {
@@ -60,7 +73,7 @@ export const ar: PatientTexts = {
   walkIn: {
     department: 'أي قسم تحتاج؟',
     waiting: (n) => (n === 0 ? 'لا أحد ينتظر' : `${n} في الانتظار`),
-    estimate: (m) => (m <= 0 ? 'بدون انتظار' : `حوالي ${m} دقيقة`),
+    estimate: (m) => (m <= 0 ? 'بدون انتظار' : range(m)),
     closedOpens: (when) => `مغلق · يفتح ${when}`,
     closed: 'مغلق اليوم',
     noDepartments: 'لا توجد أقسام تستقبل المرضى بدون موعد الآن. يرجى السؤال في مكتب الاستقبال.',
@@ -111,7 +124,7 @@ export const ar: PatientTexts = {
     place: 'ترتيبك في الدور',
     next: 'أنت التالي',
     wait: 'الانتظار المتوقع',
-    waitValue: (m) => (m <= 0 ? 'قريباً جداً' : `حوالي ${m} دقيقة`),
+    waitValue: (m) => (m <= 0 ? 'قريباً جداً' : range(m)),
     scan: 'امسح الرمز لمتابعة دورك على هاتفك',
     print: 'اطبع التذكرة',
     printing: 'جارٍ الطباعة… يرجى أخذ تذكرتك.',
@@ -166,7 +179,7 @@ export const ar: PatientTexts = {
     numberInLine: (n) => `ترتيبك ${n} في الدور`,
     inQueue: 'أنت في الدور',
     anyMoment: 'قد يتم النداء عليك في أي لحظة.',
-    waitMinutes: (m) => (m === 1 ? 'الانتظار المتوقع: حوالي دقيقة واحدة.' : `الانتظار المتوقع: حوالي ${m} دقيقة.`),
+    waitMinutes: (m) => `الانتظار المتوقع: ${rangeWords(m)}.`,
     goTo: (room) => `يرجى التوجه إلى ${room}`,
     goToDetail: 'الطبيب جاهز لاستقبالك الآن.',
     withDoctor: 'أنت مع الطبيب',
@@ -207,7 +220,7 @@ export const ar: PatientTexts = {
     room: 'الغرفة',
     place: 'ترتيبك في الدور',
     wait: 'الانتظار المتوقع',
-    waitValue: (m) => `~${m} دقيقة`,
+    waitValue: (m) => range(m),
     soon: 'قريبًا',
     checkedIn: 'وقت التسجيل',
     scan: 'امسح الرمز لمتابعة ترتيبك في الدور على هاتفك.',

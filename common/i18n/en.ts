@@ -1,3 +1,17 @@
+import { waitRange } from '../wait-range';
+
+/** A wait as the range shown (common/wait-range.ts): "15–25 min", "Up to 10 min". */
+const range = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `${low}–${high} min` : `Up to ${high} min`;
+};
+
+/** The same in a sentence: "15 to 25 minutes", "up to 10 minutes". */
+const rangeWords = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `${low} to ${high} minutes` : `up to ${high} minutes`;
+};
+
 /**
  * Every text a patient reads or hears, in English: the kiosk (top-level sections), the TV display and its spoken
  * call (`display`), the phone ticket page (`ticketPage`), the printed ticket (`printed`), online booking (`book`),
@@ -64,7 +78,7 @@ export const en = {
   walkIn: {
     department: 'Which department do you need?',
     waiting: (n: number) => (n === 0 ? 'No one waiting' : n === 1 ? '1 waiting' : `${n} waiting`),
-    estimate: (m: number) => (m <= 0 ? 'No wait' : `About ${m} min`),
+    estimate: (m: number) => (m <= 0 ? 'No wait' : range(m)),
     closedOpens: (when: string) => `Closed · opens ${when}`,
     closed: 'Closed today',
     noDepartments: 'No departments are taking walk-ins right now. Please ask at the reception desk.',
@@ -115,7 +129,7 @@ export const en = {
     place: 'Place in line',
     next: "You're next",
     wait: 'Estimated wait',
-    waitValue: (m: number) => (m <= 0 ? 'Very soon' : `About ${m} min`),
+    waitValue: (m: number) => (m <= 0 ? 'Very soon' : range(m)),
     scan: 'Scan to follow your place in line on your phone',
     print: 'Print ticket',
     printing: 'Printing… please take your ticket.',
@@ -171,7 +185,7 @@ export const en = {
     numberInLine: (n: number) => `You are number ${n} in line`,
     inQueue: 'You are in the queue',
     anyMoment: 'You could be called at any moment.',
-    waitMinutes: (m: number) => (m === 1 ? 'Estimated wait: about 1 minute.' : `Estimated wait: about ${m} minutes.`),
+    waitMinutes: (m: number) => `Estimated wait: ${rangeWords(m)}.`,
     goTo: (room: string) => `Please go to ${room}`,
     goToDetail: 'The doctor is ready to see you now.',
     withDoctor: 'You are with the doctor',
@@ -212,7 +226,7 @@ export const en = {
     room: 'Room',
     place: 'Place in line',
     wait: 'Estimated wait',
-    waitValue: (m: number) => `~${m} min`,
+    waitValue: (m: number) => range(m),
     soon: 'Soon',
     checkedIn: 'Checked in',
     scan: 'Scan to follow your place in line on your phone.',

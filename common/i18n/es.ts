@@ -1,4 +1,17 @@
+import { waitRange } from '../wait-range';
 import type { PatientTexts } from './en';
+
+/** Una espera como el intervalo que se muestra (common/wait-range.ts): "15–25 min", "Hasta 10 min". */
+const range = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `${low}–${high} min` : `Hasta ${high} min`;
+};
+
+/** Lo mismo en una frase: "entre 15 y 25 minutos", "hasta 10 minutos". */
+const rangeWords = (m: number) => {
+  const [low, high] = waitRange(m);
+  return low ? `entre ${low} y ${high} minutos` : `hasta ${high} minutos`;
+};
 
 /** Every patient-facing text in Spanish (the shape is ./en.ts). */
 export const es: PatientTexts = {
@@ -59,7 +72,7 @@ export const es: PatientTexts = {
   walkIn: {
     department: '¿Qué servicio necesita?',
     waiting: (n) => (n === 0 ? 'Nadie esperando' : n === 1 ? '1 esperando' : `${n} esperando`),
-    estimate: (m) => (m <= 0 ? 'Sin espera' : `Unos ${m} min`),
+    estimate: (m) => (m <= 0 ? 'Sin espera' : range(m)),
     closedOpens: (when) => `Cerrado · abre ${when}`,
     closed: 'Cerrado hoy',
     noDepartments: 'Ahora mismo ningún servicio atiende sin cita. Pregunte en recepción.',
@@ -110,7 +123,7 @@ export const es: PatientTexts = {
     place: 'Lugar en la fila',
     next: 'Es el siguiente',
     wait: 'Espera estimada',
-    waitValue: (m) => (m <= 0 ? 'Muy pronto' : `Unos ${m} min`),
+    waitValue: (m) => (m <= 0 ? 'Muy pronto' : range(m)),
     scan: 'Escanee para seguir su turno en el móvil',
     print: 'Imprimir número',
     printing: 'Imprimiendo… recoja su número.',
@@ -164,7 +177,7 @@ export const es: PatientTexts = {
     numberInLine: (n) => `Tiene el puesto ${n} en la cola`,
     inQueue: 'Está en la cola',
     anyMoment: 'Pueden llamarle en cualquier momento.',
-    waitMinutes: (m) => (m === 1 ? 'Espera estimada: alrededor de 1 minuto.' : `Espera estimada: alrededor de ${m} minutos.`),
+    waitMinutes: (m) => `Espera estimada: ${rangeWords(m)}.`,
     goTo: (room) => `Pase a ${room}`,
     goToDetail: 'El médico le atiende ahora.',
     withDoctor: 'Está con el médico',
@@ -205,7 +218,7 @@ export const es: PatientTexts = {
     room: 'Sala',
     place: 'Puesto en la cola',
     wait: 'Espera estimada',
-    waitValue: (m) => `~${m} min`,
+    waitValue: (m) => range(m),
     soon: 'Pronto',
     checkedIn: 'Registrado',
     scan: 'Escanee para seguir su puesto en la cola desde el móvil.',

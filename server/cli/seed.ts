@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isClinicEmpty, seedDemoClinic } from '../seed/demo';
+import { DEMO_ACCOUNTS, DEMO_HISTORY_DAYS, DEMO_PASSWORD, isClinicEmpty, seedDemoClinic } from '../seed/demo';
 
 /**
  * `npm run seed` seeds the demo clinic into an empty database; `npm run seed -- --reset` deletes all data first.
@@ -19,11 +19,17 @@ async function main(args: string[]): Promise<string[]> {
     if (!reset && !(await isClinicEmpty(db.sequelize))) {
       return ['The clinic already has data, so nothing was seeded (npm run seed -- --reset deletes it all first).'];
     }
-    const s = await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, reset, passwordCost: config.passwordHashCost });
+    const s = await seedDemoClinic(db.sequelize, {
+      timeZone: config.clinicTimeZone,
+      reset,
+      passwordCost: config.passwordHashCost,
+      historyDays: DEMO_HISTORY_DAYS,
+    });
     return [
       `${reset ? 'Deleted all data and seeded' : 'Seeded'} the demo clinic: ${s.departments} departments, ` +
         `${s.doctors} doctors, ${s.patients} patients, ${s.slots} slots, ` +
-        `${s.appointmentsToday} appointments today and ${s.appointmentsLater} later.`,
+        `${s.appointmentsToday} appointments today and ${s.appointmentsLater} later, ` +
+        `${s.history?.visits ?? 0} visits over the last ${s.history?.days ?? 0} days.`,
       `Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}.`,
     ];
   } finally {

@@ -23,6 +23,7 @@ import { Session } from './session';
 import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
+import { WaitEstimate } from './wait-estimate';
 
 export {
   Appointment,
@@ -50,6 +51,7 @@ export {
   TicketLanguage,
   TimeSlot,
   User,
+  WaitEstimate,
 };
 
 /** Binds every model to `sequelize` and declares the associations. Call once per Sequelize instance. */
@@ -80,6 +82,7 @@ export function initModels(sequelize: Sequelize): void {
     TicketLanguage,
     ServerSecret,
     CheckInPoster,
+    WaitEstimate,
   ]) {
     model.initModel(sequelize);
   }
@@ -114,6 +117,7 @@ export function initModels(sequelize: Sequelize): void {
   QueueEntry.belongsTo(Appointment, { foreignKey: 'appointmentId', as: 'appointment' });
   Appointment.hasMany(QueueEntry, { foreignKey: 'appointmentId', as: 'queueEntries' });
   QueueEntry.belongsTo(QueueEntry, { foreignKey: 'transferredFromId', as: 'transferredFrom' });
+  QueueEntry.hasOne(WaitEstimate, { foreignKey: 'queueEntryId', as: 'estimate' });
 
   DisplayProfile.belongsToMany(Department, {
     through: DisplayProfileDepartment,

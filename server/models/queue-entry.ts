@@ -12,6 +12,7 @@ import type { Appointment } from './appointment';
 import type { Department } from './department';
 import type { DoctorProfile } from './doctor-profile';
 import type { Patient } from './patient';
+import type { WaitEstimate } from './wait-estimate';
 
 /** Priority classes, most urgent first. */
 export const QUEUE_PRIORITIES = ['emergency', 'priority', 'normal'] as const;
@@ -83,6 +84,8 @@ export class QueueEntry extends Model<InferAttributes<QueueEntry>, InferCreation
   declare patient?: NonAttribute<Patient | null>;
   declare appointment?: NonAttribute<Appointment | null>;
   declare transferredFrom?: NonAttribute<QueueEntry | null>;
+  /** The wait estimate shown at check-in, when loaded. */
+  declare estimate?: NonAttribute<WaitEstimate | null>;
 
   /** Binds the model to a Sequelize instance. */
   static initModel(sequelize: Sequelize): void {

@@ -10,6 +10,7 @@ import { ReceptionAlerts } from './channels/reception';
 import { registerQueueChannels } from './channels/register';
 import { QueueService } from './commands/steps';
 import { walkIn } from './commands/walk-in';
+import { EstimateLog } from './estimate-log';
 import { LiveQueue } from './read-model/live-queue';
 import { QueueReads } from './reads';
 
@@ -24,6 +25,8 @@ export interface Queue {
   reads: QueueReads;
   broadcaster: QueueBroadcaster;
   alerts: ReceptionAlerts;
+  /** Keeps the estimate each patient was shown at check-in, for reports. */
+  estimates: EstimateLog;
   /** A walk-in by anyone, under one set of rules (commands/walk-in.ts). `now` is the clock for opening hours. */
   walkIn(input: WalkInCheckInRequest, actor: User | null, now?: () => Date): Promise<QueueEntry>;
   /** Waits for the broadcasts under way and removes the read model's hooks. */
@@ -49,6 +52,8 @@ export function createQueue(deps: QueueDeps): Queue {
   const reads = new QueueReads(service, live, deps.timeZone, now);
   const broadcaster = new QueueBroadcaster(deps.hub, reads, deps.logger);
   live.onChange((change) => broadcaster.changed(change));
+  const estimates = new EstimateLog(live, deps.logger);
+  live.onChange((change) => estimates.changed(change));
   registerQueueChannels(deps.hub, reads);
   deps.hub.onAction(queueActionHandler(service, reads));
   const alerts = new ReceptionAlerts(deps.hub, deps.timeZone, now, () => reads.arrivals());
@@ -59,11 +64,13 @@ export function createQueue(deps: QueueDeps): Queue {
     reads,
     broadcaster,
     alerts,
+    estimates,
     walkIn: (input, actor, clock = now) => walkIn({ queue: service, live, alerts, now: clock, timeZone: deps.timeZone }, input, actor),
     close: async () => {
       await service.idle();
       broadcaster.close();
       await broadcaster.idle();
+      await estimates.close();
       live.close();
     },
   };

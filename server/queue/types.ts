@@ -73,6 +73,8 @@ export interface DepartmentState {
   rankOf: Map<number, RankedEntry>;
   /** The first `count` waiting entries in calling order (a display's "next"), without ranking the rest. */
   next(count: number): QueueEntry[];
+  /** Minutes a new normal walk-in would wait now: for "any doctor", and asking for each of the department's doctors. */
+  nextWalkIn: { anyDoctor: number; byDoctor: Map<number, number> };
   /** Keyed by doctor profile id: every doctor of the department (and any doctor serving an entry of it today). */
   doctors: Map<number, DoctorState>;
   stats: QueueStats;

@@ -20,6 +20,7 @@ import {
   TicketLanguage,
   TimeSlot,
   User,
+  WaitEstimate,
 } from '../models';
 import { hashPassword } from '../services/passwords';
 import { addDays, clinicDay, clinicDayBounds } from '../services/clinic-time';
@@ -32,6 +33,7 @@ import {
   type DemoDepartment,
   type DemoPatient,
 } from './demo-data';
+import { seedDemoHistory, type HistorySummary } from './history';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
@@ -46,7 +48,12 @@ export interface SeedOptions {
   reset?: boolean;
   /** scrypt's cost for the demo accounts' hashes (config's PASSWORD_HASH_COST); production's by default. */
   passwordCost?: number;
+  /** Clinic days of simulated history before today (seed/history.ts); none by default, DEMO_HISTORY_DAYS on first start. */
+  historyDays?: number;
 }
+
+/** The history the demo clinic gets on first start and from `npm run seed`: the last 30 days. */
+export const DEMO_HISTORY_DAYS = 30;
 
 /** What seedDemoClinic inserted. */
 export interface SeedSummary {
@@ -56,6 +63,8 @@ export interface SeedSummary {
   slots: number;
   appointmentsToday: number;
   appointmentsLater: number;
+  /** The simulated history, when asked for. */
+  history?: HistorySummary;
 }
 
 /**
@@ -68,6 +77,7 @@ const CHILDREN_FIRST: Array<ModelStatic<Model>> = [
   RecordAddendum,
   MedicalRecord,
   TicketLanguage,
+  WaitEstimate,
   QueueEntry,
   QueueCounter,
   Appointment,
@@ -122,7 +132,7 @@ export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions)
   const hashes = new Map<string, string>();
   for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password, passwordCost));
 
-  return inTransaction(sequelize, async (transaction) => {
+  const summary = await inTransaction(sequelize, async (transaction): Promise<SeedSummary> => {
     if (reset) await deleteClinicData(transaction);
     else if ((await User.count({ transaction })) > 0) throw new Error('The clinic already has data; not seeding it.');
 
@@ -209,6 +219,11 @@ export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions)
       appointmentsLater,
     };
   });
+  // After the clinic is in: the simulator runs the real queue engine, which takes its own transactions.
+  if (options.historyDays) {
+    summary.history = await seedDemoHistory(sequelize, { timeZone, today: clinicDay(now, timeZone), days: options.historyDays });
+  }
+  return summary;
 }
 
 /** Hands out demo patients to appointments: children to the pediatrician, adults to everyone else, each once. */

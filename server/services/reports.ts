@@ -4,6 +4,7 @@ import { formatCsvDay } from '../../common/clinic-format';
 import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
 import { clinicDayBounds } from './clinic-time';
+import { estimateReport } from './estimate-report';
 import { consultationLength } from '../queue/rules/eta';
 import { roundedMean, TIMING_COLUMNS, waitLength, type EntryTimings } from '../queue/rules/timings';
 
@@ -88,7 +89,15 @@ export async function buildReport(from: string, to: string, zone: string): Promi
       ...figuresOf(entries.filter((e) => e.doctorId === d.id), noShows.filter((a) => a.doctorId === d.id).length, zone),
     }))
     .filter((line) => line.checkIns || line.patientsSeen || line.noShows);
-  return { from, to, timeZone: zone, total: figuresOf(entries, noShows.length, zone), departments: departmentLines, doctors: doctorLines };
+  return {
+    from,
+    to,
+    timeZone: zone,
+    total: figuresOf(entries, noShows.length, zone),
+    departments: departmentLines,
+    doctors: doctorLines,
+    estimates: await estimateReport(from, to),
+  };
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (=, +, -, @ get a leading '). */

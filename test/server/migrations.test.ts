@@ -30,6 +30,7 @@ const APP_TABLES = [
   'ticket_languages',
   'server_secrets',
   'check_in_posters',
+  'wait_estimates',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
@@ -89,6 +90,7 @@ describe('migrations', () => {
       'users',
     ]);
     expect(await referencedTables(sequelize, 'prescription_items')).to.deep.equal(['medical_records']);
+    expect(await referencedTables(sequelize, 'wait_estimates')).to.deep.equal(['queue_entries']);
     expect(await referencedTables(sequelize, 'kiosk_profile_departments')).to.deep.equal(['departments', 'kiosk_profiles']);
   });
 });

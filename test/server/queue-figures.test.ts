@@ -68,7 +68,7 @@ describe('queue figures', () => {
       await entry('w5', { checkedInAt: at('10:50') });
       // Not part of today's figures.
       await entry('gone', { status: 'cancelled', checkedInAt: at('09:45'), cancelledAt: at('09:50') });
-      await makeQueueEntry({ departmentId: department.id, clinicDay: '2026-12-01', sequence: 1, status: 'completed', doctorId: a.id, checkedInAt: at('09:00', '2026-12-01'), calledAt: at('09:01', '2026-12-01'), completedAt: at('11:00', '2026-12-01') });
+      await makeQueueEntry({ departmentId: department.id, clinicDay: '2026-12-01', sequence: 1, status: 'completed', doctorId: a.id, checkedInAt: at('09:00', '2026-12-01'), calledAt: at('09:01', '2026-12-01'), completedAt: at('09:11', '2026-12-01') });
       await makeQueueEntry({ clinicDay: DAY, checkedInAt: at('09:00') });
     });
 
@@ -79,14 +79,15 @@ describe('queue figures', () => {
     it('orders the waiting entries, places each for whoever would call it, and estimates (doctor A serving)', async () => {
       const state = await stateAt('11:00');
       expect(state.clinicDay).to.equal(DAY);
-      // A's pace is (12 + 8) / 2 = 10 minutes; only A serves at 11:00, so shared entries go at 10 minutes each.
-      // B has completed nobody today, so B's configured 20 minutes stand.
+      // A's cycle is 10 minutes (today's 12 and 8 blended with yesterday's 10, nothing around them); A's patient in
+      // the room (since 10:42) is overdue, so A is expected free at 11:02 and takes the line in calling order. B has
+      // no history and nobody done today (configured 20 minutes) and starts at 14:00, so w4 waits for that.
       expect(lines(state.waiting)).to.deep.equal([
-        ['w3', 1, 0],
-        ['w1', 2, 10],
-        ['w2', 3, 20], // third in A's line (w3, w1, w2): 2 x 10
-        ['w4', 3, 40], // third in B's line (w3, w1, w4): 2 x 20
-        ['w5', 5, 40], // four ahead in the department: 4 x 10 / 1
+        ['w3', 1, 2],
+        ['w1', 2, 12],
+        ['w2', 3, 22], // third in A's line (w3, w1, w2)
+        ['w4', 3, 180], // third in B's line (w3, w1, w4), but B starts at 14:00
+        ['w5', 5, 32], // A's fourth: B is not in
       ]);
       expect(state.stats).to.deep.equal({
         waiting_count: 5,
@@ -103,10 +104,10 @@ describe('queue figures', () => {
       expect(stateA.doctor.user!.fullName).to.be.a('string');
       expect(name(stateA.current!)).to.equal('e3');
       expect(lines(stateA.waiting)).to.deep.equal([
-        ['w3', 1, 0],
-        ['w1', 2, 10],
-        ['w2', 3, 20],
-        ['w5', 4, 40],
+        ['w3', 1, 2],
+        ['w1', 2, 12],
+        ['w2', 3, 22],
+        ['w5', 4, 32],
       ]);
       expect(stateA.stats).to.deep.equal({
         waiting_count: 4,
@@ -128,25 +129,26 @@ describe('queue figures', () => {
 
     it('shares "any doctor" entries among whoever serves now (doctor B in the afternoon)', async () => {
       const state = await stateAt('15:00');
+      // B's patient (called 10:55) is long overdue: B is expected free in 4 minutes (a fifth of 20), then 20 each.
       expect(lines(state.waiting)).to.deep.equal([
-        ['w3', 1, 0],
-        ['w1', 2, 20], // B's 20 minutes
-        ['w2', 3, 20], // A's own line still goes at A's pace
-        ['w4', 3, 40],
-        ['w5', 5, 80],
+        ['w3', 1, 4],
+        ['w1', 2, 24],
+        ['w2', 3, 20], // A has gone home: the forecast has nobody for A's own line, the older rule answers (2 x 10)
+        ['w4', 3, 44],
+        ['w5', 5, 64],
       ]);
     });
 
-    it('counts every doctor of the department when nobody serves now (A on leave, B not yet in)', async () => {
+    it('counts from the first start when nobody serves now (A on leave, B not in until 14:00)', async () => {
       await AvailabilityException.create({ doctorId: a.id, startDate: '2026-11-30', endDate: DAY, reason: 'Leave' });
       const state = await stateAt('11:00');
-      // Mean pace (10 + 20) / 2 = 15, shared by 2: w1 has 1 ahead (7.5, rounds to 8), w5 has 4 ahead (30).
+      // Nobody is "No wait": B takes the shared line from 14:00 (180 minutes away), 20 minutes each.
       expect(lines(state.waiting)).to.deep.equal([
-        ['w3', 1, 0],
-        ['w1', 2, 8],
-        ['w2', 3, 20],
-        ['w4', 3, 40],
-        ['w5', 5, 30],
+        ['w3', 1, 180],
+        ['w1', 2, 200],
+        ['w2', 3, 20], // A's own patient: nobody will see them today, so the older rule answers (2 x A's 10)
+        ['w4', 3, 220],
+        ['w5', 5, 240],
       ]);
     });
 

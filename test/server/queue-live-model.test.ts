@@ -6,7 +6,6 @@ import { AvailabilityException, DoctorAvailability, Patient, QueueEntry, type Do
 import { QueueService } from '../../server/queue/commands/steps';
 import { departmentState } from '../../server/queue/read-model/load';
 import { LiveQueue } from '../../server/queue/read-model/live-queue';
-import { rankOne } from '../../server/queue/read-model/state';
 import type { DepartmentState } from '../../server/queue/types';
 import { makeAppointment, makePatient, makeSlot } from '../support/clinic-factories';
 import { resetDatabase, testDatabase } from '../support/db';
@@ -141,12 +140,13 @@ describe('queue live read model', function () {
             for (const d of state.doctors.values()) expect(d.stats.waiting_count, `step ${step}, doctor ${d.doctor.id}`).to.equal(d.waiting.length);
             expect(state.stats.waiting_count).to.equal(state.waiting.length);
             expect(state.next(3)).to.deep.equal(state.waiting.slice(0, 3).map((r) => r.entry));
-            // A check-in's answer ranks its entry alone: the same place and estimate as the whole view.
-            const [day, directory] = await Promise.all([live.day(departmentId, clock.now()), live.directory(clock.now())]);
-            const alone = rebuilt.waiting.map(([id]) => {
-              const rank = rankOne(day, directory, clock.now(), ZONE, id as number);
-              return rank && [rank.entry.id, rank.entry.version, rank.position, rank.etaMinutes];
-            });
+            // A check-in's answer takes its entry's rank from the live view: the same as the rebuild's.
+            const alone = await Promise.all(
+              rebuilt.waiting.map(async ([id]) => {
+                const rank = await live.rank(departmentId, id as number, clock.now());
+                return rank && [rank.entry.id, rank.entry.version, rank.position, rank.etaMinutes];
+              }),
+            );
             expect(alone, `seed ${seed}, step ${step}, department ${departmentId}, ranked alone`).to.deep.equal(rebuilt.waiting);
           }
         }

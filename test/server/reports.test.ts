@@ -1,12 +1,15 @@
 import { expect } from 'chai';
+import type { TicketView } from '../../common/api';
 import type { ReportFigures } from '../../common/reports';
+import { QueueEntry, WaitEstimate } from '../../server/models';
 import { localToUtc } from '../../server/services/clinic-time';
 import { reportCsv } from '../../server/services/reports';
 import { signedIn } from '../support/admin';
 import { makeAppointment, makeDoctor, makePatient, makeQueueEntry, makeSlot } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import { createDepartment } from '../support/factories';
-import type { Agent } from '../support/http';
+import { Agent } from '../support/http';
+import { kioskKey, openDepartment } from '../support/kiosk';
 import { startTestServer, type TestServer } from '../support/server';
 
 /** The fixture day: a Wednesday in British Summer Time (UTC+1), so hours of the day are not UTC hours. */
@@ -115,9 +118,39 @@ describe('reports and the audit log', () => {
     expect(lines).to.have.length(1 + 1 + 2 + 3);
   });
 
+  it('sets the estimates shown at check-in against the waits that followed, by day and department', async () => {
+    const checkedInAt = async (time: string) => (await QueueEntry.findOne({ where: { clinicDay: DAY, checkedInAt: at(time) } }))!.id;
+    await WaitEstimate.bulkCreate([
+      { queueEntryId: await checkedInAt('08:00'), estimatedMinutes: 15, lowMinutes: 10, highMinutes: 20 }, // waited 10: inside
+      { queueEntryId: await checkedInAt('08:20'), estimatedMinutes: 20, lowMinutes: 15, highMinutes: 25 }, // waited 30: outside
+      { queueEntryId: await checkedInAt('08:45'), estimatedMinutes: 30, lowMinutes: 25, highMinutes: 40 }, // waited 15: outside
+      { queueEntryId: await checkedInAt('10:15'), estimatedMinutes: 5, lowMinutes: 0, highMinutes: 10 }, // never called: left out
+    ]);
+    try {
+      const res = await admin.get(`/api/reports?from=${DAY}&to=${DAY}`);
+      expect(res.body.estimates).to.deep.equal([
+        { day: DAY, departmentId: ids.cardiology, count: 2, meanEstimatedMinutes: 17.5, meanRealMinutes: 20, maeMinutes: 7.5, insideShare: 0.5 },
+        { day: DAY, departmentId: ids.skin, count: 1, meanEstimatedMinutes: 30, meanRealMinutes: 15, maeMinutes: 15, insideShare: 0 },
+      ]);
+    } finally {
+      await WaitEstimate.destroy({ where: {} });
+    }
+  });
+
+  it('keeps the estimate a new ticket was given, for the report', async () => {
+    const { department } = await openDepartment('Records Estimates', 'R');
+    const ticket = await new Agent(server).post<TicketView>('/api/kiosk/check-in', { departmentId: department.id, idempotencyKey: kioskKey() });
+    expect(ticket.status, JSON.stringify(ticket.body)).to.equal(201);
+    await server.services.queue.estimates.flush();
+    const entry = await QueueEntry.findOne({ where: { publicCode: ticket.body.publicCode } });
+    const kept = await WaitEstimate.findByPk(entry!.id);
+    expect(kept).to.include({ estimatedMinutes: ticket.body.etaMinutes, lowMinutes: 0, highMinutes: 5 });
+    await WaitEstimate.destroy({ where: {} });
+  });
+
   it('never lets a spreadsheet read a name as a formula', () => {
     const figures: ReportFigures = { checkIns: 1, patientsSeen: 0, noShows: 0, averageWaitMinutes: null, p90WaitMinutes: null, averageConsultationMinutes: null, arrivalsByHour: hours({}) };
-    const csv = reportCsv({ from: DAY, to: DAY, timeZone: 'UTC', total: figures, departments: [{ id: 1, name: '=HYPERLINK("x")', ...figures }], doctors: [] });
+    const csv = reportCsv({ from: DAY, to: DAY, timeZone: 'UTC', total: figures, departments: [{ id: 1, name: '=HYPERLINK("x")', ...figures }], doctors: [], estimates: [] });
     expect(csv.split('\r\n')[2]).to.match(/^department,1,"'=HYPERLINK\(""x""\)",/);
   });
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import type { Sequelize } from 'sequelize';
-import { Appointment, Department, DisplayProfile, DisplayProfileDepartment, DoctorProfile, KioskProfile, KioskProfileDepartment, Patient, TimeSlot, User } from '../../server/models';
+import { Op, type Sequelize } from 'sequelize';
+import { Appointment, Department, DisplayProfile, DisplayProfileDepartment, DoctorProfile, KioskProfile, KioskProfileDepartment, MedicalRecord, Patient, PrescriptionItem, QueueEntry, TimeSlot, User, WaitEstimate } from '../../server/models';
+import { buildReport } from '../../server/services/reports';
 import { addDays, clinicDay, clinicDayBounds, eachDay } from '../../server/services/clinic-time';
 import { verifyPassword } from '../../server/services/passwords';
 import { DEMO_ACCOUNTS, DEMO_SLOT_DAYS, isClinicEmpty, seedDemoClinic } from '../../server/seed/demo';
@@ -97,5 +98,28 @@ describe('demo seed', () => {
     expect(summary.appointmentsToday).to.be.greaterThan(0);
     const first = await TimeSlot.findOne({ order: [['startsAt', 'ASC']] });
     expect(clinicDay(first!.startsAt, ZONE)).to.equal('2026-12-06');
+  });
+
+  it('adds simulated history before today: visits with signed records, no-shows, and the estimates shown', async function () {
+    // One short history day (a Sunday: only the Sunday morning clinic), so the test stays quick.
+    this.timeout(120_000);
+    const monday = new Date('2026-12-07T07:00:00Z');
+    const summary = await seedDemoClinic(sequelize, { timeZone: ZONE, now: monday, reset: true, passwordCost: TEST_PASSWORD_COST, historyDays: 1 });
+    expect(summary.history!.days).to.equal(1);
+    const visits = await QueueEntry.findAll({ where: { clinicDay: '2026-12-06' } });
+    expect(visits.length).to.equal(summary.history!.visits).and.to.be.greaterThan(3);
+    expect(visits.every((v) => ['completed', 'skipped', 'cancelled', 'transferred'].includes(v.status))).to.equal(true);
+    expect(summary.history!.records).to.be.greaterThan(0);
+    expect(await MedicalRecord.count({ where: { status: 'signed' } })).to.equal(summary.history!.records);
+    expect(await PrescriptionItem.count()).to.be.greaterThan(0);
+    expect(await Patient.count()).to.be.greaterThan(20);
+    expect(await WaitEstimate.count()).to.be.greaterThan(0);
+    // Nobody is left booked on a day that is over: they came, or are no-shows or cancelled.
+    const { start, end } = clinicDayBounds('2026-12-06', ZONE);
+    const slotsThatDay = (await TimeSlot.findAll({ where: { startsAt: { [Op.gte]: start, [Op.lt]: end } } })).map((t) => t.id);
+    expect(await Appointment.count({ where: { slotId: slotsThatDay, status: 'booked' } })).to.equal(0);
+    const report = await buildReport('2026-12-06', '2026-12-06', ZONE);
+    expect(report.total.patientsSeen).to.be.greaterThan(0);
+    expect(report.estimates.map((e) => e.day)).to.include('2026-12-06');
   });
 });

@@ -68,6 +68,9 @@ export class LiveDepartment {
   /** Waiting entries for any doctor, and for each named doctor: the length of each doctor's line without building it. */
   private waitingShared = 0;
   private readonly waitingNamed = new Map<number, number>();
+  /** The day's bookings with the department's doctors as loaded, slot order; and appointment id -> entries of it. */
+  private bookings: ReadonlyArray<{ id: number; doctorId: number; startsAt: number }> = [];
+  private readonly appointmentEntries = new Map<number, number>();
 
   constructor(
     readonly departmentId: number,
@@ -94,6 +97,16 @@ export class LiveDepartment {
     this.version++;
   }
 
+  /** Sets the day's bookings (read with the day): those not checked in yet are expected by the forecast. */
+  expectBookings(bookings: ReadonlyArray<{ id: number; doctorId: number; startsAt: number }>): void {
+    this.bookings = [...bookings].sort((a, b) => a.startsAt - b.startsAt || a.id - b.id);
+  }
+
+  /** Bookings whose patient has not checked in and whose slot starts at `from` (epoch ms) or later. */
+  bookingsToCome(from: number): Array<{ doctorId: number; startsAt: number }> {
+    return this.bookings.filter((b) => b.startsAt >= from && !this.appointmentEntries.has(b.id));
+  }
+
   /** The entry a check-in with this idempotency key created today, if any. */
   idOfKey(key: string): number | undefined {
     return this.keys.get(key);
@@ -115,18 +128,6 @@ export class LiveDepartment {
       this.version++;
     }
     return this.waiting;
-  }
-
-  /**
-   * Where a waiting entry stands in the calling order (as of the last {@link line}): a binary search by the
-   * ordering rule, O(log n). -1 when it is not waiting.
-   */
-  indexInLine(id: number): number {
-    const entry = this.entries.get(id);
-    if (!entry || entry.status !== 'waiting') return -1;
-    const key = orderableOf(entry);
-    const at = upperBound(this.waiting, (w) => compareForCalling(w.key, key, this.orderedAt) < 0);
-    return this.waiting[at]?.id === id ? at : this.waiting.findIndex((w) => w.id === id);
   }
 
   /** How many wait in a doctor's line: their own entries, and the shared ones when they are of this department. */
@@ -174,6 +175,7 @@ export class LiveDepartment {
     this.placements.set(entry.id, placement);
     if (entry.idempotencyKey) this.keys.set(entry.idempotencyKey, entry.id);
     this.codes.set(entry.publicCode, entry.id);
+    if (entry.appointmentId) this.appointmentEntries.set(entry.appointmentId, (this.appointmentEntries.get(entry.appointmentId) ?? 0) + 1);
     this.totals.add(placement.part, 1);
     if (doctorId !== null) {
       this.doctorEntries.set(doctorId, (this.doctorEntries.get(doctorId) ?? 0) + 1);
@@ -229,6 +231,12 @@ export class LiveDepartment {
       const at = this.waiting.findIndex((w) => w.id === id);
       if (at >= 0) this.waiting.splice(at, 1);
       this.countWaiting(doctorId, -1);
+    }
+    const appointmentId = this.entries.get(id)?.appointmentId;
+    if (appointmentId) {
+      const count = (this.appointmentEntries.get(appointmentId) ?? 1) - 1;
+      if (count > 0) this.appointmentEntries.set(appointmentId, count);
+      else this.appointmentEntries.delete(appointmentId);
     }
     const key = this.entries.get(id)?.idempotencyKey;
     if (key && this.keys.get(key) === id) this.keys.delete(key);

@@ -1,9 +1,12 @@
 import { formatTime } from '../../../common/clinic-format';
 import type { QueueEntry } from '../../models';
-import { anyDoctorEta, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import { anyDoctorEta, cycleMinutes, DEFAULT_CONSULTATION_MINUTES, namedDoctorEta, paceMinutes, servesAt } from '../rules/eta';
+import { forecast, type ExpectedBooking, type ForecastDoctor, type ForecastInput } from '../rules/forecast';
 import type { DepartmentState, DoctorState, RankedEntry } from '../types';
 import type { Directory, DirectoryDoctor } from './directory';
+import { NO_HISTORY, type PaceHistory } from './history';
 import type { LiveDepartment } from './live-department';
+import { shiftsOf } from './shifts';
 
 /** Whether a doctor serves at `now` in the clinic's zone by the same rule as the estimates (eta.ts servesAt). */
 export function worksNow(doctor: DirectoryDoctor, now: Date, timeZone: string): boolean {
@@ -24,18 +27,29 @@ function localTime(now: Date, zone: string): string {
   return lastTime.text;
 }
 
-/** What ranking reads of a department at `now`: its doctors (own first), their paces, and who serves now. */
-interface Ranking {
-  own: DirectoryDoctor[];
-  ownIds: Set<number>;
-  /** The department's own doctors and those of other departments named by its entries, by id. */
-  doctors: DirectoryDoctor[];
-  pace: Map<number, number>;
-  servingPaces: number[];
-}
-
-function rankingOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): Ranking {
-  const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === day.departmentId);
+/**
+ * Everything the screens show about one department's clinic day at `now`, computed from the live day, the
+ * directory and the doctors' recent paces: estimates by the forecast (rules/forecast.ts, eta.ts's older rule where it
+ * has none), calling order by ordering.ts, figures from the running totals. No database read. Estimates are taken
+ * at the start of `now`'s minute, so a view kept for the minute (live-queue.ts) equals one computed afresh within it.
+ *
+ * What costs a pass over the whole line is made on first use, once per state: the places and estimates of every
+ * waiting entry (the forecast plays the doctors' day forward: O(entries x doctors)) and each doctor's line. A
+ * refresh that only feeds displays never makes them (they show the next few tokens, the rooms and the figures);
+ * the check-ins answered after one commit share one.
+ */
+export function departmentStateOf(
+  day: LiveDepartment,
+  directory: Directory,
+  now: Date,
+  timeZone: string,
+  history: PaceHistory = NO_HISTORY,
+): DepartmentState {
+  const { departmentId } = day;
+  // A copy: the live line changes with every commit, and a state read later (after an await) must still show the
+  // line it was made from (a pointer copy, microseconds even for thousands waiting).
+  const ordered = day.line(now).slice();
+  const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === departmentId);
   const ownIds = new Set(own.map((d) => d.doctor.id));
   const outside = day
     .doctorsWithEntries()
@@ -46,61 +60,22 @@ function rankingOf(day: LiveDepartment, directory: Directory, now: Date, timeZon
   const pace = new Map(doctors.map((d) => [d.doctor.id, paceMinutes(day.paceOf(d.doctor.id), d.doctor.consultationMinutes)]));
   const serving = own.filter((d) => worksNow(d, now, timeZone));
   const servingPaces = (serving.length ? serving : own).map((d) => pace.get(d.doctor.id)!);
-  return { own, ownIds, doctors, pace, servingPaces };
-}
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  // Read now, with the rest of the state; played forward only when someone needs the estimates.
+  const input: ForecastInput = {
+    now: minute,
+    doctors: doctors.map((d) => forecastDoctor(d, ownIds.has(d.doctor.id), day, directory.clinicDay, timeZone, history)),
+    line: ordered,
+    bookings: expectedBookings(day, minute),
+    showRate: history.showRate,
+  };
 
-/**
- * The place and estimate of an entry that has `shared` "any doctor" entries and `named` entries of its own doctor
- * ahead of it at `index` in the department's calling order (eta.ts's rules).
- */
-function rankAt(ranking: Ranking, entry: QueueEntry, doctorId: number | null, index: number, shared: number, named: number): RankedEntry {
-  if (doctorId === null) return { entry, position: index + 1, etaMinutes: anyDoctorEta(index, ranking.servingPaces) };
-  const ahead = named + (ranking.ownIds.has(doctorId) ? shared : 0);
-  return { entry, position: ahead + 1, etaMinutes: namedDoctorEta(ahead, ranking.pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES) };
-}
-
-/**
- * One waiting entry's place and estimate at `now`, exactly as {@link departmentStateOf} ranks it, without building
- * the rest: a check-in's answer needs only its own. O(log n) for an "any doctor" entry, one pass up to the entry for
- * a named doctor's; nothing allocated on the way. Null when the entry is not waiting.
- */
-export function rankOne(day: LiveDepartment, directory: Directory, now: Date, timeZone: string, entryId: number): RankedEntry | null {
-  const line = day.line(now);
-  const index = day.indexInLine(entryId);
-  if (index < 0) return null;
-  const { entry, doctorId } = line[index];
-  let shared = 0;
-  let named = 0;
-  // An "any doctor" entry's place is its index; a named doctor's entry counts who is ahead in that doctor's line.
-  if (doctorId !== null) {
-    for (let i = 0; i < index; i++) {
-      const ahead = line[i].doctorId;
-      if (ahead === null) shared++;
-      else if (ahead === doctorId) named++;
-    }
-  }
-  return rankAt(rankingOf(day, directory, now, timeZone), entry, doctorId, index, shared, named);
-}
-
-/**
- * Everything the screens show about one department's clinic day at `now`, computed from the live day and the
- * directory in one pass over the waiting line (plus one per doctor for their own line): places and estimates by
- * eta.ts, calling order by ordering.ts, figures from the running totals. No database read.
- */
-export function departmentStateOf(day: LiveDepartment, directory: Directory, now: Date, timeZone: string): DepartmentState {
-  const { departmentId } = day;
-  // A copy: the live line changes with every commit, and a state read later (after an await) must still show the
-  // line it was made from (a pointer copy, microseconds even for thousands waiting).
-  const ordered = day.line(now).slice();
-  const ranking = rankingOf(day, directory, now, timeZone);
-  const { own, doctors } = ranking;
-
-  // One pass, on first use: each entry's place and estimate, and each doctor's line (their own entries and, for the
-  // department's own doctors, the shared "any doctor" ones), all in calling order. A refresh that only feeds
-  // displays never makes it: they show the next few tokens, the rooms and the figures.
+  // Each entry's place and estimate, and each doctor's line (their own entries and, for the department's own
+  // doctors, the shared "any doctor" ones), all in calling order.
   let ranks: { ranked: RankedEntry[]; rankOf: Map<number, RankedEntry>; lines: Map<number, QueueEntry[]> } | null = null;
   const rankAll = () => {
     if (ranks) return ranks;
+    const ahead = forecast(input);
     const ranked: RankedEntry[] = [];
     const rankOf = new Map<number, RankedEntry>();
     const lines = new Map<number, QueueEntry[]>(doctors.map((d) => [d.doctor.id, []]));
@@ -109,14 +84,17 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     const named = new Map<number, number>();
     ordered.forEach(({ entry, id, doctorId }, index) => {
       let rank: RankedEntry;
+      const forecastWait = ahead.waits[index];
       if (doctorId === null) {
-        rank = rankAt(ranking, entry, null, index, shared, 0);
+        rank = { entry, position: index + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : anyDoctorEta(index, servingPaces) };
         shared++;
         for (const line of ownLines) line.push(entry);
       } else {
         const before = named.get(doctorId) ?? 0;
-        rank = rankAt(ranking, entry, doctorId, index, shared, before);
+        const place = before + (ownIds.has(doctorId) ? shared : 0);
         named.set(doctorId, before + 1);
+        const etaMinutes = forecastWait !== null ? Math.round(forecastWait) : namedDoctorEta(place, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
+        rank = { entry, position: place + 1, etaMinutes };
         lines.get(doctorId)?.push(entry);
       }
       ranked.push(rank);
@@ -125,36 +103,51 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
     return (ranks = { ranked, rankOf, lines });
   };
 
-  // Each doctor's view, built with the state; their waiting lines on first use.
-  let doctorStates: Map<number, DoctorState> | null = null;
-  const doctorsNow = (): Map<number, DoctorState> => {
-    if (doctorStates) return doctorStates;
-    doctorStates = new Map();
-    for (const schedule of doctors) {
-      const { doctor } = schedule;
-      const mine = day.doctorEntriesNow(doctor.id);
-      const current =
-        mine
-          .filter((e) => e.status === 'called' || e.status === 'in_consultation')
-          .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
-      let waiting: RankedEntry[] | null = null;
-      doctorStates.set(doctor.id, {
-        doctor,
-        schedule,
-        current,
-        // A display's board needs each doctor's current patient only; the line is built for whoever reads it.
-        get waiting() {
-          if (waiting) return waiting;
-          const { lines, rankOf } = rankAll();
-          return (waiting = lines.get(doctor.id)!.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })));
-        },
-        missed: mine
-          .filter((e) => e.status === 'skipped')
-          .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
-        stats: day.doctorTotalsOf(doctor.id).stats(day.waitingFor(doctor.id, ranking.ownIds.has(doctor.id))),
-      });
-    }
-    return doctorStates;
+  // Each doctor's view, built with the state (a few entries per doctor: read after an await, they must match the
+  // figures taken with them); their waiting lines on first use.
+  const doctorStates = new Map<number, DoctorState>();
+  for (const schedule of doctors) {
+    const { doctor } = schedule;
+    const mine = day.doctorEntriesNow(doctor.id);
+    const current =
+      mine
+        .filter((e) => e.status === 'called' || e.status === 'in_consultation')
+        .sort((a, b) => (b.calledAt?.getTime() ?? 0) - (a.calledAt?.getTime() ?? 0) || a.id - b.id)[0] ?? null;
+    let waiting: RankedEntry[] | null = null;
+    doctorStates.set(doctor.id, {
+      doctor,
+      schedule,
+      current,
+      // A display's board needs each doctor's current patient only; the line is built for whoever reads it.
+      get waiting() {
+        if (waiting) return waiting;
+        const { lines, rankOf } = rankAll();
+        return (waiting = lines.get(doctor.id)!.map((entry, index) => ({ entry, position: index + 1, etaMinutes: rankOf.get(entry.id)!.etaMinutes })));
+      },
+      missed: mine
+        .filter((e) => e.status === 'skipped')
+        .sort((x, y) => (y.skippedAt?.getTime() ?? 0) - (x.skippedAt?.getTime() ?? 0) || x.id - y.id),
+      stats: day.doctorTotalsOf(doctor.id).stats(day.waitingFor(doctor.id, ownIds.has(doctor.id))),
+    });
+  }
+
+  // What a new normal walk-in would be told: the same forecast with them added last, else the older rule. Built
+  // on first use (the kiosk's department list asks; a check-in or a call does not).
+  let nextWalkIn: DepartmentState['nextWalkIn'] | null = null;
+  const nextWalkInNow = (): DepartmentState['nextWalkIn'] => {
+    if (nextWalkIn) return nextWalkIn;
+    const any = forecast(input, { doctorId: null }).next;
+    nextWalkIn = {
+      anyDoctor: any !== null ? Math.round(any) : anyDoctorEta(ordered.length, servingPaces),
+      byDoctor: new Map(
+        own.map((d) => {
+          const wait = forecast(input, { doctorId: d.doctor.id }).next;
+          const line = day.waitingFor(d.doctor.id, true);
+          return [d.doctor.id, wait !== null ? Math.round(wait) : namedDoctorEta(line, pace.get(d.doctor.id)!)];
+        }),
+      ),
+    };
+    return nextWalkIn;
   };
 
   return {
@@ -167,10 +160,52 @@ export function departmentStateOf(day: LiveDepartment, directory: Directory, now
       return rankAll().rankOf;
     },
     next: (count) => ordered.slice(0, count).map((item) => item.entry),
-    // Built now (a few entries per doctor): read after an await, they must match the figures taken with them.
-    // Only each doctor's waiting line waits for its first reader.
-    doctors: doctorsNow(),
+    get nextWalkIn() {
+      return nextWalkInNow();
+    },
+    doctors: doctorStates,
     stats: day.totals.stats(ordered.length),
     recentCalls: day.recentCalls(),
+  };
+}
+
+/** How long after its slot start a booked patient who has not come is still expected at all (some come late). */
+const LATE_BOOKING_MINUTES = 25;
+
+/**
+ * The bookings the forecast expects: slots to come at the show rate, and slots already started whose patient has not
+ * come, as a patient a few minutes away who grows less likely to come the later it gets.
+ */
+function expectedBookings(day: LiveDepartment, now: number): ExpectedBooking[] {
+  const minute = 60_000;
+  return day.bookingsToCome(now - LATE_BOOKING_MINUTES * minute).map((b) =>
+    b.startsAt >= now
+      ? { doctorId: b.doctorId, startsAt: b.startsAt, likelihood: 1 }
+      : { doctorId: b.doctorId, startsAt: now + 5 * minute, likelihood: 1 - (now - b.startsAt) / (LATE_BOOKING_MINUTES * minute) },
+  );
+}
+
+/** A doctor as the forecast needs them: cycle (today's pace with their history), today's hours, current patient. */
+function forecastDoctor(
+  d: DirectoryDoctor,
+  own: boolean,
+  day: LiveDepartment,
+  clinicDay: string,
+  timeZone: string,
+  history: PaceHistory,
+): ForecastDoctor {
+  const { doctor } = d;
+  let busySince: number | null = null;
+  for (const e of day.doctorEntriesNow(doctor.id)) {
+    if (e.status !== 'called' && e.status !== 'in_consultation') continue;
+    const since = (e.consultationStartedAt ?? e.calledAt)?.getTime() ?? null;
+    if (since !== null && (busySince === null || since > busySince)) busySince = since;
+  }
+  return {
+    id: doctor.id,
+    own,
+    cycle: cycleMinutes(day.paceOf(doctor.id), doctor.consultationMinutes, history.doctors.get(doctor.id)),
+    shifts: shiftsOf(d, clinicDay, timeZone),
+    busySince,
   };
 }

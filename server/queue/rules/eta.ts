@@ -61,3 +61,26 @@ export function servesAt(
 ): boolean {
   return !onLeave && intervals.some((i) => i.startTime <= time && time < i.endTime);
 }
+
+/** The range shown around an estimate (common/wait-range.ts, which the screens use too). */
+export { waitRange as etaRange } from '../../../common/wait-range';
+
+/** How many of today's consultations a doctor's usual pace (from recent days) weighs as, when both are known. */
+export const HISTORY_WEIGHT = 5;
+
+/**
+ * A doctor's cycle for the forecast (rules/forecast.ts), in minutes from one call to the next. Without history it is
+ * their pace today (paceMinutes). With history, today's latest consultations are blended with the usual pace (which
+ * counts as HISTORY_WEIGHT consultations, so a slow first patient does not double every estimate), and the usual
+ * time around each consultation (walk to the room, no-shows, transfers) is added.
+ */
+export function cycleMinutes(
+  today: readonly number[],
+  configured: number,
+  history: { consultMinutes: number; cycleMinutes: number } | undefined,
+): number {
+  if (!history) return paceMinutes(today, configured);
+  const recent = today.slice(-ROLLING_WINDOW);
+  const consult = (recent.reduce((sum, d) => sum + d, 0) + HISTORY_WEIGHT * history.consultMinutes) / (recent.length + HISTORY_WEIGHT);
+  return consult + Math.max(0, history.cycleMinutes - history.consultMinutes);
+}

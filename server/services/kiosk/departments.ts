@@ -2,13 +2,12 @@ import type { KioskDepartment } from '../../../common/kiosk';
 import { doctorName } from '../../queue/presenters';
 import type { LiveQueue } from '../../queue/read-model/live-queue';
 import { worksNow } from '../../queue/read-model/state';
-import { newWalkInEstimates } from './estimates';
 import { nextStarts } from './schedule';
 
 /**
  * The kiosk's department choice: every active department with its live waiting count and the wait a new walk-in
  * would get, each of its doctors likewise, and whether it is open now (a doctor is working) or when it next opens.
- * Counts and estimates come from the queue's live read model and its estimate functions.
+ * Counts and estimates come from the queue's live read model (the wait a new walk-in would get is its forecast).
  */
 export async function kioskDepartments(live: LiveQueue, options: { timeZone: string; now: Date }): Promise<KioskDepartment[]> {
   const { timeZone, now } = options;
@@ -18,7 +17,6 @@ export async function kioskDepartments(live: LiveQueue, options: { timeZone: str
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   if (!departments.length) return [];
   const states = await Promise.all(departments.map((d) => live.state(d.id, now)));
-  const days = await Promise.all(departments.map((d) => live.day(d.id, now)));
 
   const own = states.map((state) => [...state.doctors.values()].filter((d) => d.doctor.departmentId === state.departmentId));
   const unavailable = own.flat().filter((d) => !worksNow(d.schedule, now, timeZone));
@@ -32,7 +30,6 @@ export async function kioskDepartments(live: LiveQueue, options: { timeZone: str
     const state = states[index];
     const doctors = own[index];
     const serving = doctors.filter((d) => worksNow(d.schedule, now, timeZone));
-    const estimates = newWalkInEstimates(state, doctors, serving, (doctorId) => days[index].paceOf(doctorId));
     const opensAt = serving.length
       ? null
       : (doctors
@@ -46,7 +43,7 @@ export async function kioskDepartments(live: LiveQueue, options: { timeZone: str
       open: serving.length > 0,
       opensAt: opensAt?.toISOString() ?? null,
       waitingCount: state.stats.waiting_count,
-      estimateMinutes: estimates.anyDoctor,
+      estimateMinutes: state.nextWalkIn.anyDoctor,
       doctors: doctors.map((d) => {
         const available = serving.includes(d);
         return {
@@ -55,7 +52,7 @@ export async function kioskDepartments(live: LiveQueue, options: { timeZone: str
           room: d.doctor.room,
           available,
           waitingCount: d.waiting.length,
-          estimateMinutes: estimates.byDoctor.get(d.doctor.id)!,
+          estimateMinutes: state.nextWalkIn.byDoctor.get(d.doctor.id)!,
           nextAvailableAt: available ? null : (starts.get(d.doctor.id)?.toISOString() ?? null),
         };
       }).sort((a, b) => a.name.localeCompare(b.name)),

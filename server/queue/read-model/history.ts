@@ -1,0 +1,92 @@
+import { Op } from 'sequelize';
+import { Appointment, QueueEntry, TimeSlot } from '../../models';
+import { addDays, clinicDayBounds } from '../../services/clinic-time';
+import { consultationLength } from '../rules/eta';
+
+/** How many clinic days back a doctor's usual pace is learned from. */
+export const HISTORY_DAYS = 28;
+
+/** A doctor's usual pace on recent days, in minutes per patient. */
+export interface DoctorHistory {
+  /** Mean consultation length (start to completion). */
+  consultMinutes: number;
+  /**
+   * Doctor time per patient called, from call to call: the consultation plus the walk to the room, averaged with the
+   * few minutes spent on patients who do not come (no-shows) and the visits that end in a transfer.
+   */
+  cycleMinutes: number;
+  /** Patients called it was learned from. */
+  visits: number;
+}
+
+/** What recent days teach the forecast. */
+export interface PaceHistory {
+  /** Doctor id -> their paces. Doctors with no completed visit in the window are absent. */
+  doctors: ReadonlyMap<number, DoctorHistory>;
+  /** Share of booked patients who came (checked in), DEFAULT_SHOW_RATE without bookings to learn from. */
+  showRate: number;
+}
+
+/** The show rate assumed before the clinic has a history of bookings. */
+export const DEFAULT_SHOW_RATE = 0.9;
+
+/** No history: a new clinic, or a test that wants the rules without it. */
+export const NO_HISTORY: PaceHistory = { doctors: new Map(), showRate: DEFAULT_SHOW_RATE };
+
+/**
+ * Reads the doctors' paces over the HISTORY_DAYS clinic days before `day` (today's own visits are the live model's).
+ * Two queries (timing columns, booking statuses), read when a clinic day's model is first used: it does not change during the day, so
+ * no check-in or call ever waits for it.
+ */
+export async function loadPaceHistory(day: string, timeZone: string): Promise<PaceHistory> {
+  const rows = await QueueEntry.findAll({
+    attributes: ['doctorId', 'status', 'calledAt', 'consultationStartedAt', 'completedAt', 'skippedAt', 'transferredAt'],
+    where: {
+      clinicDay: { [Op.gte]: addDays(day, -HISTORY_DAYS), [Op.lt]: day },
+      doctorId: { [Op.ne]: null },
+      status: { [Op.in]: ['completed', 'skipped', 'transferred'] },
+      calledAt: { [Op.ne]: null },
+    },
+  });
+  const sums = new Map<number, { consult: number; consults: number; doctorTime: number; visits: number }>();
+  for (const row of rows) {
+    const called = row.calledAt!.getTime();
+    const end = row.status === 'completed' ? row.completedAt : row.status === 'skipped' ? row.skippedAt : row.transferredAt;
+    if (!end) continue;
+    let sum = sums.get(row.doctorId!);
+    if (!sum) sums.set(row.doctorId!, (sum = { consult: 0, consults: 0, doctorTime: 0, visits: 0 }));
+    sum.doctorTime += Math.max(0, end.getTime() - called) / 60_000;
+    sum.visits++;
+    if (row.status !== 'completed') continue;
+    const length = consultationLength(row);
+    if (length !== null) {
+      sum.consult += length;
+      sum.consults++;
+    }
+  }
+  const doctors = new Map<number, DoctorHistory>();
+  for (const [doctorId, sum] of sums) {
+    if (!sum.consults) continue;
+    doctors.set(doctorId, { consultMinutes: sum.consult / sum.consults, cycleMinutes: sum.doctorTime / sum.visits, visits: sum.visits });
+  }
+  return { doctors, showRate: await showRate(day, timeZone) };
+}
+
+/** The share of the window's bookings (not cancelled) whose patient checked in. */
+async function showRate(day: string, timeZone: string): Promise<number> {
+  const appointments = await Appointment.findAll({
+    attributes: ['status'],
+    where: { status: { [Op.ne]: 'cancelled' } },
+    include: [
+      {
+        model: TimeSlot,
+        as: 'slot',
+        attributes: [],
+        where: { startsAt: { [Op.gte]: clinicDayBounds(addDays(day, -HISTORY_DAYS), timeZone).start, [Op.lt]: clinicDayBounds(day, timeZone).start } },
+      },
+    ],
+  });
+  if (appointments.length < 20) return DEFAULT_SHOW_RATE;
+  const came = appointments.filter((a) => a.status !== 'booked' && a.status !== 'no_show').length;
+  return came / appointments.length;
+}

@@ -1,0 +1,151 @@
+import type { Orderable } from './ordering';
+
+/**
+ * THE WAIT FORECAST: when each waiting patient will be called, found by playing the doctors' day forward under the
+ * calling order (rules/ordering.ts). It replaces "patients ahead x pace" where the doctors' hours are known, because
+ * that rule cannot see a doctor who starts in two hours, a lunch break, leave, a patient half-way through their
+ * consultation, or the booked patients who will come and take their slots.
+ *
+ * - Each doctor is free from when their current patient is expected to leave (start plus the doctor's cycle, or a
+ *   little after now when that has passed), and takes patients only inside their working intervals today: a doctor
+ *   free during a break takes the next one when it ends; after their last interval, nobody.
+ * - Whichever doctor is free first takes the first entry in calling order among their own and (for the
+ *   department's doctors) the shared "any doctor" ones, as calling next does. Each takes one cycle of that doctor:
+ *   their consultation pace plus the walk to the room and the odd no-show (read-model/history.ts learns both).
+ * - Appointment holders count from their slot start: one who checked in early moves ahead of walk-ins when the slot
+ *   starts, and a booked patient who has not come yet is expected then (at the show rate: a share of a cycle).
+ * - An entry nobody can take today (no hours entered, everyone gone) gets no forecast; eta.ts's older rule answers.
+ * Cost: one step per entry and booked slot, each looking at every doctor: O((entries + slots) x doctors).
+ */
+
+/** A doctor as the forecast sees them. */
+export interface ForecastDoctor {
+  id: number;
+  /** Belongs to the department, so takes its shared entries. */
+  own: boolean;
+  /** Minutes from one call to the next. */
+  cycle: number;
+  /** Today's working intervals as epoch ms, earliest first; empty when not working today (leave, no hours). */
+  shifts: ReadonlyArray<{ start: number; end: number }>;
+  /** When their current patient started (epoch ms: consultation start, else the call); null when free. */
+  busySince: number | null;
+}
+
+/** A booked patient expected later today: their doctor, slot start (epoch ms), and how likely they still come
+ * relative to the show rate (1 before the slot starts, less once it has passed without them). */
+export interface ExpectedBooking {
+  doctorId: number;
+  startsAt: number;
+  likelihood: number;
+}
+
+/** What the forecast plays: the waiting line in calling order at `now`, the bookings to come, the show rate. */
+export interface ForecastInput {
+  now: number;
+  doctors: readonly ForecastDoctor[];
+  line: ReadonlyArray<{ doctorId: number | null; key: Orderable }>;
+  bookings: readonly ExpectedBooking[];
+  /** Share of booked patients who come. */
+  showRate: number;
+}
+
+/** The share of a cycle still expected of a consultation that has already run past its usual length. */
+const OVERRUN_SHARE = 0.2;
+const MINUTE = 60_000;
+const PRIORITY_RANK = { emergency: 0, priority: 1, normal: 2 } as const;
+
+interface Item {
+  /** Index in the line; -1 for a booking still to come, -2 for the new walk-in being asked about. */
+  index: number;
+  rank: number;
+  dueAt: number | null;
+  checkedInAt: number;
+  sequence: number;
+  weight: number;
+}
+
+/** Calling order between two items at `t` (as ordering.ts's rule): negative when `a` goes first. */
+function compare(a: Item, b: Item, t: number): number {
+  const due = (i: Item) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
+  return a.rank - b.rank || due(a) - due(b) || a.checkedInAt - b.checkedInAt || a.sequence - b.sequence;
+}
+
+/** The earliest moment at or after `t` inside one of `shifts`; Infinity when there is none today. */
+export function nextWorkingMoment(shifts: ForecastDoctor['shifts'], t: number): number {
+  for (const shift of shifts) if (t < shift.end) return Math.max(t, shift.start);
+  return Infinity;
+}
+
+/**
+ * Minutes until each entry of the line is called (same order; null when nobody can take it today) and, when
+ * `newWalkIn` is given, until a normal walk-in checking in now for that doctor (null: any doctor) would be.
+ */
+export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | null }): { waits: Array<number | null>; next: number | null } {
+  const { now, doctors } = input;
+  const waits: Array<number | null> = input.line.map(() => null);
+  let next: number | null = null;
+  // Per owner (doctor id, 0 for the shared line): entries in calling order, and appointment holders and bookings
+  // not due yet in slot order, which join the due ones (kept in check-in order) as their slots start.
+  const queued = new Map<number, { items: Item[]; head: number }>();
+  const pending = new Map<number, { items: Item[]; head: number; due: Item[] }>();
+  const queue = (owner: number) => queued.get(owner) ?? queued.set(owner, { items: [], head: 0 }).get(owner)!;
+  const later = (owner: number) => pending.get(owner) ?? pending.set(owner, { items: [], head: 0, due: [] }).get(owner)!;
+  let remaining = 0;
+  input.line.forEach(({ doctorId, key }, index) => {
+    const dueAt = key.appointmentStartsAt?.getTime() ?? null;
+    const item = { index, rank: PRIORITY_RANK[key.priority], dueAt, checkedInAt: key.checkedInAt.getTime(), sequence: key.sequence, weight: 1 };
+    if (dueAt !== null && dueAt > now && doctorId !== null) later(doctorId).items.push(item);
+    else queue(doctorId ?? 0).items.push(item);
+    remaining++;
+  });
+  for (const b of input.bookings) {
+    later(b.doctorId).items.push({ index: -1, rank: 2, dueAt: b.startsAt, checkedInAt: b.startsAt, sequence: Infinity, weight: input.showRate * b.likelihood });
+  }
+  for (const p of pending.values()) p.items.sort((a, b) => a.dueAt! - b.dueAt! || a.checkedInAt - b.checkedInAt);
+  if (newWalkIn) {
+    // After everyone in line, whose check-in times may be later than `now` (the start of the minute).
+    queue(newWalkIn.doctorId ?? 0).items.push({ index: -2, rank: 2, dueAt: null, checkedInAt: Infinity, sequence: Infinity, weight: 1 });
+    remaining++;
+  }
+
+  const free = doctors.map((d) => {
+    const done = d.busySince === null ? now : Math.max(d.busySince + d.cycle * MINUTE, now + OVERRUN_SHARE * d.cycle * MINUTE);
+    return nextWorkingMoment(d.shifts, done);
+  });
+  while (remaining > 0) {
+    let at = -1;
+    for (let i = 0; i < doctors.length; i++) if (free[i] < Infinity && (at < 0 || free[i] < free[at])) at = i;
+    if (at < 0) break;
+    const doctor = doctors[at];
+    const t = free[at];
+    const mine = later(doctor.id);
+    while (mine.head < mine.items.length && mine.items[mine.head].dueAt! <= t) {
+      const item = mine.items[mine.head++];
+      let i = mine.due.length;
+      while (i > 0 && compare(mine.due[i - 1], item, t) > 0) i--;
+      mine.due.splice(i, 0, item);
+    }
+    const own = queue(doctor.id);
+    const shared = doctor.own ? queue(0) : null;
+    let best: { item: Item; take: () => void } | null = null;
+    const consider = (item: Item | undefined, take: () => void) => {
+      if (item && (!best || compare(item, best.item, t) < 0)) best = { item, take };
+    };
+    consider(own.items[own.head], () => own.head++);
+    if (shared) consider(shared.items[shared.head], () => shared.head++);
+    consider(mine.due[0], () => mine.due.shift());
+    if (!best) {
+      // Nothing for this doctor until their next booked patient is due (or ever).
+      free[at] = mine.head < mine.items.length ? nextWorkingMoment(doctor.shifts, mine.items[mine.head].dueAt!) : Infinity;
+      continue;
+    }
+    const { item, take } = best as { item: Item; take: () => void };
+    take();
+    const wait = (t - now) / MINUTE;
+    if (item.index >= 0) waits[item.index] = wait;
+    if (item.index === -2) next = wait;
+    if (item.index !== -1) remaining--;
+    free[at] = nextWorkingMoment(doctor.shifts, t + doctor.cycle * item.weight * MINUTE);
+  }
+  return { waits, next };
+}
