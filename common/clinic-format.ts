@@ -3,8 +3,8 @@
  * pages, and the CSV exports write dates and times through these functions, so a time reads the same everywhere.
  * They are plain `Intl.DateTimeFormat` calls with the clinic's locale (British English: day before month, 24-hour
  * clock) and time zone, and run alike in Node and in the browser. The staff panel wraps them with the clinic's zone
- * (admin/src/clinic-format.ts); the server passes `config.clinicTimeZone`. test/server/date-formatting.test.ts fails
- * if a screen, presenter or template formats a date any other way.
+ * (admin/src/shared/clinic-format.ts); the server passes `config.clinicTimeZone`. test/server/date-formatting.test.ts
+ * fails if a screen, presenter or template formats a date any other way.
  *
  * Shapes: "14:05" (time), "2 Dec 2026" (date), "2 Dec 2026, 14:05" (date and time), "Wed 2 Dec 2026" (a clinic day
  * with its weekday), "Mon 1 Dec" (a calendar column), "Monday 1 December 2026" (a heading or a letter), and

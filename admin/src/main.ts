@@ -1,2 +1,2 @@
 /** Entry point of the staff panel (/admin) for doctors, reception and administrators. */
-import './mq-admin-app';
+import './shell/mq-admin-app';

@@ -43,7 +43,7 @@ describe('staff panel accessibility (axe-core in Chromium)', function () {
     this.timeout(180_000);
     const admin = await createStaff({ role: 'admin' });
     await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password);
-    // Every admin section of admin/src/sections.ts (the test runs in Node, so the list is written out).
+    // Every admin section of admin/src/shell/sections.ts (the test runs in Node, so the list is written out).
     for (const id of ['desk', 'appointments', 'patients', 'schedules', 'staff', 'doctors', 'medicines', 'departments', 'devices', 'reports', 'audit', 'settings']) {
       await page.goto(`${server.baseUrl}/admin#/${id}`);
       await page.waitForSelector(`mq-role-home[section="${id}"]`);

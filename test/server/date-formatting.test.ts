@@ -71,11 +71,11 @@ describe('one date and time formatter', () => {
     ];
     // A sanity check on the scan: the screens, the presenters and the print templates are all read.
     const names = files.map((f) => path.relative(ROOT_DIR, f).split(path.sep).join('/'));
-    expect(names).to.include.members(['admin/src/mq-desk-arrivals.ts', 'server/presenters/records.ts', 'server/views/prescription.hbs', 'server/views/ticket-print.hbs']);
+    expect(names).to.include.members(['admin/src/desk/mq-desk-arrivals.ts', 'server/presenters/records.ts', 'server/views/prescription.hbs', 'server/views/ticket-print.hbs']);
     const found = names
       .filter((name) => !FORMATTER.has(name))
       .flatMap((name) => handMadeFormats(readFileSync(path.join(ROOT_DIR, name), 'utf8')).map((hit) => `${name}:${hit}`));
-    expect(found, 'format dates with common/clinic-format.ts (admin/src/clinic-format.ts in the panel)').to.deep.equal([]);
+    expect(found, 'format dates with common/clinic-format.ts (admin/src/shared/clinic-format.ts in the panel)').to.deep.equal([]);
   });
 
   it('writes the shapes the screens and print pages share, in the clinic zone', () => {
