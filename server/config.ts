@@ -26,6 +26,8 @@ export interface Config {
   seedDemo: boolean;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for rate limits and sign-in throttling. */
   trustProxy: boolean;
+  /** Days of simulated history the demo clinic gets on first start (0: none, a quicker first start). */
+  demoHistoryDays: number;
   /** scrypt's cost for new password hashes, as log2(N): 17 (N=2^17) unless tests lower it. */
   passwordHashCost: number;
   /** Extra browser origins (scheme://host:port) allowed to send state-changing requests, besides PUBLIC_BASE_URL's. */
@@ -105,6 +107,7 @@ const VARIABLES = {
   },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expected: LOG_LEVELS.join(', ') },
   SEED_DEMO: { schema: boolean, expected: 'true or false' },
+  DEMO_HISTORY_DAYS: { schema: z.coerce.number().int().min(0).max(90), expected: 'a whole number of days from 0 to 90' },
   TRUST_PROXY: { schema: boolean, expected: 'true or false' },
   PASSWORD_HASH_COST: {
     // 20 already takes seconds and 1 GiB per hash; below OWASP's 17 only tests may go (checked in loadConfig).
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     sessionLifetimeMinutes: parse('SESSION_LIFETIME_MINUTES', get('SESSION_LIFETIME_MINUTES', '30')),
     logLevel: parse('LOG_LEVEL', get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info')),
     seedDemo: parse('SEED_DEMO', get('SEED_DEMO', nodeEnv === 'production' ? 'false' : 'true')),
+    demoHistoryDays: parse('DEMO_HISTORY_DAYS', get('DEMO_HISTORY_DAYS', '30')),
     trustProxy: parse('TRUST_PROXY', get('TRUST_PROXY', 'false')),
     passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
     allowedOrigins: parse('ALLOWED_ORIGINS', get('ALLOWED_ORIGINS', '')),

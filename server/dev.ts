@@ -7,7 +7,7 @@ import { createServer } from 'vite';
 import { loadConfig, ROOT_DIR } from './config';
 import { openDatabase } from './db';
 import { createLogger } from './logger';
-import { DEMO_HISTORY_DAYS, isClinicEmpty, seedDemoClinic } from './seed/demo';
+import { isClinicEmpty, seedDemoClinic } from './seed/demo';
 import { startServer } from './server';
 
 const apiPort = Number(process.env.API_PORT ?? 3000);
@@ -15,7 +15,7 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = await openDatabase(config.databaseUrl, logger);
 if (config.seedDemo && (await isClinicEmpty(db.sequelize))) {
-  await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, passwordCost: config.passwordHashCost, historyDays: DEMO_HISTORY_DAYS });
+  await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, passwordCost: config.passwordHashCost, historyDays: config.demoHistoryDays });
 }
 await startServer({ config, db, logger }, apiPort, config.host);
 const vite = await createServer({ configFile: path.join(ROOT_DIR, 'vite.config.ts'), root: ROOT_DIR });

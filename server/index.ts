@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db';
 import { createLogger, type Logger } from './logger';
 import { frontEndsBuilt } from './routes/pages';
-import { DEMO_ACCOUNTS, DEMO_HISTORY_DAYS, isClinicEmpty, seedDemoClinic } from './seed/demo';
+import { DEMO_ACCOUNTS, isClinicEmpty, seedDemoClinic } from './seed/demo';
 import { startServer } from './server';
 import { ScheduleService } from './services/schedules';
 import { applySavedSettings, SettingsService } from './services/settings';
@@ -29,8 +29,8 @@ async function prepareDatabase(config: Readonly<Config>, logger: Logger): Promis
   const seeded = config.seedDemo && (await isClinicEmpty(db.sequelize));
   if (seeded) {
     // The history is simulated visit by visit through the queue engine: say why the first start takes a while.
-    console.log(`Seeding the demo clinic with ${DEMO_HISTORY_DAYS} days of simulated history (first run only, a minute or two)...`);
-    await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, historyDays: DEMO_HISTORY_DAYS, passwordCost: config.passwordHashCost });
+    console.log(`Seeding the demo clinic with ${config.demoHistoryDays} days of simulated history (first run only, a minute or two)...`);
+    await seedDemoClinic(db.sequelize, { timeZone: config.clinicTimeZone, historyDays: config.demoHistoryDays, passwordCost: config.passwordHashCost });
   }
   return { db, seeded };
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db';
-import { DEMO_ACCOUNTS, DEMO_HISTORY_DAYS, DEMO_PASSWORD, isClinicEmpty, seedDemoClinic } from '../seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isClinicEmpty, seedDemoClinic } from '../seed/demo';
 
 /**
  * `npm run seed` seeds the demo clinic into an empty database; `npm run seed -- --reset` deletes all data first.
@@ -23,7 +23,7 @@ async function main(args: string[]): Promise<string[]> {
       timeZone: config.clinicTimeZone,
       reset,
       passwordCost: config.passwordHashCost,
-      historyDays: DEMO_HISTORY_DAYS,
+      historyDays: config.demoHistoryDays,
     });
     return [
       `${reset ? 'Deleted all data and seeded' : 'Seeded'} the demo clinic: ${s.departments} departments, ` +

@@ -48,12 +48,9 @@ export interface SeedOptions {
   reset?: boolean;
   /** scrypt's cost for the demo accounts' hashes (config's PASSWORD_HASH_COST); production's by default. */
   passwordCost?: number;
-  /** Clinic days of simulated history before today (seed/history.ts); none by default, DEMO_HISTORY_DAYS on first start. */
+  /** Clinic days of simulated history before today (seed/history.ts); none by default; on first start the DEMO_HISTORY_DAYS setting (30). */
   historyDays?: number;
 }
-
-/** The history the demo clinic gets on first start and from `npm run seed`: the last 30 days. */
-export const DEMO_HISTORY_DAYS = 30;
 
 /** What seedDemoClinic inserted. */
 export interface SeedSummary {

@@ -65,7 +65,9 @@ export async function runDay(
   let current = localToUtc(plan.day, '06:00', timeZone).getTime();
   const now = () => new Date(current);
   const live = new LiveQueue(timeZone, now, createLogger('silent'));
-  const queue = new QueueService(sequelize, { timeZone, live }, live, now);
+  // No walk-in batches: which walk-ins share a transaction depends on the event loop's timing, and a simulated day
+  // must repeat exactly.
+  const queue = new QueueService(sequelize, { timeZone, live, batchWalkIns: false }, live, now);
   const agenda = new Agenda();
   const who = new Map<number, PlannedPatient>();
   const records = new Map<number, EntryRecord>();

@@ -1,3 +1,4 @@
+import { formatHourRange } from '../../common/clinic-format';
 import { groupBy, meetsGoal, summarize, type ErrorSummary, type Outcome } from './measure';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -21,7 +22,7 @@ export function errorTable(outcomes: readonly Outcome[], departmentNames: Readon
     row('**at check-in**', overall),
     row('every update while waiting', summarize(outcomes)),
     ...groupBy(checkIns, (o) => departmentNames.get(o.departmentId) ?? `department ${o.departmentId}`).map(([name, s]) => row(name, s)),
-    ...groupBy(checkIns, (o) => o.hour).map(([hour, s]) => row(`checked in ${String(hour).padStart(2, '0')}:00-${String(hour + 1).padStart(2, '0')}:00`, s)),
+    ...groupBy(checkIns, (o) => o.hour).map(([hour, s]) => row(`checked in ${formatHourRange(hour)}`, s)),
   ];
   lines.push('', `Goal (MAE at most 20% of the real wait, at least 80% inside the range) at check-in: ${meetsGoal(overall) ? 'MET' : 'NOT MET'}.`);
   return lines.join('\n');

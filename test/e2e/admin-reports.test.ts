@@ -165,12 +165,14 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await page.getByLabel('Patient').fill('Grace');
     await page.getByRole('button', { name: /Grace Hopper/ }).click();
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('Showing 2 of 2 entries, newest first.').waitFor();
+    // Picking her in the finder read her details, which is on the trail too (issue 11).
+    await page.getByText('Showing 3 of 3 entries, newest first.').waitFor();
     const rows = page.getByRole('table').getByRole('row');
-    expect(await rows.count()).to.equal(3);
-    await rows.nth(1).getByText("Changed a patient's details").waitFor();
-    expect(await rows.nth(1).textContent()).to.contain('Grace Hopper').and.contain('changed: phone');
-    expect(await rows.nth(2).textContent()).to.contain('Registered a patient').and.contain(grace.medicalRecordNumber);
+    expect(await rows.count()).to.equal(4);
+    await rows.nth(1).getByText("Looked at a patient's details").waitFor();
+    expect(await rows.nth(1).textContent()).to.contain('Ada Admin').and.contain('Grace Hopper');
+    expect(await rows.nth(2).textContent()).to.contain("Changed a patient's details").and.contain('changed: phone');
+    expect(await rows.nth(3).textContent()).to.contain('Registered a patient').and.contain(grace.medicalRecordNumber);
     expect(await page.getByRole('table').textContent()).not.to.contain('Alan Turing');
 
     // Narrowed to sign-ins, this patient has none.
@@ -179,7 +181,7 @@ describe('reports, audit log and devices in the staff panel (Chromium)', functio
     await page.getByText('No audit entries match this search.').waitFor();
     await page.getByLabel('What was done').selectOption({ label: 'Patient details' });
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('Showing 2 of 2 entries, newest first.').waitFor();
+    await page.getByText('Showing 3 of 3 entries, newest first.').waitFor();
 
     // Nobody did anything on a day long ago: the search says so.
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');

@@ -95,7 +95,12 @@ describe('records API: history across departments, reasons and refused reads', (
 
   it("lists only the department's own visits to its doctor once the patient has left, and every department's with a reason", async () => {
     const derm = await signedInDoctor(server, clinic.otherDepartment);
-    await checkIn(clinic.reception.agent, derm, patient.id); // waiting: the department has the patient, the doctor not yet
+    // Seen in the department and gone: a clinical relationship (issue 11), but no longer with this doctor now.
+    await checkIn(clinic.reception.agent, derm, patient.id);
+    const called = await derm.agent.post<{ id: number; version: number }>(`/api/queue/doctors/${derm.doctor.id}/call-next`);
+    expect(called.status).to.equal(200);
+    const done = await derm.agent.post(`/api/queue/entries/${called.body.id}/complete`, { expectedVersion: called.body.version });
+    expect(done.status, JSON.stringify(done.body)).to.equal(200);
     const own = await derm.agent.get<PatientSummary>(`/api/patients/${patient.id}/summary`);
     expect(own.status, JSON.stringify(own.body)).to.equal(200);
     expect(own.body.scope).to.equal('department');

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckInPosterInput, CheckInPosterView } from '../../../common/check-in';
 import type { KioskProfileView } from '../../../common/kiosk-profile';
+import { dayInZone } from '../../../common/clinic-format';
 import { ApiError, apiFetch, apiGet, apiPost } from '../../../common/web/api';
 import { ClinicController } from '../../../common/web/clinic-controller';
 import { baseStyles } from '../../../common/web/shared-styles';
@@ -141,7 +142,7 @@ export class MqCheckInPosters extends LitElement {
   /** A season from today in the clinic's zone (the browser's until the clinic has loaded). */
   private defaultLastDay(): string {
     const zone = this.clinic.info?.timeZone;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const today = dayInZone(new Date(), zone);
     return addDays(today, DEFAULT_POSTER_DAYS);
   }
 

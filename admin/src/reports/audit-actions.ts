@@ -56,6 +56,18 @@ const ACTION_WORDS: Record<string, string> = {
   kiosk_profile_deleted: 'Deleted a kiosk profile',
   check_in_poster_created: 'Made a check-in poster',
   check_in_poster_revoked: 'Revoked a check-in poster',
+  // Reads and refusals (issue 11: every read of personal or clinical data, every refusal, is on the trail).
+  'auth.sign_in_throttled': 'Was stopped signing in (too many tries)',
+  'patient.read': "Looked at a patient's details",
+  'patient.search': 'Searched for patients',
+  'appointment.read': 'Looked at an appointment',
+  'appointment.list_read': 'Looked at a list of appointments',
+  'visit.list_read': "Looked at a patient's visits",
+  'queue.list_read': "Looked at the day's check-ins",
+  'queue.check_in_patient': 'Checked a named patient in',
+  'audit.search': 'Searched the audit log',
+  'access.refused': 'Was refused a page or action',
+  'rate_limit.refused': 'Was refused for asking too often',
 };
 
 /** The kinds of action the audit log can be narrowed to: the server matches `prefix` at the start of the code. */
@@ -74,6 +86,9 @@ export const AUDIT_AREAS: ReadonlyArray<{ prefix: string; label: string }> = [
   { prefix: 'display_profile', label: 'Display profiles' },
   { prefix: 'kiosk_profile', label: 'Kiosk profiles' },
   { prefix: 'check_in_poster', label: 'Check-in posters' },
+  { prefix: 'audit.', label: 'Audit log searches' },
+  { prefix: 'access.', label: 'Refused pages and actions' },
+  { prefix: 'rate_limit.', label: 'Refused for asking too often' },
 ];
 
 /**

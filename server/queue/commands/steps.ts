@@ -41,12 +41,18 @@ export class QueueService {
 
   constructor(
     sequelize: Sequelize,
-    options: { timeZone: string; live?: LiveQueue; country?: PhoneCountrySource },
+    options: {
+      timeZone: string;
+      live?: LiveQueue;
+      country?: PhoneCountrySource;
+      /** Write anonymous walk-ins in batches (walk-in-batches.ts); on by default with the live model. */
+      batchWalkIns?: boolean;
+    },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {
     this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live };
-    if (options.live) this.ctx.batches = new WalkInBatches(this.ctx);
+    if (options.live && options.batchWalkIns !== false) this.ctx.batches = new WalkInBatches(this.ctx);
   }
 
   /** Resolves once the walk-ins waiting to be written have been written or refused (for an orderly shutdown). */
