@@ -89,7 +89,8 @@ describe('consultation record safety in Chromium', function () {
    */
   async function expectOnePatient(console_: Locator): Promise<void> {
     const card = console_.locator('.current');
-    const record = console_.locator('mq-consultation-record');
+    // The one on screen: a closed dialog's read-only copy of a signed record may linger hidden for a moment.
+    const record = console_.locator('mq-consultation-record:visible');
     if (!(await record.count())) return;
     const heading = record.locator('h2').first();
     await heading.waitFor();
