@@ -36,7 +36,8 @@ describe('kiosk profiles in Chromium', function () {
   async function open(address: string, welcome = 'Welcome') {
     await page.goto(`${server.baseUrl}${address}`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: welcome }).waitFor();
+    // The start screen's h2 (the header's h1 also says Welcome until the clinic's name has arrived).
+    await app().getByRole('heading', { level: 2, name: welcome }).waitFor();
   }
 
   /** The departments offered on the walk-in screen, by name. */
