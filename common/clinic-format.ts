@@ -122,6 +122,27 @@ export function formatCsvDay(day: string): string {
   return dayInZone(dayAsDate(day), DAY_ZONE);
 }
 
+/**
+ * "Tuesday 8 December": a date in words without the year, in `locale` (the patient's language on the kiosk and the
+ * TV display; the clinic's by default).
+ */
+export function formatWeekdayDate(instant: Instant, timeZone?: string, locale?: string): string {
+  return format({ weekday: 'long', day: 'numeric', month: 'long' }, timeZone, locale, new Date(instant));
+}
+
+/** "Monday": the weekday of an instant in `timeZone`, in `locale`. */
+export function formatWeekday(instant: Instant, timeZone?: string, locale?: string): string {
+  return formatter({ weekday: 'long' }, timeZone, locale).format(new Date(instant));
+}
+
+/**
+ * "14:05", or "2:05 PM" where `locale` writes the time so: a wall clock on a patient screen, in the patient's
+ * language (with seconds when asked).
+ */
+export function formatClockTime(instant: Instant, timeZone?: string, locale?: string, seconds = false): string {
+  return formatter({ hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }, timeZone, locale).format(new Date(instant));
+}
+
 /** The clinic day ('YYYY-MM-DD') of `instant` in `timeZone`. */
 export function dayInZone(instant: Date, timeZone?: string): string {
   // en-CA writes dates as YYYY-MM-DD.

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatClockTime, formatWeekdayDate } from '../clinic-format';
 
 /** Options for {@link ClockController}. */
 export interface ClockOptions {
@@ -19,7 +20,6 @@ export class ClockController implements ReactiveController {
   private readonly stepMs: number;
   private offsetMs = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private formatters = new Map<string, Intl.DateTimeFormat>();
 
   constructor(host: ReactiveControllerHost, options: ClockOptions = {}) {
     this.host = host;
@@ -49,7 +49,6 @@ export class ClockController implements ReactiveController {
   setTimeZone(timeZone: string): void {
     if (timeZone === this.timeZone) return;
     this.timeZone = timeZone;
-    this.formatters.clear();
     this.host.requestUpdate();
   }
 
@@ -60,23 +59,12 @@ export class ClockController implements ReactiveController {
 
   /** The time of day, e.g. "14:05" (or "2:05 PM" where the locale says so). */
   time(locale?: string): string {
-    return this.format(locale, { hour: 'numeric', minute: '2-digit', ...(this.stepMs === 1000 ? { second: '2-digit' } : {}) });
+    return formatClockTime(this.now(), this.timeZone, locale, this.stepMs === 1000);
   }
 
   /** The date in words, e.g. "Monday 30 November". */
   date(locale?: string): string {
-    return this.format(locale, { weekday: 'long', day: 'numeric', month: 'long' });
-  }
-
-  private format(locale: string | undefined, options: Intl.DateTimeFormatOptions): string {
-    const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-    let formatter = this.formatters.get(key);
-    if (!formatter) {
-      // Formatters are costly to build and a display calls this every minute for weeks: keep them.
-      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: this.timeZone });
-      this.formatters.set(key, formatter);
-    }
-    return formatter.format(this.now());
+    return formatWeekdayDate(this.now(), this.timeZone, locale);
   }
 
   private schedule(): void {

@@ -1,3 +1,4 @@
+import { dayInZone, formatTime, formatWeekday, formatWeekdayDate } from '../../common/clinic-format';
 import type { ApiError } from '../../common/web/api';
 import { textsFor, type KioskLanguage, type KioskTexts } from './i18n';
 
@@ -10,7 +11,6 @@ const DEVELOPER_ERRORS = new Set(['validation_failed', 'malformed_request', 'pay
  */
 export class KioskLocale {
   readonly t: KioskTexts;
-  private readonly formats = new Map<string, Intl.DateTimeFormat>();
 
   constructor(
     readonly language: KioskLanguage,
@@ -28,22 +28,22 @@ export class KioskLocale {
 
   /** "14:30" */
   time(iso: string): string {
-    return this.format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    return formatTime(iso, this.timeZone, this.t.locale);
   }
 
   /** "Tuesday 8 December" */
   date(iso: string): string {
-    return this.format({ weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+    return formatWeekdayDate(iso, this.timeZone, this.t.locale);
   }
 
   /** "today at 14:00", "tomorrow at 09:00" or "Monday at 08:00", by the clinic's calendar. */
   when(iso: string, now: Date = new Date()): string {
-    const day = (d: Date) => this.format({ year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(d);
+    const day = (d: Date) => dayInZone(d, this.timeZone);
     const target = day(new Date(iso));
     const time = this.time(iso);
     if (target === day(now)) return this.t.when.today(time);
     if (target === day(new Date(now.getTime() + 86_400_000))) return this.t.when.tomorrow(time);
-    return this.t.when.on(this.format({ weekday: 'long' }).format(new Date(iso)), time);
+    return this.t.when.on(formatWeekday(iso, this.timeZone, this.t.locale), time);
   }
 
   /** A department's name in this language: the label an admin gave, else its own name. */
@@ -64,15 +64,5 @@ export class KioskLocale {
   error(error: ApiError): string {
     if (this.language === 'en' && error.status >= 400 && error.status < 500 && !DEVELOPER_ERRORS.has(error.id)) return error.message;
     return this.t.errors[error.id] ?? this.t.errors.generic;
-  }
-
-  private format(options: Intl.DateTimeFormatOptions, locale = this.t.locale): Intl.DateTimeFormat {
-    const key = `${locale}|${JSON.stringify(options)}`;
-    let format = this.formats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: this.timeZone });
-      this.formats.set(key, format);
-    }
-    return format;
   }
 }

@@ -61,17 +61,18 @@ describe('one date and time formatter', () => {
     expect(handMadeFormats('const n = `${count} min`; formatTime(iso); `${a}: ${b}`; x.padStart(2, "0")')).to.deep.equal([]);
   });
 
-  it('is the only way the staff panel, the server and its templates write a date or a time', () => {
+  it('is the only way the staff panel, the patient screens, the server and its templates write a date or a time', () => {
     const files = [
       ...filesUnder(path.join(ROOT_DIR, 'admin', 'src'), ['.ts']),
       ...filesUnder(path.join(ROOT_DIR, 'server'), ['.ts', '.hbs']),
-      // common/: what the server and the panel share (the kiosk's and display's clock and patient texts are theirs).
-      ...filesUnder(path.join(ROOT_DIR, 'common'), ['.ts']).filter((f) => !/[\\/](i18n|web)[\\/]/.test(f)),
-      path.join(ROOT_DIR, 'common', 'web', 'dates.ts'),
+      // common/ (the browsers' shared code and the patient texts included) and the patient screens: the kiosk, the
+      // TV display, /book and the phone ticket page format in the patient's language, through the same functions.
+      ...filesUnder(path.join(ROOT_DIR, 'common'), ['.ts']),
+      ...['kiosk', 'display', 'book', 'ticket'].flatMap((app) => filesUnder(path.join(ROOT_DIR, app), ['.ts'])),
     ];
     // A sanity check on the scan: the screens, the presenters and the print templates are all read.
     const names = files.map((f) => path.relative(ROOT_DIR, f).split(path.sep).join('/'));
-    expect(names).to.include.members(['admin/src/desk/mq-desk-arrivals.ts', 'server/presenters/records.ts', 'server/views/prescription.hbs', 'server/views/ticket-print.hbs']);
+    expect(names).to.include.members(['admin/src/desk/mq-desk-arrivals.ts', 'server/presenters/records.ts', 'server/views/prescription.hbs', 'server/views/ticket-print.hbs', 'kiosk/src/locale.ts', 'common/web/clock-controller.ts']);
     const found = names
       .filter((name) => !FORMATTER.has(name))
       .flatMap((name) => handMadeFormats(readFileSync(path.join(ROOT_DIR, name), 'utf8')).map((hit) => `${name}:${hit}`));
