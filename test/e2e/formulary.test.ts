@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { eventually } from '../support/display-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TicketView } from '../../common/api';
 import { MedicalRecord, MedicineFavourite, QueueEntry, type Department } from '../../server/models';
@@ -79,8 +80,10 @@ describe('formulary in Chromium', function () {
     const medicine = record.locator('#row0-medicine');
     await medicine.fill('oselt');
     const options = record.locator('datalist#medicine-choices option');
-    await options.first().waitFor({ state: 'attached' });
-    expect(await options.evaluateAll((o) => o.map((x) => (x as unknown as { value: string }).value))).to.deep.equal(['Oseltamivir 75 mg capsule']);
+    const offered = () => options.evaluateAll((o) => o.map((x) => (x as unknown as { value: string }).value));
+    // The list may still hold the unfiltered choices for a moment: wait for the search's answer.
+    await eventually('the search for "oselt" has answered', async () => (await offered()).length === 1);
+    expect(await offered()).to.deep.equal(['Oseltamivir 75 mg capsule']);
     await medicine.fill('Oseltamivir 75 mg capsule');
     const star = record.getByRole('button', { name: 'Favourite: medicine 1' });
     await star.click();
