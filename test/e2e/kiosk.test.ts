@@ -223,7 +223,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
     for (const viewport of [PORTRAIT, LANDSCAPE]) {
       await openKiosk(viewport, '?ticket-seconds=2');
       await app().getByRole('button', { name: 'العربية' }).click();
-      await app().getByRole('heading', { name: 'أهلاً وسهلاً' }).waitFor();
+      await app().getByRole('heading', { name: 'أهلاً وسهلاً', level: 2 }).waitFor();
       expect(await page.evaluate(() => [(globalThis as any).document.documentElement.dir, (globalThis as any).document.documentElement.lang])).to.deep.equal(['rtl', 'ar']);
       // Mirrored: the choices' arrows point left, and their text starts at the right.
       const choice = app().getByRole('button', { name: /بدون موعد/ });
@@ -239,11 +239,11 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
       await shot('departments-ar');
       // Back to the start keeps the patient's language.
       await app().getByRole('button', { name: 'رجوع' }).click();
-      await app().getByRole('heading', { name: 'أهلاً وسهلاً' }).waitFor();
+      await app().getByRole('heading', { name: 'أهلاً وسهلاً', level: 2 }).waitFor();
     }
 
     await app().getByRole('button', { name: 'Español' }).click();
-    await app().getByRole('heading', { name: 'Bienvenido' }).waitFor();
+    await app().getByRole('heading', { name: 'Bienvenido', level: 2 }).waitFor();
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.dir)).to.equal('ltr');
     await app().getByRole('button', { name: /Sin cita/ }).click();
     await app().locator(`button[data-department="${gp.id}"]`).click();

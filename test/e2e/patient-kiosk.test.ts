@@ -63,7 +63,7 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     this.timeout(90_000);
     await page.goto(`${server.baseUrl}/kiosk?lang=ar`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: ar.start.welcome }).waitFor();
+    await app().getByRole('heading', { name: ar.start.welcome, level: 2 }).waitFor();
     expect(await page.evaluate(() => { const d = (globalThis as any).document; return [d.documentElement.lang, d.documentElement.dir]; })).to.deep.equal(['ar', 'rtl']);
     await expectAccessible(page, 'kiosk start (ar)');
     await shot(page, 'kiosk-start-ar-1080x1920');
@@ -119,7 +119,7 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     this.timeout(90_000);
     await page.goto(`${server.baseUrl}/kiosk?lang=es&idle-seconds=12`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: es.start.welcome }).waitFor();
+    await app().getByRole('heading', { name: es.start.welcome, level: 2 }).waitFor();
     await app().getByRole('button', { name: es.start.appointment }).click();
     await app().getByRole('heading', { name: es.appointment.title }).waitFor();
     await expectAccessible(page, 'kiosk booking code (es)');
