@@ -14,6 +14,17 @@ export const SESSION_COOKIE = 'mq_session';
 // a write per request.
 const RENEW_AFTER_MS = 60_000;
 
+/**
+ * How long a looked-up session is trusted without reading it again. Every staff request (a doctor's "call next" most
+ * of all) otherwise starts with a database round trip. Changes made through this server (sign-out, deactivation,
+ * role or password change) drop the cached copy at once; on another server behind the same database they are seen
+ * within this time. The WebSocket hub's periodic check always reads the database. Never longer than a tenth of the
+ * idle lifetime, since a cached request does not renew the session's expiry.
+ */
+export const SESSION_CACHE_MS = 5_000;
+/** At most this many sessions are cached; the oldest go first. */
+const SESSION_CACHE_SIZE = 10_000;
+
 /** A live staff session and its user. */
 export interface ActiveSession {
   user: User;
@@ -38,6 +49,8 @@ export interface RequestOrigin {
 export class AuthService {
   /** Told when a session is signed out, so open WebSocket connections lose their staff channels at once. */
   onSessionEnded?: (sessionId: string) => void;
+  /** Sessions read recently, by id: the lookup and when it stops being trusted (Date.now()). */
+  private readonly recent = new Map<string, { found: ActiveSession; until: number }>();
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -125,9 +138,12 @@ export class AuthService {
    * periodic check passes false, so an open but idle screen still times out.
    */
   async lookupById(id: string, { renew }: { renew: boolean }): Promise<SessionLookup> {
+    const now = Date.now();
+    const cached = renew ? this.recent.get(id) : undefined;
+    if (cached && cached.until > now && cached.found.session.expiresAt.getTime() > now) return { state: 'active', ...cached.found };
+    this.recent.delete(id);
     const session = await Session.findByPk(id, { include: [{ model: User, as: 'user' }] });
     if (!session || !session.user) return { state: 'none' };
-    const now = Date.now();
     if (session.expiresAt.getTime() <= now || !session.user.active) {
       await session.destroy();
       return { state: 'expired' };
@@ -136,7 +152,25 @@ export class AuthService {
     if (renew && this.expiry(now).getTime() - session.expiresAt.getTime() > renewAfter) {
       await session.update({ expiresAt: this.expiry(now) });
     }
+    this.remember(id, { user: session.user, session }, now + Math.min(SESSION_CACHE_MS, renewAfter));
     return { state: 'active', user: session.user, session };
+  }
+
+  /** Stops trusting cached sessions of `userId` (their account changed): the next request reads them again. */
+  forgetUser(userId: number): void {
+    for (const [id, { found }] of this.recent) if (found.user.id === userId) this.recent.delete(id);
+  }
+
+  /** Drops a session from the cache and tells the listeners it ended (after its deletion committed). */
+  sessionEnded(id: string): void {
+    this.recent.delete(id);
+    this.onSessionEnded?.(id);
+  }
+
+  private remember(id: string, found: ActiveSession, until: number): void {
+    this.recent.delete(id);
+    this.recent.set(id, { found, until });
+    if (this.recent.size > SESSION_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /** Ends the session behind a cookie token (a no-op for unknown tokens). */
@@ -147,7 +181,7 @@ export class AuthService {
     await inTransaction(this.sequelize, async (transaction) => {
       await session.destroy({ transaction });
       await audit({ userId: session.userId, action: 'auth.sign_out', entityType: 'user', entityId: session.userId, ip: origin.ip }, transaction);
-      transaction.afterCommit(() => this.onSessionEnded?.(session.id));
+      transaction.afterCommit(() => this.sessionEnded(session.id));
     });
   }
 }

@@ -99,6 +99,8 @@ export class StaffService {
   private async lock(id: number, transaction: Transaction): Promise<User> {
     const user = await User.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!user) throw notFound('That staff account');
+    // Whatever changes next (role, active, password) must hold from the account's very next request.
+    transaction.afterCommit(() => this.auth.forgetUser(id));
     return user;
   }
 
@@ -108,7 +110,7 @@ export class StaffService {
       .filter((sid) => sid !== keep);
     if (!ids.length) return 0;
     await Session.destroy({ where: { id: ids }, transaction });
-    transaction.afterCommit(() => ids.forEach((sid) => this.auth.onSessionEnded?.(sid)));
+    transaction.afterCommit(() => ids.forEach((sid) => this.auth.sessionEnded(sid)));
     return ids.length;
   }
 

@@ -53,11 +53,17 @@ describe('staff accounts (admin)', () => {
     expect(res.body.error.id).to.equal('already_exists');
   });
 
-  it('edits name, email and role', async () => {
-    const { user } = await createStaff({ role: 'reception' });
+  it('edits name, email and role; the new role holds from the account\'s next request', async () => {
+    const staff = await createStaff({ role: 'reception' });
+    const { user } = staff;
+    // Signed in and active just before the change, so the server has the session fresh in hand.
+    const own = await new Agent(server).signIn(staff.email, staff.password);
+    expect((await own.get('/api/users')).status).to.equal(403);
     const res = await admin.request('PATCH', `/api/users/${user.id}`, { fullName: 'Renamed', email: 'renamed@test.clinic', role: 'admin' });
     expect(res.status).to.equal(200);
     expect(res.body.user).to.include({ fullName: 'Renamed', email: 'renamed@test.clinic', role: 'admin' });
+    expect((await own.get('/api/users')).status).to.equal(200);
+    expect((await own.get('/api/auth/me')).body.user).to.include({ role: 'admin', fullName: 'Renamed' });
     const empty = await admin.request('PATCH', `/api/users/${user.id}`, {});
     expect(empty.status).to.equal(422);
     const missing = await admin.request('PATCH', '/api/users/999999', { fullName: 'Nobody' });
@@ -83,6 +89,7 @@ describe('staff accounts (admin)', () => {
     const doctor = await makeDoctor();
     socket.send({ type: 'subscribe', channel: `doctor:${doctor.id}` });
     await socket.next('subscribed');
+    expect((await nurseAgent.get('/api/auth/me')).status).to.equal(200);
 
     const res = await admin.post(`/api/users/${nurse.user.id}/deactivate`);
     expect(res.status).to.equal(200);
@@ -110,6 +117,7 @@ describe('staff accounts (admin)', () => {
   it('resets a password: the old one stops working and the account is signed out everywhere', async () => {
     const doctor = await createStaff({ role: 'doctor' });
     const before = await new Agent(server).signIn(doctor.email, doctor.password);
+    expect((await before.get('/api/auth/me')).status).to.equal(200);
     const res = await admin.post(`/api/users/${doctor.user.id}/reset-password`, { password: 'brand new secret' });
     expect(res.status).to.equal(200);
     expect((await before.get('/api/auth/me')).status).to.equal(401);

@@ -55,7 +55,12 @@ export class QueueBroadcaster {
 
   /** Called once a change is committed and in the read model. */
   changed(change: QueueChange): void {
-    if (change.called) this.announce(change.called);
+    if (change.called) {
+      this.announce(change.called);
+      // The announcement counts as the department's refresh for pacing: the lists follow REFRESH_GAP_MS later, so
+      // the sockets (and the displays' own processors) carry the call alone first, as fast as a bare broadcast.
+      this.lastRefresh.set(change.called.departmentId, performance.now());
+    }
     for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
   }
 
