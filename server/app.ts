@@ -1,88 +1,96 @@
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import type { Config } from './config';
-import type { Database } from './db';
+import type { Container } from './container';
 import { AppError } from './errors';
-import type { Logger } from './logger';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
+import type { AppRouter, AppState } from './state';
+import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
+import { checkInPosterRoutes } from './routes/check-in-posters';
 import { clinicRoutes } from './routes/clinic';
+import { departmentRoutes } from './routes/departments';
+import { displayRoutes } from './routes/displays';
+import { doctorRoutes } from './routes/doctors';
+import { formularyRoutes } from './routes/formulary';
 import { healthRoutes } from './routes/health';
+import { icd10Routes } from './routes/icd10';
+import { kioskRoutes } from './routes/kiosk';
+import { kioskProfileRoutes } from './routes/kiosks';
 import { pageRoutes } from './routes/pages';
 import { patientLanguageRoutes } from './routes/patient-languages';
-import { phoneCheckInRoutes } from './routes/phone-check-in';
-import { checkInPosterRoutes } from './routes/check-in-posters';
-import { CheckInCodes } from './services/check-in-codes';
-import { CheckInPosterService } from './services/check-in-posters';
-import { administrationRoutes } from './routes/administration';
-import { displayRoutes } from './routes/displays';
-import { DisplayProfileService } from './services/displays';
-import { kioskProfileRoutes } from './routes/kiosks';
-import { KioskProfileService } from './services/kiosk-profiles';
-import type { AppState } from './state';
-import { queueRoutes } from './routes/queue';
-import { icd10Routes } from './routes/icd10';
 import { patientSummaryRoutes } from './routes/patient-summary';
+import { patientRoutes } from './routes/patients';
+import { phoneCheckInRoutes } from './routes/phone-check-in';
+import { publicBookingRoutes } from './routes/public-booking';
+import { publicConfirmationRoutes } from './routes/public-booking/confirmation';
+import { queueRoutes } from './routes/queue';
 import { recordRoutes } from './routes/records';
-import { kioskRoutes } from './routes/kiosk';
+import { reportRoutes } from './routes/reports';
+import { scheduleRoutes } from './routes/schedules';
+import { settingsRoutes } from './routes/settings';
+import { slotRoutes } from './routes/slots';
 import { ticketPageRoutes } from './routes/tickets';
-import { createKioskServices, type KioskServices } from './services/kiosk';
-import type { RealtimeHub } from './realtime/hub';
-import { AuthService } from './services/auth';
-import { createQueue, type Queue } from './queue';
-import { SettingsService } from './services/settings';
-import { DepartmentService } from './services/departments';
-import { SignInThrottle } from './services/sign-in-throttle';
+import { userRoutes } from './routes/users';
+import { visitRoutes } from './routes/visits';
 
-/** Everything the app is built from; tests pass their own (a test database, tighter limits). */
-export interface AppDeps {
-  config: Readonly<Config>;
-  db: Database;
-  logger: Logger;
-  throttle?: SignInThrottle;
+/** Every router, each given the services it needs from the container. */
+function routers({ config, clock, services: s }: Container): AppRouter[] {
+  // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
+  const clinicName = () => s.settings.clinicName();
+  const timeZone = () => s.settings.activeTimeZone;
+  return [
+    healthRoutes(s.health, clock.now),
+    clinicRoutes(config, clinicName, clock.now),
+    authRoutes(s.auth, config),
+    // The admin panel and booking: staff, departments, doctors, patients, settings, schedules and slots,
+    // appointments, public booking, reports and the audit log, visit timelines, the formulary.
+    userRoutes(s.staff),
+    departmentRoutes(s.departments),
+    doctorRoutes(s.doctors),
+    scheduleRoutes(s.schedules),
+    slotRoutes(s.schedules, s.settings, clock.now),
+    patientRoutes(s.patients),
+    settingsRoutes(s.settings),
+    appointmentRoutes(s.appointments, s.settings),
+    publicBookingRoutes(s.appointments, s.settings, clock.now),
+    publicConfirmationRoutes(s.settings, s.appointments),
+    reportRoutes(s.settings),
+    visitRoutes(s.patients),
+    formularyRoutes(s.formulary),
+    // Devices, the queue and the consultation.
+    displayRoutes(s.displays),
+    kioskProfileRoutes(s.kioskProfiles),
+    queueRoutes(s.queue, s.kiosk),
+    recordRoutes(config, s.records, s.queue, clinicName),
+    icd10Routes(),
+    patientSummaryRoutes(config, clock.now),
+    // The patient's side: kiosk, ticket pages, phone check-in and posters.
+    kioskRoutes(s.queue, s.kiosk),
+    ticketPageRoutes(config, s.queue.service, s.queue.reads, s.kiosk, clinicName),
+    patientLanguageRoutes(s.departments),
+    phoneCheckInRoutes(config, s.queue, s.kiosk, clinicName, s.checkInCodes, s.kioskProfiles),
+    checkInPosterRoutes(config, s.posters, s.checkInCodes, clinicName, { timeZone, now: clock.now, kioskProfiles: s.kioskProfiles }),
+    pageRoutes(),
+  ];
 }
 
-/** The services routes and the WebSocket hub share. */
-export interface Services {
-  auth: AuthService;
-  /** The queue: engine, live read model, reads and channels (server/queue). */
-  queue: Queue;
-  kiosk: KioskServices;
-  /** Phone check-in's signed codes (the display's rotating ones and posters'), one instance for every route. */
-  checkInCodes: CheckInCodes;
-}
-
-/** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
-export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
-  // Read on each use: an admin may change the clinic's country while the server runs.
-  const settings = new SettingsService(deps.db.sequelize, deps.config);
-  const country = () => settings.phoneCountry();
-  const kiosk = createKioskServices(deps.config.clinicTimeZone, { country });
-  return {
-    auth: new AuthService(deps.db.sequelize, deps.throttle ?? new SignInThrottle(), deps.config.sessionLifetimeMinutes, deps.config.passwordHashCost),
-    queue: createQueue({ sequelize: deps.db.sequelize, timeZone: deps.config.clinicTimeZone, country, hub, logger: deps.logger }),
-    kiosk,
-    // Read through `kiosk`, whose clock tests move.
-    checkInCodes: new CheckInCodes(() => kiosk.now()),
-  };
-}
-
-/** Builds the Koa app without listening, so tests can start it on port 0. */
-export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
+/** Builds the Koa app over a container without listening, so tests can start it on port 0. */
+export function createApp(container: Container): Koa<AppState> {
+  const { config, logger, services } = container;
   const app = new Koa<AppState>();
   // Behind a reverse proxy every request comes from the proxy; ctx.ip must then be the patient's or the desk's own
   // address, or one kiosk's rate limit and one person's sign-in throttle would hold for the whole clinic.
-  app.proxy = deps.config.trustProxy;
+  app.proxy = config.trustProxy;
   // Koa would print every error to stderr itself; ours are logged once, with context, by errorHandler.
   app.silent = true;
 
-  app.use(errorHandler(deps.logger));
-  app.use(securityHeaders(deps.config));
-  app.use(refuseCrossSite(originPolicy(deps.config)));
+  app.use(errorHandler(logger));
+  app.use(securityHeaders(config));
+  app.use(refuseCrossSite(originPolicy(config)));
   app.use(async (ctx, next) => {
     await next();
     if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
@@ -92,34 +100,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   app.use(loadSession(services.auth));
 
-  // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
-  const settings = new SettingsService(deps.db.sequelize, deps.config);
-  const clinicName = () => settings.clinicName();
-
-  for (const router of [
-    healthRoutes(deps.db.sequelize),
-    clinicRoutes(deps.config, clinicName),
-    authRoutes(services.auth, deps.config),
-    ...administrationRoutes(deps, services),
-    displayRoutes(new DisplayProfileService(deps.db.sequelize)),
-    kioskProfileRoutes(new KioskProfileService(deps.db.sequelize)),
-    queueRoutes(services.queue, services.kiosk),
-    recordRoutes(deps.config, deps.db.sequelize, services.queue.service, services.queue.reads, clinicName),
-    icd10Routes(),
-    patientSummaryRoutes(deps.config),
-    kioskRoutes(services.queue, services.kiosk),
-    ticketPageRoutes(deps.config, services.queue.service, services.queue.reads, services.kiosk, clinicName),
-    patientLanguageRoutes(new DepartmentService(deps.db.sequelize)),
-    phoneCheckInRoutes(deps.config, services.queue, services.kiosk, clinicName, services.checkInCodes),
-    checkInPosterRoutes(
-      deps.config,
-      new CheckInPosterService(deps.db.sequelize, () => settings.activeTimeZone, () => services.kiosk.now()),
-      services.checkInCodes,
-      clinicName,
-      { timeZone: () => settings.activeTimeZone, now: () => services.kiosk.now() },
-    ),
-    pageRoutes(),
-  ]) {
+  for (const router of routers(container)) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -8,9 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { frontEndsBuilt } from './routes/pages';
 import { DEMO_ACCOUNTS, isClinicEmpty, seedDemoClinic } from './seed/demo';
 import { startServer } from './server';
-import { ScheduleService } from './services/schedules';
-import { applySavedSettings, SettingsService } from './services/settings';
-import { SlotHorizonKeeper } from './services/slot-horizon';
+import { applySavedSettings } from './services/settings';
 import { buildFrontEnds } from './build';
 
 function fail(message: string): never {
@@ -82,12 +80,10 @@ async function main(): Promise<void> {
   }
   printBanner(config, seeded);
   // Bookable slots must keep reaching the horizon without an admin pressing "Generate" every week.
-  const horizon = new SlotHorizonKeeper(new ScheduleService(db.sequelize, new SettingsService(db.sequelize, config)), logger);
-  horizon.start();
+  server.services.slotHorizon.start();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await horizon.stop();
     await server.close();
     await db.close();
     process.exit(0);

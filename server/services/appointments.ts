@@ -145,6 +145,11 @@ export class AppointmentService {
   }
 
   /** One appointment with everything presenters show. */
+  /** The appointment with booking code `code` (already normalised) and everything presenters need, or null. */
+  findByCode(code: string): Promise<Appointment | null> {
+    return Appointment.findOne({ where: { bookingCode: code }, include: appointmentIncludes() });
+  }
+
   async load(id: number): Promise<Appointment> {
     const appointment = await Appointment.findByPk(id, { include: appointmentIncludes() });
     if (!appointment) throw notFound('That appointment');

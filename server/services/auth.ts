@@ -47,8 +47,8 @@ export interface RequestOrigin {
 
 /** Staff sign-in, sessions and sign-out, with a sliding idle lifetime. */
 export class AuthService {
-  /** Told when a session is signed out, so open WebSocket connections lose their staff channels at once. */
-  onSessionEnded?: (sessionId: string) => void;
+  /** Told when a session ends (sign-out, deactivation), so open WebSocket connections lose staff channels at once. */
+  private readonly endListeners: ((sessionId: string) => void)[] = [];
   /** Sessions read recently, by id: the lookup and when it stops being trusted (Date.now()). */
   private readonly recent = new Map<string, { found: ActiveSession; until: number }>();
 
@@ -161,10 +161,15 @@ export class AuthService {
     for (const [id, { found }] of this.recent) if (found.user.id === userId) this.recent.delete(id);
   }
 
+  /** Registers `listener` to hear of every session that ends. */
+  onSessionEnded(listener: (sessionId: string) => void): void {
+    this.endListeners.push(listener);
+  }
+
   /** Drops a session from the cache and tells the listeners it ended (after its deletion committed). */
   sessionEnded(id: string): void {
     this.recent.delete(id);
-    this.onSessionEnded?.(id);
+    for (const listener of this.endListeners) listener(id);
   }
 
   private remember(id: string, found: ActiveSession, until: number): void {

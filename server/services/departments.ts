@@ -44,6 +44,11 @@ export class DepartmentService {
   constructor(private readonly sequelize: Sequelize) {}
 
   /** Creates a department, with its names in other languages if given. */
+  /** Every department (inactive ones too), by name. */
+  list(): Promise<Department[]> {
+    return Department.findAll({ order: [['name', 'ASC']] });
+  }
+
   create(input: { name: string; prefix: string; labels?: Partial<Record<string, string>> }, actor: Actor): Promise<Department> {
     return inTransaction(this.sequelize, async (transaction) => {
       const { labels, ...fields } = input;

@@ -43,6 +43,16 @@ export class DoctorService {
   constructor(private readonly sequelize: Sequelize) {}
 
   /** Creates the profile of a doctor account that has none yet. */
+  /** Every doctor profile (with user and department), by id; only one department's when given. */
+  list(departmentId?: number): Promise<DoctorProfile[]> {
+    return DoctorProfile.findAll({ where: departmentId ? { departmentId } : {}, include: doctorIncludes(), order: [['id', 'ASC']] });
+  }
+
+  /** The doctor profile id of staff account `userId`, or null when the account has none. */
+  async profileIdOf(userId: number): Promise<number | null> {
+    return (await DoctorProfile.findOne({ where: { userId }, attributes: ['id'] }))?.id ?? null;
+  }
+
   create(input: DoctorFields & { userId: number }, actor: Actor): Promise<DoctorProfile> {
     return inTransaction(this.sequelize, async (transaction) => {
       const user = await User.findByPk(input.userId, { transaction });

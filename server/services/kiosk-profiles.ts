@@ -20,6 +20,12 @@ export class KioskProfileService {
     return KioskProfile.findAll({ ...withDepartments, order: [['name', 'ASC']] });
   }
 
+  /** The departments kiosk profile `kioskId` offers walk-ins; empty for every department (or no profile). */
+  async departmentIds(kioskId: number | null): Promise<Set<number>> {
+    if (!kioskId) return new Set();
+    return new Set((await KioskProfileDepartment.findAll({ where: { kioskProfileId: kioskId } })).map((row) => row.departmentId));
+  }
+
   /** One profile with its departments; 404 when there is none. */
   async get(id: number, transaction?: Transaction): Promise<KioskProfile> {
     const profile = await KioskProfile.findByPk(id, { ...withDepartments, transaction });

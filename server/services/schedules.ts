@@ -2,11 +2,12 @@ import { Op, type Sequelize, type Transaction } from 'sequelize';
 import type { GenerationResult } from '../../common/admin';
 import { inTransaction } from '../db/transaction';
 import { notFound, validationFailed } from '../errors';
-import { AvailabilityException, DoctorAvailability, DoctorProfile } from '../models';
+import { AvailabilityException, DoctorAvailability, DoctorProfile, type TimeSlot } from '../models';
 import { audit } from './audit';
 import { addDays, clinicDay } from './clinic-time';
 import { generateForDoctor, type DayRange } from './generation';
 import type { SettingsService } from './settings';
+import { setSlotBlocked } from './slot-blocks';
 
 /** An interval as an admin sends it. */
 export interface IntervalInput {
@@ -50,6 +51,11 @@ export class ScheduleService {
     private readonly settings: SettingsService,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Takes one slot out of booking, or back in (services/slot-blocks.ts). */
+  setSlotBlocked(slotId: number, blocked: boolean, actor: { userId: number; ip: string }): Promise<TimeSlot> {
+    return setSlotBlocked(this.sequelize, slotId, blocked, actor);
+  }
 
   private get zone(): string {
     return this.settings.activeTimeZone;

@@ -26,6 +26,11 @@ export class StaffService {
   ) {}
 
   /** Creates an account; the password is hashed before the transaction (scrypt takes a while). */
+  /** Every account, by name; only those of `role` when given. */
+  list(role?: Role): Promise<User[]> {
+    return User.findAll({ where: role ? { role } : {}, order: [['fullName', 'ASC']] });
+  }
+
   async create(input: { email: string; fullName: string; role: Role; password: string }, actor: StaffActor): Promise<User> {
     const passwordHash = await this.auth.hashPassword(input.password);
     return inTransaction(this.sequelize, async (transaction) => {

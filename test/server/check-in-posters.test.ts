@@ -34,7 +34,7 @@ describe('phone check-in: printed posters and kiosk profiles that turn it off', 
   beforeEach(async () => {
     await resetDatabase();
     await awayFromMidnight();
-    server.services.kiosk.now = () => new Date();
+    server.clock.set(null);
     server.services.kiosk.checkInLimiter.setLimits({ points: 1000, windowSeconds: 60 });
     admin = await agentFor(server, (await createStaff({ role: 'admin' })).user);
     gp = (await openDepartment('General Practice', 'G')).department.id;
@@ -55,10 +55,10 @@ describe('phone check-in: printed posters and kiosk profiles that turn it off', 
     expect(html).to.include(made.body.url).and.include('size: A4');
 
     // The code works on any day up to the last, whatever the display's rotating code is doing.
-    server.services.kiosk.now = () => new Date(Date.now() + 20 * 86_400_000);
+    server.clock.shift(20 * 86_400_000);
     const later = await pageOf(made.body.url);
     expect(later.status, await later.text()).to.equal(200);
-    server.services.kiosk.now = () => new Date();
+    server.clock.set(null);
     expect((await walkIn(made.body.url, gp)).status).to.equal(303);
 
     const revoked = await admin.post(`/api/check-in-posters/${made.body.id}/revoke`);
@@ -73,9 +73,9 @@ describe('phone check-in: printed posters and kiosk profiles that turn it off', 
 
   it('stops a poster at the end of its last day, and refuses a day past or more than a year ahead', async () => {
     const made = await admin.post('/api/check-in-posters', { label: 'Today only', validThrough: today() });
-    server.services.kiosk.now = () => new Date(Date.now() + 2 * 86_400_000);
+    server.clock.shift(2 * 86_400_000);
     expect((await pageOf(made.body.url)).status).to.equal(410);
-    server.services.kiosk.now = () => new Date();
+    server.clock.set(null);
 
     const past = await admin.post('/api/check-in-posters', { label: 'Old', validThrough: addDays(today(), -1) });
     expect(past.status).to.equal(422);

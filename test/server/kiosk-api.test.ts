@@ -28,7 +28,7 @@ describe('kiosk API', () => {
     await resetDatabase();
     await awayFromMidnight();
     server.services.kiosk.checkInLimiter.setLimits({ points: 1000, windowSeconds: 60 });
-    server.services.kiosk.now = () => new Date();
+    server.clock.set(null);
   });
   after(() => server.close());
 
@@ -226,7 +226,7 @@ describe('kiosk API', () => {
     const now = localToUtc('2030-01-09', '10:00', SERVER_ZONE);
 
     it('shows the doctor and time only, and whether it can be checked in now', async () => {
-      server.services.kiosk.now = () => now;
+      server.clock.set(now);
       const { doctor } = await openDepartment('Cardiology', 'C', { name: 'Dr Amina Okafor', room: 'Room 3' });
       const patient = await makePatient({ fullName: 'Quentin Blackwood', dateOfBirth: '1975-04-02', phone: '07700 900456' });
       const slot = await makeSlot(doctor.id, { startsAt: localToUtc('2030-01-09', '10:30', SERVER_ZONE) });
@@ -256,7 +256,7 @@ describe('kiosk API', () => {
     });
 
     it('answers 404 for an unknown code or phone, 422 for missing fields', async () => {
-      server.services.kiosk.now = () => now;
+      server.clock.set(now);
       const unknown = await kiosk().post('/api/kiosk/appointments/find', { bookingCode: 'QQQQQQ' });
       expect(unknown.status).to.equal(404);
       expect(unknown.body.error).to.include({ id: 'not_found' });

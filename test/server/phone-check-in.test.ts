@@ -25,7 +25,7 @@ describe('phone check-in by the clinic code (/c/<code>)', () => {
   beforeEach(async () => {
     await resetDatabase();
     await awayFromMidnight();
-    server.services.kiosk.now = () => new Date();
+    server.clock.set(null);
     server.services.kiosk.checkInLimiter.setLimits({ points: 1000, windowSeconds: 60 });
     ({ department: { id: departmentId } } = await openDepartment('General Practice', 'G'));
   });
@@ -85,7 +85,7 @@ describe('phone check-in by the clinic code (/c/<code>)', () => {
 
   it('refuses an expired or forged code in plain words, and takes no check-in with it', async () => {
     const { code } = await currentCode();
-    server.services.kiosk.now = () => new Date(Date.now() + 6 * 60_000);
+    server.clock.shift(6 * 60_000);
     const page = await fetch(`${server.baseUrl}/c/${code}?lang=en`);
     expect(page.status).to.equal(410);
     const html = await page.text();

@@ -45,7 +45,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   );
   const db = await testDatabase();
   const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
-  const running = await startServer({ config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle }, options.port ?? 0, '127.0.0.1', options.hub);
+  const running = await startServer(
+    { config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle, hubOptions: options.hub },
+    options.port ?? 0,
+    '127.0.0.1',
+  );
   const forget = onDatabaseReset(() => {
     running.services.queue.live.invalidate();
     // The reset emptied server_secrets too: the codes' key is read (or made) again, as a fresh server would.

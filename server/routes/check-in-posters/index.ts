@@ -5,7 +5,8 @@ import type { Config } from '../../config';
 import { conflict } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { KioskProfile, type CheckInPoster } from '../../models';
+import type { CheckInPoster } from '../../models';
+import type { KioskProfileService } from '../../services/kiosk-profiles';
 import { presentPoster } from '../../presenters/check-in-poster';
 import type { CheckInCodes } from '../../services/check-in-codes';
 import type { CheckInPosterService } from '../../services/check-in-posters';
@@ -25,13 +26,13 @@ export function checkInPosterRoutes(
   posters: CheckInPosterService,
   codes: CheckInCodes,
   clinicName: ClinicNameSource,
-  context: { timeZone: () => string; now: () => Date },
+  context: { timeZone: () => string; now: () => Date; kioskProfiles: KioskProfileService },
 ): AppRouter {
   const router: AppRouter = new Router();
   const admin = auth('admin');
 
   const present = async (rows: CheckInPoster[]): Promise<CheckInPosterView[]> => {
-    const kiosks = new Map((await KioskProfile.findAll()).map((k) => [k.id, k]));
+    const kiosks = new Map((await context.kioskProfiles.list()).map((k) => [k.id, k]));
     const now = context.now();
     return Promise.all(
       rows.map(async (poster) =>

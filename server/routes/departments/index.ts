@@ -4,10 +4,10 @@ import type { DepartmentResponse } from '../../../common/admin';
 import type { DepartmentSummary } from '../../../common/api';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { Department } from '../../models';
 import { presentDepartment } from '../../presenters/admin';
 import type { DepartmentService } from '../../services/departments';
 import type { AppRouter, AppState } from '../../state';
+import type { Department } from '../../models';
 import { actorOf } from '../actor';
 import { CreateDepartmentSchema, DepartmentIdSchema, UpdateDepartmentSchema } from './schema';
 
@@ -23,7 +23,7 @@ export function departmentRoutes(departments: DepartmentService): AppRouter {
 
   router.get('/', auth(), async (ctx) => {
     const body: { departments: DepartmentSummary[] } = {
-      departments: (await Department.findAll({ order: [['name', 'ASC']] })).map(presentDepartment),
+      departments: (await departments.list()).map(presentDepartment),
     };
     ctx.body = body;
   });

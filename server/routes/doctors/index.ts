@@ -3,9 +3,8 @@ import type { DoctorProfileView } from '../../../common/admin';
 import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { DoctorProfile } from '../../models';
 import { presentDoctor } from '../../presenters/admin';
-import { doctorIncludes, loadDoctor, type DoctorService } from '../../services/doctors';
+import { loadDoctor, type DoctorService } from '../../services/doctors';
 import type { AppRouter } from '../../state';
 import { actorOf } from '../actor';
 import { CreateDoctorSchema, DoctorIdSchema, ListDoctorsSchema, UpdateDoctorSchema } from './schema';
@@ -16,11 +15,7 @@ export function doctorRoutes(doctors: DoctorService): AppRouter {
 
   router.get('/', auth(), validate(ListDoctorsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof ListDoctorsSchema>;
-    const found = await DoctorProfile.findAll({
-      where: query.departmentId ? { departmentId: query.departmentId } : {},
-      include: doctorIncludes(),
-      order: [['id', 'ASC']],
-    });
+    const found = await doctors.list(query.departmentId);
     const body: { doctors: DoctorProfileView[] } = { doctors: found.map(presentDoctor) };
     ctx.body = body;
   });

@@ -1,11 +1,10 @@
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { MedicineInputSchema, type FormularySearchResponse } from '../../../common/formulary';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { FormularyService, type FormularyActor } from '../../services/formulary';
+import type { FormularyService, FormularyActor } from '../../services/formulary';
 import type { AppRouter, AppState } from '../../state';
 
 const id = z.coerce.number({ error: 'Expected a number.' }).int().positive('Expected a positive id.');
@@ -37,9 +36,8 @@ const actor = (ctx: ParameterizedContext<AppState>): FormularyActor => ({ userId
  * The formulary (issue 19): doctors and admins search it (favourites first; `all=true` lists withdrawn medicines
  * too, for the admin's list), admins add and edit medicines, doctors keep favourites.
  */
-export function formularyRoutes(sequelize: Sequelize): AppRouter {
+export function formularyRoutes(formulary: FormularyService): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/formulary' });
-  const formulary = new FormularyService(sequelize);
 
   router.get('/', auth('doctor', 'admin'), validate(SearchSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof SearchSchema>;

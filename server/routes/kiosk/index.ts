@@ -21,7 +21,7 @@ export function kioskRoutes(queue: Queue, kiosk: KioskServices): AppRouter {
   router.get('/departments', async (ctx) => {
     const body: KioskDepartmentsResponse = {
       departments: await kioskDepartments(queue.live, { timeZone: kiosk.timeZone, now: kiosk.now() }),
-      serverTime: new Date().toISOString(),
+      serverTime: kiosk.now().toISOString(),
     };
     ctx.set('Cache-Control', 'no-store');
     ctx.body = body;

@@ -22,14 +22,14 @@ export const PatientSummarySchema = {
  * (paged). Reception gets the same page without clinical fields; doctors only for patients of their department.
  * Kept apart from routes/patients (registration and search) because it reads clinical records.
  */
-export function patientSummaryRoutes(config: Readonly<Config>): AppRouter {
+export function patientSummaryRoutes(config: Readonly<Config>, now: () => Date): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/patients' });
 
   router.get('/:id/summary', auth(), validate(PatientSummarySchema), async (ctx) => {
     const { params, query } = ctx.state.input as InputOf<typeof PatientSummarySchema>;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await patientSummary(
-      { timeZone: config.clinicTimeZone, now: () => new Date() },
+      { timeZone: config.clinicTimeZone, now },
       params.id,
       { page: query.page, pageSize: query.pageSize },
       { user: ctx.state.user!, ip: ctx.ip },

@@ -1,14 +1,10 @@
 import Router from '@koa/router';
-import type { Sequelize } from 'sequelize';
 import type { PatientSearchResponse, PatientView, PossibleDuplicateBody } from '../../../common/admin';
-import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { auditRead, queryDetails, type ReadRequest } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
-import { Patient } from '../../models';
 import { presentPatient } from '../../presenters/admin';
-import type { PhoneCountrySource } from '../../services/phone';
-import { createPatient, searchPatients, updatePatient } from '../../services/patients';
+import type { PatientService } from '../../services/patient-service';
 import type { AppRouter } from '../../state';
 import { actorOf } from '../actor';
 import { CreatePatientSchema, PatientIdSchema, SearchPatientsSchema, UpdatePatientSchema } from './schema';
@@ -24,28 +20,27 @@ const patientRead = ({ params }: ReadRequest) => {
  * and register (to name an anonymous walk-in they are seeing). Phone numbers are stored in E.164, read with the
  * clinic's `country` when typed without a country code. Every write is audited with the patient's id.
  */
-export function patientRoutes(sequelize: Sequelize, countrySource: PhoneCountrySource = async () => null): AppRouter {
+export function patientRoutes(patients: PatientService): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/patients' });
 
   // Doctors find and register the patient behind an anonymous walk-in from their console (issue 19).
   router.get('/', auth('admin', 'reception', 'doctor'), auditRead('patient.search', queryDetails), validate(SearchPatientsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof SearchPatientsSchema>;
-    const { patients, total } = await searchPatients(query.q, query.page, query.pageSize, await countrySource());
-    const body: PatientSearchResponse = { patients: patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total };
+    const found = await patients.search(query.q, query.page, query.pageSize);
+    const body: PatientSearchResponse = { patients: found.patients.map(presentPatient), page: query.page, pageSize: query.pageSize, total: found.total };
     ctx.body = body;
   });
 
   router.get('/:id', auth('admin', 'reception'), auditRead('patient.read', patientRead), validate(PatientIdSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof PatientIdSchema>;
-    const patient = await Patient.findByPk(params.id);
-    if (!patient) throw notFound('That patient');
+    const patient = await patients.get(params.id);
     const body: { patient: PatientView } = { patient: presentPatient(patient) };
     ctx.body = body;
   });
 
   router.post('/', auth('admin', 'reception', 'doctor'), validate(CreatePatientSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof CreatePatientSchema>;
-    const result = await createPatient(sequelize, body, actorOf(ctx), await countrySource());
+    const result = await patients.create(body, actorOf(ctx));
     if ('duplicates' in result) {
       // The usual error shape plus the patients it may be, so the screen can offer them or "create anyway".
       const warning: PossibleDuplicateBody = {
@@ -65,7 +60,7 @@ export function patientRoutes(sequelize: Sequelize, countrySource: PhoneCountryS
 
   router.patch('/:id', auth('admin', 'reception'), validate(UpdatePatientSchema), async (ctx) => {
     const { params, body } = ctx.state.input as InputOf<typeof UpdatePatientSchema>;
-    ctx.body = { patient: presentPatient(await updatePatient(sequelize, params.id, body, actorOf(ctx), await countrySource())) };
+    ctx.body = { patient: presentPatient(await patients.update(params.id, body, actorOf(ctx))) };
   });
 
   return router;

@@ -6,7 +6,7 @@ import type { Config } from '../../config';
 import { AppError } from '../../errors';
 import type { QueueEntry } from '../../models';
 import type { CheckInCodeAnswer } from '../../../common/check-in';
-import { KioskProfileDepartment } from '../../models';
+import type { KioskProfileService } from '../../services/kiosk-profiles';
 import type { CheckInCodes, CheckedCode } from '../../services/check-in-codes';
 import type { KioskServices } from '../../services/kiosk';
 import { kioskDepartments } from '../../services/kiosk/departments';
@@ -42,6 +42,7 @@ export function phoneCheckInRoutes(
   kiosk: KioskServices,
   clinicName: ClinicNameSource,
   codes: CheckInCodes,
+  kioskProfiles: KioskProfileService,
 ): AppRouter {
   const router: AppRouter = new Router();
   const addressOf = (code: string) => `${config.publicBaseUrl}/c/${code}`;
@@ -98,7 +99,7 @@ export function phoneCheckInRoutes(
   async function offeredDepartments(checked: CheckedCode) {
     const all = await kioskDepartments(queue.live, { timeZone: kiosk.timeZone, now: kiosk.now() });
     const open = all.filter((d) => d.open);
-    const ids = await profileDepartmentIds(checked.kioskId ?? null);
+    const ids = await kioskProfiles.departmentIds(checked.kioskId ?? null);
     return ids.size ? open.filter((d) => ids.has(d.id)) : open;
   }
 
@@ -129,7 +130,7 @@ export function phoneCheckInRoutes(
       const departmentId = Number(form.get('departmentId'));
       if (!Number.isInteger(departmentId) || departmentId <= 0) throw new AppError(422, 'validation_failed', 'Choose a department.');
       // A kiosk's code takes walk-ins only for the departments that kiosk offers, as the kiosk itself does.
-      const offered = await profileDepartmentIds(checked.kioskId ?? null);
+      const offered = await kioskProfiles.departmentIds(checked.kioskId ?? null);
       if (offered.size && !offered.has(departmentId)) {
         throw new AppError(422, 'validation_failed', 'Choose one of the departments listed.');
       }
@@ -144,12 +145,6 @@ export function phoneCheckInRoutes(
   );
 
   return router;
-}
-
-/** The departments kiosk profile `kioskId` offers walk-ins; empty for every department (or no profile). */
-async function profileDepartmentIds(kioskId: number | null): Promise<Set<number>> {
-  if (!kioskId) return new Set();
-  return new Set((await KioskProfileDepartment.findAll({ where: { kioskProfileId: kioskId } })).map((row) => row.departmentId));
 }
 
 /** The form's one-time key (a hidden field), so a double tap or a resent form gives the same ticket. */

@@ -2,8 +2,7 @@ import { pickLanguage } from '../../../common/i18n';
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { Appointment } from '../../models';
-import { appointmentIncludes } from '../../services/appointments';
+import type { AppointmentService } from '../../services/appointments';
 import { normalizeCode } from '../../services/codes';
 import { renderConfirmation } from '../../services/confirmation';
 import type { SettingsService } from '../../services/settings';
@@ -26,7 +25,7 @@ function plainPage(ctx: ParameterizedContext<AppState>, status: number, title: s
  * The same page as the desk prints (time, doctor, room, code and QR code) without the patient's name, because the
  * booking code is the only key. Works whether or not online booking is switched on now; rate-limited per address.
  */
-export function publicConfirmationRoutes(settings: SettingsService): AppRouter {
+export function publicConfirmationRoutes(settings: SettingsService, appointments: AppointmentService): AppRouter {
   const router: AppRouter = new Router();
   const limiter = new RateLimiterMemory({ points: CONFIRMATION_LOOKUPS_PER_MINUTE, duration: 60 });
 
@@ -43,7 +42,7 @@ export function publicConfirmationRoutes(settings: SettingsService): AppRouter {
       return;
     }
     const code = normalizeCode(String(ctx.params.code ?? '')).slice(0, 16);
-    const appointment = code ? await Appointment.findOne({ where: { bookingCode: code }, include: appointmentIncludes() }) : null;
+    const appointment = code ? await appointments.findByCode(code) : null;
     if (!appointment || !HOLDING.has(appointment.status)) {
       plainPage(ctx, 404, "We can't find this booking", 'The code may be mistyped, or the appointment was cancelled. Please call the clinic if you need help.');
       return;

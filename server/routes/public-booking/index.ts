@@ -42,6 +42,7 @@ function limitPerAddress(points: number, duration: number, message: string): Mid
 export function publicBookingRoutes(
   appointments: AppointmentService,
   settings: SettingsService,
+  now: () => Date,
   limits: PublicBookingLimits = DEFAULT_PUBLIC_BOOKING_LIMITS,
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/public' });
@@ -64,7 +65,7 @@ export function publicBookingRoutes(
   router.get('/slots', lookups, open, validate(PublicSlotsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof PublicSlotsSchema>;
     const zone = settings.activeTimeZone;
-    const slots = await publicSlots(query, { fromDay: query.from, toDay: query.to }, zone, new Date());
+    const slots = await publicSlots(query, { fromDay: query.from, toDay: query.to }, zone, now());
     const body: PublicSlotsResponse = { timeZone: zone, slots: slots.map((s) => presentPublicSlot(s, zone)) };
     ctx.body = body;
   });

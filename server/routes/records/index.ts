@@ -1,20 +1,18 @@
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { Sequelize } from 'sequelize';
 import type { SignOffResponse } from '../../../common/records';
 import { VITAL_FIELDS, type Vitals } from '../../../common/vitals';
 import type { Config } from '../../config';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentRecord } from '../../presenters/records';
-import type { QueueReads } from '../../queue/reads';
-import { RecordsService, type RecordRequester } from '../../services/records';
-import type { QueueService } from '../../queue/commands/steps';
+import type { Queue } from '../../queue';
+import type { RecordsService, RecordRequester } from '../../services/records';
 import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { renderView } from '../../views/render';
 import { labelledFieldErrors } from './labelled-errors';
-import { assertServing } from './walk-ins';
+import { assertServing } from '../../services/staff-access';
 import { AddendumSchema, AttachWalkInSchema, OpenRecordSchema, PatchDraftSchema, PutDraftSchema, ReadRecordSchema, RecordIdSchema, SignSchema } from './schema';
 
 /** The signed-in requester and their address (after auth()). */
@@ -26,13 +24,11 @@ const requester = (ctx: ParameterizedContext<AppState>): RecordRequester => ({ u
  */
 export function recordRoutes(
   config: Readonly<Config>,
-  sequelize: Sequelize,
-  queue: QueueService,
-  reads: QueueReads,
+  records: RecordsService,
+  queue: Queue,
   clinicName: ClinicNameSource,
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/records' });
-  const records = new RecordsService({ sequelize, queue, timeZone: config.clinicTimeZone, now: () => new Date() });
   router.use(labelledFieldErrors);
 
   router.post('/', auth('doctor'), validate(OpenRecordSchema), async (ctx) => {
@@ -68,8 +64,8 @@ export function recordRoutes(
     const result = await records.sign(params.id, body.revision, body.expectedVersion, requester(ctx));
     const response: SignOffResponse = {
       record: presentRecord(result.record),
-      completed: await reads.staffEntry(result.completed),
-      called: result.called ? await reads.staffEntry(result.called) : null,
+      completed: await queue.reads.staffEntry(result.completed),
+      called: result.called ? await queue.reads.staffEntry(result.called) : null,
     };
     ctx.body = response;
   });
@@ -85,8 +81,8 @@ export function recordRoutes(
   router.post('/walk-ins/:entryId/patient', auth('doctor'), validate(AttachWalkInSchema), async (ctx) => {
     const { params, body } = ctx.state.input as InputOf<typeof AttachWalkInSchema>;
     await assertServing(params.entryId, ctx.state.user!);
-    const entry = await queue.attachPatient(params.entryId, body.patientId, ctx.state.user!);
-    ctx.body = await reads.staffEntry(entry);
+    const entry = await queue.service.attachPatient(params.entryId, body.patientId, ctx.state.user!);
+    ctx.body = await queue.reads.staffEntry(entry);
   });
 
   router.get('/:id/prescription', auth('doctor', 'admin'), validate(RecordIdSchema), async (ctx) => {

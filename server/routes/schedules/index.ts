@@ -8,7 +8,7 @@ import type { AvailabilityException, DoctorAvailability } from '../../models';
 import type { GenerationResult } from '../../../common/admin';
 import type { AppRouter } from '../../state';
 import { actorOf } from '../actor';
-import { assertMayViewDoctor } from './access';
+import { assertMayViewDoctor } from '../../services/staff-access';
 import {
   AddExceptionSchema,
   AddIntervalSchema,

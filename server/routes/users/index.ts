@@ -3,11 +3,11 @@ import type { StaffResponse } from '../../../common/admin';
 import type { StaffUser } from '../../../common/api';
 import { auth } from '../../middleware/auth';
 import { validate, type InputOf } from '../../middleware/validate';
-import { User } from '../../models';
 import { presentUser } from '../../presenters/user';
 import type { StaffService } from '../../services/staff';
 import type { AppRouter, AppState } from '../../state';
 import type { ParameterizedContext } from 'koa';
+import type { User } from '../../models';
 import { actorOf } from '../actor';
 import { CreateStaffSchema, ListStaffSchema, ResetPasswordSchema, StaffIdSchema, UpdateStaffSchema } from './schema';
 
@@ -23,7 +23,7 @@ export function userRoutes(staff: StaffService): AppRouter {
 
   router.get('/', auth('admin'), validate(ListStaffSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof ListStaffSchema>;
-    const users = await User.findAll({ where: query.role ? { role: query.role } : {}, order: [['fullName', 'ASC']] });
+    const users = await staff.list(query.role);
     const body: { users: StaffUser[] } = { users: users.map(presentUser) };
     ctx.body = body;
   });

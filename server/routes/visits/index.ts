@@ -1,11 +1,10 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { PatientVisitsResponse, VisitTimeline } from '../../../common/visits';
-import { notFound } from '../../errors';
 import { auth } from '../../middleware/auth';
 import { auditRead, queryDetails } from '../../middleware/audit-read';
 import { validate, type InputOf } from '../../middleware/validate';
-import { Patient } from '../../models';
+import type { PatientService } from '../../services/patient-service';
 import { patientVisits, visitTimeline } from '../../services/visits/timeline';
 import type { AppRouter } from '../../state';
 
@@ -26,12 +25,12 @@ export const PatientVisitsSchema = {
  * Visit timelines (issue 19): every stage of a visit with its time and who did it, for any signed-in staff member
  * (no clinical content: a stage such as "Record signed" says that it happened, not what it says).
  */
-export function visitRoutes(): AppRouter {
+export function visitRoutes(patients: PatientService): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/visits' });
 
   router.get('/', auth(), auditRead('visit.list_read', queryDetails), validate(PatientVisitsSchema), async (ctx) => {
     const { query } = ctx.state.input as InputOf<typeof PatientVisitsSchema>;
-    if (!(await Patient.findByPk(query.patientId, { attributes: ['id'] }))) throw notFound('That patient');
+    await patients.assertExists(query.patientId);
     ctx.set('Cache-Control', 'no-store');
     const body: PatientVisitsResponse = { visits: await patientVisits(query.patientId, query.limit) };
     ctx.body = body;

@@ -8,8 +8,8 @@ export interface KioskServices {
   timeZone: string;
   /** The country phone numbers typed without a country code belong to (absent: the time zone's). */
   country?: PhoneCountrySource;
-  /** Opening hours and "today" for the kiosk's answers; tests move it. */
-  now: () => Date;
+  /** Opening hours and "today" for the kiosk's answers: the server's one clock (server/clock.ts). */
+  readonly now: () => Date;
 }
 
 /** Builds the kiosk's services. */

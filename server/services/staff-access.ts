@@ -1,5 +1,12 @@
-import { forbidden, notFound } from '../../errors';
-import { DoctorProfile, QueueEntry, type User } from '../../models';
+import { forbidden, notFound } from '../errors';
+import { DoctorProfile, QueueEntry, type User } from '../models';
+
+/** Throws 403 unless `user` may see doctor `doctorId`'s schedule: admins, reception, and that doctor. */
+export async function assertMayViewDoctor(user: User, doctorId: number): Promise<void> {
+  if (user.role !== 'doctor') return;
+  const own = await DoctorProfile.findOne({ where: { userId: user.id }, attributes: ['id'] });
+  if (own?.id !== doctorId) throw forbidden("Doctors can see only their own schedule.");
+}
 
 /**
  * 403 unless `user` is the doctor seeing the walk-in now (called or in consultation with them); 404 for an unknown

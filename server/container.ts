@@ -1,0 +1,121 @@
+/**
+ * The composition root: everything the server is made of, built once here in dependency order and handed down.
+ * Routes and socket handlers receive services from it, never the database handle or models; nothing is bound late.
+ *
+ *   config, logger, database, clock
+ *   -> settings -> auth -> hub (asks auth about sessions)
+ *   -> queue (engine, live read model, channels on the hub) -> records (sign-off calls the next patient through it)
+ *   -> the other services, each over the same database and clock
+ */
+import type { Config } from './config';
+import { Clock } from './clock';
+import type { Database } from './db';
+import type { Logger } from './logger';
+import { createQueue, type Queue } from './queue';
+import { RealtimeHub, type HubOptions } from './realtime/hub';
+import { socketSessions } from './security/socket-sessions';
+import { AppointmentService } from './services/appointments';
+import { AuthService } from './services/auth';
+import { CheckInCodes } from './services/check-in-codes';
+import { CheckInPosterService } from './services/check-in-posters';
+import { DepartmentService } from './services/departments';
+import { DisplayProfileService } from './services/displays';
+import { DoctorService } from './services/doctors';
+import { FormularyService } from './services/formulary';
+import { HealthService } from './services/health';
+import { createKioskServices, type KioskServices } from './services/kiosk';
+import { KioskProfileService } from './services/kiosk-profiles';
+import { PatientService } from './services/patient-service';
+import { RecordsService } from './services/records';
+import { ScheduleService } from './services/schedules';
+import { SettingsService } from './services/settings';
+import { SignInThrottle } from './services/sign-in-throttle';
+import { SlotHorizonKeeper } from './services/slot-horizon';
+import { StaffService } from './services/staff';
+
+/** What the server is built from; tests pass their own (a test database, tighter limits, shorter hub timings). */
+export interface ContainerDeps {
+  config: Readonly<Config>;
+  db: Database;
+  logger: Logger;
+  throttle?: SignInThrottle;
+  hubOptions?: Partial<HubOptions>;
+  /** The one clock (tests pass one they move); a running one by default. */
+  clock?: Clock;
+}
+
+/** Every service of one server, built once. */
+export interface Services {
+  settings: SettingsService;
+  auth: AuthService;
+  /** The queue: engine, live read model, reads and channels (server/queue). */
+  queue: Queue;
+  kiosk: KioskServices;
+  /** Phone check-in's signed codes (the display's rotating ones and posters'). */
+  checkInCodes: CheckInCodes;
+  staff: StaffService;
+  departments: DepartmentService;
+  doctors: DoctorService;
+  patients: PatientService;
+  schedules: ScheduleService;
+  appointments: AppointmentService;
+  records: RecordsService;
+  formulary: FormularyService;
+  displays: DisplayProfileService;
+  kioskProfiles: KioskProfileService;
+  posters: CheckInPosterService;
+  health: HealthService;
+  /** Keeps bookable slots reaching the horizon; started by `npm start` only (server/index.ts). */
+  slotHorizon: SlotHorizonKeeper;
+}
+
+/** The whole server's parts: its inputs, the hub, and the services. */
+export interface Container {
+  config: Readonly<Config>;
+  logger: Logger;
+  db: Database;
+  clock: Clock;
+  hub: RealtimeHub;
+  services: Services;
+}
+
+/** Builds every part once, in dependency order, and connects the queue to the hub. */
+export function buildContainer(deps: ContainerDeps): Container {
+  const { config, db, logger } = deps;
+  const { sequelize } = db;
+  const clock = deps.clock ?? new Clock();
+  const now = clock.now;
+  const settings = new SettingsService(sequelize, config);
+  // Read on each use: an admin may change the clinic's country while the server runs.
+  const country = () => settings.phoneCountry();
+  const zone = () => settings.activeTimeZone;
+  const timeZone = config.clinicTimeZone;
+
+  const auth = new AuthService(sequelize, deps.throttle ?? new SignInThrottle(), config.sessionLifetimeMinutes, config.passwordHashCost);
+  const hub = new RealtimeHub(socketSessions(config, auth), logger, deps.hubOptions);
+  auth.onSessionEnded((sessionId) => hub.revokeSession(sessionId));
+
+  const queue = createQueue({ sequelize, timeZone, country, hub, logger, now });
+  const schedules = new ScheduleService(sequelize, settings, now);
+  const services: Services = {
+    settings,
+    auth,
+    queue,
+    kiosk: createKioskServices(timeZone, { country, now }),
+    checkInCodes: new CheckInCodes(now),
+    staff: new StaffService(sequelize, auth),
+    departments: new DepartmentService(sequelize),
+    doctors: new DoctorService(sequelize),
+    patients: new PatientService(sequelize, country),
+    schedules,
+    appointments: new AppointmentService(sequelize, zone, now, undefined, country),
+    records: new RecordsService({ sequelize, queue: queue.service, timeZone, now }),
+    formulary: new FormularyService(sequelize),
+    displays: new DisplayProfileService(sequelize),
+    kioskProfiles: new KioskProfileService(sequelize),
+    posters: new CheckInPosterService(sequelize, zone, now),
+    health: new HealthService(sequelize),
+    slotHorizon: new SlotHorizonKeeper(schedules, logger),
+  };
+  return { config, logger, db, clock, hub, services };
+}
