@@ -34,6 +34,10 @@ export interface Config {
   allowedOrigins: string[];
   /** Origins allowed to frame the TV display (digital signage players); nobody may frame any other page. */
   displayFrameAncestors: string[];
+  /** REDIS_URL: shared by several servers behind one balancer (limits, leases); null for a server on its own. */
+  redisUrl: string | null;
+  /** REDIS_PREFIX: starts every key this deployment keeps in Redis, so several clinics can share one Redis. */
+  redisPrefix: string;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -119,6 +123,14 @@ const VARIABLES = {
     schema: origins,
     expected: 'a comma-separated list of origins allowed to frame /display, such as https://signage.example.com',
   },
+  REDIS_URL: {
+    schema: z.string().regex(/^(rediss?:\/\/.+)?$/),
+    expected: 'empty (one server on its own) or a Redis address such as redis://127.0.0.1:6379',
+  },
+  REDIS_PREFIX: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/),
+    expected: 'letters, digits, dots, dashes or underscores (up to 40), such as mq or clinic-north',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -166,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
     allowedOrigins: parse('ALLOWED_ORIGINS', get('ALLOWED_ORIGINS', '')),
     displayFrameAncestors: parse('DISPLAY_FRAME_ANCESTORS', get('DISPLAY_FRAME_ANCESTORS', '')),
+    redisUrl: parse('REDIS_URL', get('REDIS_URL', '')) || null,
+    redisPrefix: parse('REDIS_PREFIX', get('REDIS_PREFIX', 'mq')),
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -13,6 +13,10 @@ import type { Database } from './db';
 import type { Logger } from './logger';
 import { createQueue, type Queue } from './queue';
 import { RealtimeHub, type HubOptions } from './realtime/hub';
+import type { Redis } from 'ioredis';
+import { RedisLease, soleLease } from './scale/lease';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from './scale/limiters';
+import { connectRedis } from './scale/redis';
 import { socketSessions } from './security/socket-sessions';
 import { AppointmentService } from './services/appointments';
 import { AuthService } from './services/auth';
@@ -29,7 +33,7 @@ import { PatientService } from './services/patient-service';
 import { RecordsService } from './services/records';
 import { ScheduleService } from './services/schedules';
 import { SettingsService } from './services/settings';
-import { SignInThrottle } from './services/sign-in-throttle';
+import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle';
 import { SlotHorizonKeeper } from './services/slot-horizon';
 import { StaffService } from './services/staff';
 
@@ -38,7 +42,8 @@ export interface ContainerDeps {
   config: Readonly<Config>;
   db: Database;
   logger: Logger;
-  throttle?: SignInThrottle;
+  /** Sign-in limits (tests loosen or tighten them); the defaults otherwise. */
+  throttleLimits?: ThrottleLimits;
   hubOptions?: Partial<HubOptions>;
   /** The one clock (tests pass one they move); a running one by default. */
   clock?: Clock;
@@ -67,6 +72,8 @@ export interface Services {
   health: HealthService;
   /** Keeps bookable slots reaching the horizon; started by `npm start` only (server/index.ts). */
   slotHorizon: SlotHorizonKeeper;
+  /** Rate limiters: shared through Redis with REDIS_URL, else this process's own. */
+  limiters: LimiterFactory;
 }
 
 /** The whole server's parts: its inputs, the hub, and the services. */
@@ -75,9 +82,14 @@ export interface Container {
   logger: Logger;
   db: Database;
   clock: Clock;
+  /** The connection to REDIS_URL (several servers behind one balancer), or null for a server on its own. */
+  redis: Redis | null;
   hub: RealtimeHub;
   services: Services;
 }
+
+/** How long the slot-horizon lease lasts without renewal: a dead holder's job moves to another server within a minute. */
+const HORIZON_LEASE_MS = 30_000;
 
 /** Builds every part once, in dependency order, and connects the queue to the hub. */
 export function buildContainer(deps: ContainerDeps): Container {
@@ -91,7 +103,10 @@ export function buildContainer(deps: ContainerDeps): Container {
   const zone = () => settings.activeTimeZone;
   const timeZone = config.clinicTimeZone;
 
-  const auth = new AuthService(sequelize, deps.throttle ?? new SignInThrottle(), config.sessionLifetimeMinutes, config.passwordHashCost);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
+  const limiters = redis ? redisLimiters(redis, `${config.redisPrefix}:limit`) : memoryLimiters;
+
+  const auth = new AuthService(sequelize, new SignInThrottle(deps.throttleLimits, limiters), config.sessionLifetimeMinutes, config.passwordHashCost);
   const hub = new RealtimeHub(socketSessions(config, auth), logger, deps.hubOptions);
   auth.onSessionEnded((sessionId) => hub.revokeSession(sessionId));
 
@@ -101,7 +116,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     settings,
     auth,
     queue,
-    kiosk: createKioskServices(timeZone, { country, now }),
+    kiosk: createKioskServices(timeZone, { country, now, limiters }),
     checkInCodes: new CheckInCodes(now),
     staff: new StaffService(sequelize, auth),
     departments: new DepartmentService(sequelize),
@@ -115,7 +130,8 @@ export function buildContainer(deps: ContainerDeps): Container {
     kioskProfiles: new KioskProfileService(sequelize),
     posters: new CheckInPosterService(sequelize, zone, now),
     health: new HealthService(sequelize),
-    slotHorizon: new SlotHorizonKeeper(schedules, logger),
+    slotHorizon: new SlotHorizonKeeper(schedules, logger, redis ? new RedisLease(redis, `${config.redisPrefix}:lease:slot-horizon`, HORIZON_LEASE_MS) : soleLease),
+    limiters,
   };
-  return { config, logger, db, clock, hub, services };
+  return { config, logger, db, clock, redis, hub, services };
 }

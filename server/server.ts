@@ -40,6 +40,8 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // quit() waits for replies; while Redis is away it fails, and disconnect() then stops the reconnect attempts.
+      await container.redis?.quit().catch(() => container.redis?.disconnect());
     },
   };
 }

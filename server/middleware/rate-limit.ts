@@ -1,8 +1,9 @@
 import type { Middleware } from 'koa';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyAttempts } from '../errors';
 import type { AuthState } from './auth';
 import { audit } from '../services/audit';
+import { memoryLimiters, type LimiterFactory } from '../scale/limiters';
 
 /** How many requests one address may make in a window. */
 export interface RateLimits {
@@ -18,20 +19,24 @@ export interface RateLimits {
 export const DEFAULT_CHECK_IN_LIMITS: RateLimits = { points: 60, windowSeconds: 60 };
 
 /**
- * Counts requests per client address in memory (a restart forgives). `setLimits` replaces the limits at run time,
- * so tests can make them tight without restarting the server.
+ * Counts requests per client address, in memory or, with REDIS_URL, in Redis across servers (scale/limiters.ts).
+ * `setLimits` replaces the limits at run time, so tests can make them tight without restarting the server.
  */
 export class AddressRateLimiter {
-  private limiter!: RateLimiterMemory;
+  private limiter!: RateLimiterAbstract;
   private points = 0;
 
-  constructor(limits: RateLimits = DEFAULT_CHECK_IN_LIMITS) {
+  constructor(
+    limits: RateLimits = DEFAULT_CHECK_IN_LIMITS,
+    private readonly limiters: LimiterFactory = memoryLimiters,
+    private readonly name = 'check-in',
+  ) {
     this.setLimits(limits);
   }
 
-  /** New limits, counting from zero. */
+  /** New limits (in memory, counting from zero; in Redis, counted with every server that has the same limits). */
   setLimits(limits: RateLimits): void {
-    this.limiter = new RateLimiterMemory({ points: limits.points, duration: limits.windowSeconds });
+    this.limiter = this.limiters({ name: `${this.name}:${limits.points}/${limits.windowSeconds}`, points: limits.points, duration: limits.windowSeconds });
     this.points = limits.points;
   }
 

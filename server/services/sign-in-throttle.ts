@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyAttempts } from '../errors';
+import { memoryLimiters, type LimiterFactory } from '../scale/limiters';
 
 /** Limits of failed sign-ins; generous enough for a tired human, far too few for guessing. */
 export interface ThrottleLimits {
@@ -14,15 +15,19 @@ export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 30, w
 
 /**
  * Counts sign-in attempts per (email, address) and per address (a success gives its point back, so in effect it
- * counts failures), and refuses further attempts with 429 once either limit is reached. Kept in memory: a restart forgives, which is acceptable for one clinic server.
+ * counts failures), and refuses further attempts with 429 once either limit is reached. Counted in memory (a restart
+ * forgives), or with REDIS_URL in Redis, so guesses spread over several servers meet one limit.
  */
 export class SignInThrottle {
-  private readonly account: RateLimiterMemory;
-  private readonly address: RateLimiterMemory;
+  private readonly account: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
 
-  constructor(private readonly limits: ThrottleLimits = DEFAULT_LIMITS) {
-    this.account = new RateLimiterMemory({ points: limits.perAccount, duration: limits.windowSeconds });
-    this.address = new RateLimiterMemory({ points: limits.perAddress, duration: limits.windowSeconds });
+  constructor(
+    private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
+    limiters: LimiterFactory = memoryLimiters,
+  ) {
+    this.account = limiters({ name: 'sign-in:account', points: limits.perAccount, duration: limits.windowSeconds });
+    this.address = limiters({ name: 'sign-in:address', points: limits.perAddress, duration: limits.windowSeconds });
   }
 
   private static accountKey(email: string, ip: string) {

@@ -31,7 +31,7 @@ describe('slot horizon keeper: the daily push of bookable slots', () => {
     clock = new Date('2026-11-30T12:00:00Z'); // a Monday in New York
     const config = { clinicName: 'Test', clinicTimeZone: 'America/New_York' } as Config;
     const schedules = new ScheduleService(sequelize, new SettingsService(sequelize, config), () => clock);
-    keeper = new SlotHorizonKeeper(schedules, createLogger('silent'), 60, 10);
+    keeper = new SlotHorizonKeeper(schedules, createLogger('silent'), undefined, { intervalMs: 60, firstRunAfterMs: 10 });
   });
   afterEach(() => keeper.stop());
 

@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/server';
 import type { HubOptions } from '../../server/realtime/hub';
-import { SignInThrottle, type ThrottleLimits } from '../../server/services/sign-in-throttle';
+import type { ThrottleLimits } from '../../server/services/sign-in-throttle';
 import { onDatabaseReset, TEST_DATABASE_URL, testDatabase } from './db';
 
 /**
@@ -44,9 +44,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { dotenv: false },
   );
   const db = await testDatabase();
-  const throttle = new SignInThrottle(options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 });
+  const throttleLimits = options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 };
   const running = await startServer(
-    { config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttle, hubOptions: options.hub },
+    { config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttleLimits, hubOptions: options.hub },
     options.port ?? 0,
     '127.0.0.1',
   );

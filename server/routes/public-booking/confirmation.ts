@@ -1,7 +1,8 @@
 import { pickLanguage } from '../../../common/i18n';
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../../scale/limiters';
 import type { AppointmentService } from '../../services/appointments';
 import { normalizeCode } from '../../services/codes';
 import { renderConfirmation } from '../../services/confirmation';
@@ -25,9 +26,9 @@ function plainPage(ctx: ParameterizedContext<AppState>, status: number, title: s
  * The same page as the desk prints (time, doctor, room, code and QR code) without the patient's name, because the
  * booking code is the only key. Works whether or not online booking is switched on now; rate-limited per address.
  */
-export function publicConfirmationRoutes(settings: SettingsService, appointments: AppointmentService): AppRouter {
+export function publicConfirmationRoutes(settings: SettingsService, appointments: AppointmentService, limiters: LimiterFactory): AppRouter {
   const router: AppRouter = new Router();
-  const limiter = new RateLimiterMemory({ points: CONFIRMATION_LOOKUPS_PER_MINUTE, duration: 60 });
+  const limiter = limiters({ name: 'confirmation', points: CONFIRMATION_LOOKUPS_PER_MINUTE, duration: 60 });
 
   router.get('/book/confirmation/:code', async (ctx) => {
     ctx.set('Cache-Control', 'no-store');

@@ -1,10 +1,11 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { PublicSlotsResponse } from '../../../common/booking';
 import { tooManyAttempts } from '../../errors';
 import { validate, type InputOf } from '../../middleware/validate';
 import { presentPublicBooking, presentPublicSlot } from '../../presenters/booking';
+import type { LimiterFactory } from '../../scale/limiters';
 import type { AppointmentService } from '../../services/appointments';
 import { assertPublicBookingOn, publicDepartments, publicDoctors, publicSlots } from '../../services/public-booking';
 import type { SettingsService } from '../../services/settings';
@@ -20,9 +21,9 @@ export interface PublicBookingLimits {
 /** A household books a few appointments; a script books hundreds. Look-ups are a page's worth of clicks. */
 export const DEFAULT_PUBLIC_BOOKING_LIMITS: PublicBookingLimits = { bookingsPerHour: 10, lookupsPerMinute: 120 };
 
-/** Counts requests per client address in memory and answers 429 with Retry-After once the allowance is spent. */
-function limitPerAddress(points: number, duration: number, message: string): Middleware {
-  const limiter = new RateLimiterMemory({ points, duration });
+/** Counts requests per client address and answers 429 with Retry-After once the allowance is spent. */
+function limitPerAddress(limiters: LimiterFactory, name: string, points: number, duration: number, message: string): Middleware {
+  const limiter = limiters({ name, points, duration });
   return async (ctx, next) => {
     try {
       await limiter.consume(ctx.ip);
@@ -43,11 +44,12 @@ export function publicBookingRoutes(
   appointments: AppointmentService,
   settings: SettingsService,
   now: () => Date,
+  limiters: LimiterFactory,
   limits: PublicBookingLimits = DEFAULT_PUBLIC_BOOKING_LIMITS,
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/public' });
-  const lookups = limitPerAddress(limits.lookupsPerMinute, 60, 'Too many requests from this address. Please wait a minute and try again.');
-  const bookings = limitPerAddress(limits.bookingsPerHour, 3600, 'Too many bookings from this address. Please call the clinic to book.');
+  const lookups = limitPerAddress(limiters, 'booking-lookup', limits.lookupsPerMinute, 60, 'Too many requests from this address. Please wait a minute and try again.');
+  const bookings = limitPerAddress(limiters, 'booking', limits.bookingsPerHour, 3600, 'Too many bookings from this address. Please call the clinic to book.');
   const open: Middleware = async (_ctx, next) => {
     await assertPublicBookingOn(settings);
     await next();

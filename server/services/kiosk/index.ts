@@ -1,4 +1,5 @@
-import { AddressRateLimiter } from '../../middleware/rate-limit';
+import { AddressRateLimiter, DEFAULT_CHECK_IN_LIMITS } from '../../middleware/rate-limit';
+import type { LimiterFactory } from '../../scale/limiters';
 import type { PhoneCountrySource } from '../phone';
 
 /** What the kiosk's routes and pages share: the public check-in limit, the clinic's zone and the kiosk's clock. */
@@ -13,6 +14,14 @@ export interface KioskServices {
 }
 
 /** Builds the kiosk's services. */
-export function createKioskServices(timeZone: string, options: { now?: () => Date; country?: PhoneCountrySource } = {}): KioskServices {
-  return { checkInLimiter: new AddressRateLimiter(), timeZone, country: options.country, now: options.now ?? (() => new Date()) };
+export function createKioskServices(
+  timeZone: string,
+  options: { now?: () => Date; country?: PhoneCountrySource; limiters?: LimiterFactory } = {},
+): KioskServices {
+  return {
+    checkInLimiter: new AddressRateLimiter(DEFAULT_CHECK_IN_LIMITS, options.limiters),
+    timeZone,
+    country: options.country,
+    now: options.now ?? (() => new Date()),
+  };
 }
