@@ -34,6 +34,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Origins allowed to frame the TV display (digital signage players); nobody may frame any other page. */
   displayFrameAncestors: string[];
+  /** How long one database transaction may take, retries included, before it is rolled back and answered 503. */
+  transactionTimeoutMs: number;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -119,6 +121,11 @@ const VARIABLES = {
     schema: origins,
     expected: 'a comma-separated list of origins allowed to frame /display, such as https://signage.example.com',
   },
+  TRANSACTION_TIMEOUT_SECONDS: {
+    // Below half a second a busy but healthy database would refuse real work; above ten minutes nothing is bounded.
+    schema: z.coerce.number().min(0.5).max(600),
+    expected: 'seconds one database transaction may take before it is abandoned, from 0.5 to 600 (fractions allowed)',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -166,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
     allowedOrigins: parse('ALLOWED_ORIGINS', get('ALLOWED_ORIGINS', '')),
     displayFrameAncestors: parse('DISPLAY_FRAME_ANCESTORS', get('DISPLAY_FRAME_ANCESTORS', '')),
+    transactionTimeoutMs: parse('TRANSACTION_TIMEOUT_SECONDS', get('TRANSACTION_TIMEOUT_SECONDS', '10')) * 1000,
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -5,6 +5,7 @@ import { createApp, createServices, type AppDeps, type Services } from './app';
 import { SESSION_COOKIE } from './services/auth';
 import { RealtimeHub, type HubOptions } from './realtime/hub';
 import { isAllowedOrigin, originPolicy, type OriginPolicy } from './security/origins';
+import { limitTransactions } from './db/transaction-deadline';
 
 /** A listening MediQueue server: HTTP and the WebSocket hub on one port. */
 export interface RunningServer {
@@ -73,6 +74,7 @@ export async function startServer(
     deps.logger,
     hubOptions,
   );
+  const unlimitTransactions = limitTransactions(deps.db.sequelize, deps.config.transactionTimeoutMs);
   services = createServices(deps, hub);
   services.auth.onSessionEnded = (sessionId) => hub.revokeSession(sessionId);
   const server = http.createServer(createApp(deps, services).callback());
@@ -91,6 +93,7 @@ export async function startServer(
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      unlimitTransactions();
     },
   };
 }
