@@ -90,7 +90,8 @@ export function queueRoutes(module: Queue, kiosk: KioskServices): AppRouter {
     };
   });
 
-  router.get('/doctors/:id', auth(), validate(IdParamSchema), async (ctx) => {
+  const doctorRead = auditRead('queue.doctor_read', ({ params }) => ({ entityType: 'doctor', entityId: params.id }));
+  router.get('/doctors/:id', auth(), doctorRead, validate(IdParamSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof IdParamSchema>;
     await authorizeDoctorQueue(reads, ctx.state.user!, params.id);
     const doctor = await reads.doctor(params.id);
