@@ -1,7 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { unavailable } from '../errors';
 
-/** The bound when no server set one (scripts, the seed): TRANSACTION_TIMEOUT_SECONDS' default. */
+/** The bound when no server set one (scripts): TRANSACTION_TIMEOUT_SECONDS' default. */
 const DEFAULT_LIMIT_MS = 10_000;
 
 /** Per database: how long one transaction (all its attempts) may take. */
@@ -46,14 +46,17 @@ export class TransactionDeadline {
   private timer: NodeJS.Timeout | undefined;
   private readonly expiry: Promise<never>;
 
-  constructor(private readonly sequelize: Sequelize) {
+  constructor(
+    private readonly sequelize: Sequelize,
+    limitMs?: number,
+  ) {
     this.expiry = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
         this.expired = true;
         if (this.committing) return;
         this.abandon();
         reject(transactionTimedOut());
-      }, limits.get(sequelize) ?? DEFAULT_LIMIT_MS);
+      }, limitMs ?? limits.get(sequelize) ?? DEFAULT_LIMIT_MS);
     });
     // Nobody may be racing the expiry when it comes (between attempts): that is not an unhandled failure.
     this.expiry.catch(() => undefined);

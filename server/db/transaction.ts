@@ -84,11 +84,16 @@ function turnUnlessHung(sequelize: Sequelize, turn: Promise<unknown>): Promise<b
  * lock timeout. `work` must therefore be safe to run again: do side effects only in `transaction.afterCommit`.
  * The whole call, attempts and waits for SQLite's turn included, is bounded (TRANSACTION_TIMEOUT_SECONDS, see
  * transaction-deadline.ts): past it the caller gets 503 `database_busy` and the transaction is rolled back. A
- * lock wait or deadlock that is not re-run answers the same 503.
+ * lock wait or deadlock that is not re-run answers the same 503. A batch job nobody waits on (the demo seed) may
+ * pass a longer `timeoutMs`.
  */
-export async function inTransaction<T>(sequelize: Sequelize, work: (t: Transaction) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  sequelize: Sequelize,
+  work: (t: Transaction) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   const started = performance.now();
-  const deadline = new TransactionDeadline(sequelize);
+  const deadline = new TransactionDeadline(sequelize, options.timeoutMs);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
