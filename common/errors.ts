@@ -63,6 +63,7 @@ export const ERROR_IDS = [
   'too_many_channels',
   // The server itself.
   'database_unavailable',
+  'database_busy',
   'frontend_not_built',
   'internal_error',
 ] as const;

@@ -38,6 +38,8 @@ export interface Config {
   redisUrl: string | null;
   /** REDIS_PREFIX: starts every key this deployment keeps in Redis, so several clinics can share one Redis. */
   redisPrefix: string;
+  /** How long one database transaction may take, retries included, before it is rolled back and answered 503. */
+  transactionTimeoutMs: number;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -131,6 +133,11 @@ const VARIABLES = {
     schema: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/),
     expected: 'letters, digits, dots, dashes or underscores (up to 40), such as mq or clinic-north',
   },
+  TRANSACTION_TIMEOUT_SECONDS: {
+    // Below half a second a busy but healthy database would refuse real work; above ten minutes nothing is bounded.
+    schema: z.coerce.number().min(0.5).max(600),
+    expected: 'seconds one database transaction may take before it is abandoned, from 0.5 to 600 (fractions allowed)',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -180,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     displayFrameAncestors: parse('DISPLAY_FRAME_ANCESTORS', get('DISPLAY_FRAME_ANCESTORS', '')),
     redisUrl: parse('REDIS_URL', get('REDIS_URL', '')) || null,
     redisPrefix: parse('REDIS_PREFIX', get('REDIS_PREFIX', 'mq')),
+    transactionTimeoutMs: parse('TRANSACTION_TIMEOUT_SECONDS', get('TRANSACTION_TIMEOUT_SECONDS', '10')) * 1000,
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import type { Clock } from './clock';
 import { buildContainer, type Container, type ContainerDeps, type Services } from './container';
 import type { RealtimeHub } from './realtime/hub';
+import { limitTransactions } from './db/transaction-deadline';
 
 /** A listening MediQueue server: HTTP and the WebSocket hub on one port. */
 export interface RunningServer {
@@ -21,6 +22,7 @@ export interface RunningServer {
 export async function startServer(deps: ContainerDeps, port: number, host?: string): Promise<RunningServer> {
   const container = buildContainer(deps);
   const { hub, services } = container;
+  const unlimitTransactions = limitTransactions(deps.db.sequelize, deps.config.transactionTimeoutMs);
   const server = http.createServer(createApp(container).callback());
   hub.attach(server);
   await new Promise<void>((resolve, reject) => {
@@ -40,6 +42,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      unlimitTransactions();
       // quit() waits for replies; while Redis is away it fails, and disconnect() then stops the reconnect attempts.
       await container.redis?.quit().catch(() => container.redis?.disconnect());
     },

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Sequelize, Transaction } from 'sequelize';
 import { unavailable } from '../errors';
 import { DATABASE_TIMEOUTS } from './timeouts';
+import { TransactionDeadline, transactionTimedOut } from './transaction-deadline';
 
 const RETRYABLE_MYSQL = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 5;
@@ -81,17 +82,37 @@ function turnUnlessHung(sequelize: Sequelize, turn: Promise<unknown>): Promise<b
 /**
  * Runs `work` in a transaction, re-running it (with jittered back-off) when the database reports a deadlock or
  * lock timeout. `work` must therefore be safe to run again: do side effects only in `transaction.afterCommit`.
+ * The whole call, attempts and waits for SQLite's turn included, is bounded (TRANSACTION_TIMEOUT_SECONDS, see
+ * transaction-deadline.ts): past it the caller gets 503 `database_busy` and the transaction is rolled back. A
+ * lock wait or deadlock that is not re-run answers the same 503. A batch job nobody waits on (the demo seed) may
+ * pass a longer `timeoutMs`.
  */
-export async function inTransaction<T>(sequelize: Sequelize, work: (t: Transaction) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  sequelize: Sequelize,
+  work: (t: Transaction) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   const started = performance.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sqliteTurn(sequelize, () => sequelize.transaction(work));
-    } catch (error) {
-      // A deadlock is answered at once and worth re-running; lock-wait and busy time-outs already took seconds, and
-      // the request must answer (503) within 5 s, so those are not re-run once RETRY_WINDOW_MS has gone.
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error) || performance.now() - started > RETRY_WINDOW_MS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+  const deadline = new TransactionDeadline(sequelize, options.timeoutMs);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await deadline.race(sqliteTurn(sequelize, () => sequelize.transaction((t) => deadline.guard(t, work))));
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+        // A deadlock is answered at once and worth re-running; lock-wait and busy time-outs already took seconds, and
+        // the request must answer (503) within 5 s, so those are not re-run once RETRY_WINDOW_MS has gone.
+        if (attempt >= MAX_ATTEMPTS || performance.now() - started > RETRY_WINDOW_MS) throw givenUp(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+      }
     }
+  } finally {
+    deadline.clear();
   }
+}
+
+/** MySQL's lock-wait time-out and a deadlock that kept coming back answer 503 (was 500); SQLite's busy stays as is. */
+function givenUp(error: unknown): unknown {
+  const errno = (error as { parent?: { errno?: number } }).parent?.errno;
+  return errno !== undefined && RETRYABLE_MYSQL.has(errno) ? transactionTimedOut() : error;
 }

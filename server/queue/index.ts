@@ -1,7 +1,8 @@
 import type { Sequelize } from 'sequelize';
 import type { WalkInCheckInRequest } from '../../common/api';
 import type { Logger } from '../logger';
-import type { QueueEntry, User } from '../models';
+import type { QueueEntry } from '../models';
+import type { Actor } from './types';
 import type { RealtimeHub } from '../realtime/hub';
 import type { PhoneCountrySource } from '../services/phone';
 import { queueActionHandler } from './channels/actions';
@@ -28,7 +29,7 @@ export interface Queue {
   /** Keeps the estimate each patient was shown at check-in, for reports. */
   estimates: EstimateLog;
   /** A walk-in by anyone, under one set of rules (commands/walk-in.ts). `now` is the clock for opening hours. */
-  walkIn(input: WalkInCheckInRequest, actor: User | null, now?: () => Date): Promise<QueueEntry>;
+  walkIn(input: WalkInCheckInRequest, actor: Actor, now?: () => Date): Promise<QueueEntry>;
   /** Waits for the broadcasts under way and removes the read model's hooks. */
   close(): Promise<void>;
 }

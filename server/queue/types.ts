@@ -26,8 +26,11 @@ export interface QueueChange {
   entries: QueueEntry[];
 }
 
-/** Who asks for a step; null for the public (kiosk, a patient's own ticket page). */
-export type Actor = User | null;
+/**
+ * Who asks for a step; null for the public (kiosk, a patient's own ticket page). `ip`, where the route gives it, goes
+ * into the step's audit row (a check-in of a named patient).
+ */
+export type Actor = (Pick<User, 'id' | 'role'> & { ip?: string }) | null;
 
 /** A walk-in as the engine takes it: the class decided (walk-in.ts turns the request's words into it). */
 export interface WalkInInput {

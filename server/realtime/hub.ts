@@ -31,6 +31,8 @@ export interface ChannelProvider {
   authorize(channel: Channel, user: User | null): Promise<void> | void;
   /** The channel's current state, stamped with `meta`; sent right after `subscribed`. */
   snapshot(channel: Channel, meta: Sequenced): Promise<ChannelMessage[]>;
+  /** Channels with patient data: records a staff member's first read of the snapshot; unrecorded, it is not sent. */
+  audit?(channel: Channel, user: User, address: string): Promise<void>;
 }
 
 /** How the hub knows who is on a connection, and keeps checking. */
@@ -320,6 +322,7 @@ export class RealtimeHub {
       this.send(client, { type: 'error', channel, error: { id: 'too_many_channels', message: 'Too many channels on one connection.' } });
       return;
     }
+    const alreadyRead = client.channels.get(channel) === null; // live here: audited when first read
     // Join first and hold back events until the snapshot is out: nothing published meanwhile is lost.
     const pending: Buffer[] = [];
     client.channels.set(channel, pending);
@@ -331,6 +334,7 @@ export class RealtimeHub {
       const meta: Sequenced = { channel, seq: this.seqs.get(channel) ?? 0, epoch: this.epoch };
       // One read per change for everyone (and a re-subscribe in a loop costs no read at all).
       const snapshot = await this.snapshots.get(channel, meta.seq, () => provider.snapshot(channel, meta));
+      if (!alreadyRead && client.user && provider.audit) await provider.audit(channel, client.user, client.address);
       if (client.channels.get(channel) !== pending) return; // unsubscribed or re-subscribed meanwhile
       this.send(client, { type: 'subscribed', ...meta });
       for (const message of snapshot) this.send(client, message);

@@ -40,6 +40,12 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 /** Days of slots the demo clinic gets, today included. */
 export const DEMO_SLOT_DAYS = 14;
 
+/**
+ * The seed writes a whole clinic (or wipes one with --reset) in one transaction, which takes seconds on a busy
+ * 2-core server; nobody waits on it, so it gets ten minutes rather than a request's TRANSACTION_TIMEOUT_SECONDS.
+ */
+const SEED_TRANSACTION_MS = 10 * 60_000;
+
 /** How seedDemoClinic runs: the clinic's zone, the moment it counts as "now", and whether to wipe the data first. */
 export interface SeedOptions {
   timeZone: string;
@@ -215,7 +221,7 @@ export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions)
       appointmentsToday,
       appointmentsLater,
     };
-  });
+  }, { timeoutMs: SEED_TRANSACTION_MS });
   // After the clinic is in: the simulator runs the real queue engine, which takes its own transactions.
   if (options.historyDays) {
     summary.history = await seedDemoHistory(sequelize, { timeZone, today: clinicDay(now, timeZone), days: options.historyDays });

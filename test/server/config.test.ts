@@ -22,6 +22,11 @@ describe('configuration', () => {
     }
   });
 
+  it('bounds a transaction to 10 s unless TRANSACTION_TIMEOUT_SECONDS says otherwise', () => {
+    expect(load({}).transactionTimeoutMs).to.equal(10_000);
+    expect(load({ TRANSACTION_TIMEOUT_SECONDS: '2.5' }).transactionTimeoutMs).to.equal(2_500);
+  });
+
   it('takes a fraction of a minute as the idle lifetime (short sessions for tests)', () => {
     expect(load({ SESSION_LIFETIME_MINUTES: '0.25' }).sessionLifetimeMinutes).to.equal(0.25);
   });
@@ -62,6 +67,8 @@ describe('configuration', () => {
     ['SESSION_LIFETIME_MINUTES', '0.01'],
     ['LOG_LEVEL', 'loud'],
     ['CLINIC_COUNTRY', 'Spain'],
+    ['TRANSACTION_TIMEOUT_SECONDS', '0.1'],
+    ['TRANSACTION_TIMEOUT_SECONDS', 'soon'],
   ]) {
     it(`refuses a bad ${variable} with a message naming it`, () => {
       expect(() => load({ [variable]: value }))

@@ -48,13 +48,17 @@ describe('an audit trail without gaps (issue 11, point 7)', () => {
     expect(row.details).to.deep.equal({ query: { q: 'Okoye' } });
   });
 
-  it('audits a staff check-in of a named patient', async () => {
+  it('audits a staff check-in of a named patient once: who, whom, which queue, from where', async () => {
     const { department } = await openDepartment('General Practice', 'G');
+    const before = await AuditLog.count();
     const res = await reception.post('/api/queue/check-in', { departmentId: department.id, patientId: patient.id, idempotencyKey: kioskKey() });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    const row = (await newest('queue.check_in_patient'))!;
-    expect(row).to.deep.include({ userId: receptionId, patientId: patient.id, entityType: 'queue_entry' });
-    expect(row.details).to.deep.include({ departmentId: department.id });
+    const rows = await AuditLog.findAll({ where: { patientId: patient.id, action: ['queue.check_in', 'queue.check_in_patient'] } });
+    expect(rows.map((r) => r.action), 'one row, not one per layer').to.deep.equal(['queue.check_in']);
+    expect(await AuditLog.count()).to.equal(before + 1);
+    expect(rows[0]).to.deep.include({ userId: receptionId, patientId: patient.id, entityType: 'queue_entry' });
+    expect(rows[0].ip).to.match(/127\.0\.0\.1/);
+    expect(rows[0].details).to.deep.include({ kind: 'walk_in', departmentId: department.id, doctorId: null });
   });
 
   it('audits searches of the audit log itself', async () => {

@@ -64,6 +64,7 @@ const ACTION_WORDS: Record<string, string> = {
   'appointment.list_read': 'Looked at a list of appointments',
   'visit.list_read': "Looked at a patient's visits",
   'queue.list_read': "Looked at the day's check-ins",
+  // Written beside queue.check_in until December 2026; now that one row says who checked whom in, and from where.
   'queue.check_in_patient': 'Checked a named patient in',
   'audit.search': 'Searched the audit log',
   'access.refused': 'Was refused a page or action',

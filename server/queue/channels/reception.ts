@@ -6,6 +6,7 @@ import { forbidden, notFound, notSignedIn } from '../../errors';
 import { Department, QueueEntry, type User } from '../../models';
 import { clinicDay } from '../../services/clinic-time';
 import type { RealtimeHub } from '../../realtime/hub';
+import { auditChannelRead } from './channel-read';
 
 /** The one reception channel: every desk sees every department's alerts. */
 export const RECEPTION_CHANNEL: Channel = 'reception:all';
@@ -47,6 +48,8 @@ export class ReceptionAlerts {
         if (this.arrivals) messages.push({ type: 'reception_arrivals', ...(await this.arrivals()), ...meta });
         return messages;
       },
+      // Names, phones and what patients typed: audited as GET /api/queue/today is.
+      audit: auditChannelRead('queue.list_read'),
     });
   }
 

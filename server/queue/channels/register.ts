@@ -2,6 +2,7 @@ import type { Channel, ChannelMessage, Sequenced } from '../../../common/protoco
 import { forbidden, notFound, notSignedIn } from '../../errors';
 import type { User } from '../../models';
 import type { RealtimeHub } from '../../realtime/hub';
+import { auditChannelRead } from './channel-read';
 import { departmentQueueMessage, doctorQueueMessage, ticketMessage } from './messages';
 import { displayDepartments, type QueueReads } from '../reads';
 
@@ -35,6 +36,8 @@ export function registerQueueChannels(hub: RealtimeHub, reads: QueueReads): void
       if (!doctor) throw notFound('That doctor');
       return [stamp(doctorQueueMessage(channel, await reads.state(doctor.departmentId), doctor), meta)];
     },
+    // Patient names: audited as GET /api/queue/doctors/:id is.
+    audit: auditChannelRead('queue.doctor_read', (channel) => ({ entityType: 'doctor', entityId: numericId(channel, 'That doctor') })),
   });
 
   hub.registerChannel('department', {

@@ -10,6 +10,8 @@ export interface StaffActor {
   role: Role;
   /** Set for doctors only. */
   doctor: DoctorProfile | null;
+  /** The address the request came from, when the route passed it on (for the audit row). */
+  ip?: string;
 }
 
 /**
@@ -19,11 +21,11 @@ export interface StaffActor {
  */
 export async function resolveActor(actor: Actor, live?: LiveQueue): Promise<StaffActor | null> {
   if (!actor) return null;
-  if (actor.role !== 'doctor') return { userId: actor.id, role: actor.role, doctor: null };
+  if (actor.role !== 'doctor') return { userId: actor.id, role: actor.role, doctor: null, ip: actor.ip };
   // From the live model's directory when there is one (no query: a call-next is on every display's critical path).
   const doctor = live ? await doctorOfUser(live, actor.id) : await DoctorProfile.findOne({ where: { userId: actor.id } });
   if (!doctor) throw forbidden('This doctor account has no doctor profile yet. Please ask an administrator to set it up.');
-  return { userId: actor.id, role: 'doctor', doctor };
+  return { userId: actor.id, role: 'doctor', doctor, ip: actor.ip };
 }
 
 async function doctorOfUser(live: LiveQueue, userId: number): Promise<DoctorProfile | null> {

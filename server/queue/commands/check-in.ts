@@ -153,7 +153,10 @@ export async function checkInWalkIn(
   });
 }
 
-/** Writes the audit row of a check-in of a registered patient. */
+/**
+ * Writes the one audit row of a check-in of a registered patient, in its transaction: who (null for the kiosk or
+ * a patient's phone), whom, into which queue, from where.
+ */
 export async function auditCheckIn(
   entry: QueueEntry,
   actor: StaffActor | null,
@@ -167,7 +170,8 @@ export async function auditCheckIn(
       entityType: 'queue_entry',
       entityId: entry.id,
       patientId: entry.patientId ?? undefined,
-      details: { token: entry.token, kind, appointmentId: entry.appointmentId },
+      ip: actor?.ip,
+      details: { token: entry.token, kind, appointmentId: entry.appointmentId, departmentId: entry.departmentId, doctorId: entry.doctorId },
     },
     transaction,
   );

@@ -1,6 +1,7 @@
 import type { WalkInCheckInRequest } from '../../../common/api';
 import { conflict, forbidden } from '../../errors';
-import type { QueueEntry, User } from '../../models';
+import type { QueueEntry } from '../../models';
+import type { Actor } from '../types';
 import type { ReceptionAlerts } from '../channels/reception';
 import type { LiveQueue } from '../read-model/live-queue';
 import { worksNow } from '../read-model/state';
@@ -27,7 +28,7 @@ export interface WalkInContext {
  * - A new emergency ticket is announced to reception once (a retry announces nothing).
  * - The optional first name and phone are written with the entry, in the check-in's transaction.
  */
-export async function walkIn(ctx: WalkInContext, input: WalkInCheckInRequest, actor: User | null): Promise<QueueEntry> {
+export async function walkIn(ctx: WalkInContext, input: WalkInCheckInRequest, actor: Actor): Promise<QueueEntry> {
   if (!actor && input.patientId !== undefined) throw forbidden('Only staff can check in a registered patient.');
   if (!actor && (input.priority ?? 'normal') !== 'normal') {
     throw forbidden('Only staff can give a ticket priority directly. Choose a priority reason instead.');
