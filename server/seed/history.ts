@@ -78,6 +78,8 @@ async function closeDay(run: DayRun, timeZone: string, rand: Random): Promise<vo
   const missed = await Appointment.findAll({
     where: { status: 'booked' },
     include: [{ model: TimeSlot, as: 'slot', attributes: [], where: { startsAt: { [Op.gte]: start, [Op.lt]: end } } }],
+    // Each one draws from `rand`: without an order, MariaDB may return them in another order on another run.
+    order: [['id', 'ASC']],
   });
   for (const appointment of missed) {
     const cancelled = rand.chance(0.3);
@@ -92,6 +94,7 @@ async function writeRecords(day: string, doctors: Map<number, DoctorProfile>, ra
   const visits = await QueueEntry.findAll({
     attributes: ['id', 'patientId', 'doctorId', 'completedAt'],
     where: { clinicDay: day, status: 'completed', patientId: { [Op.ne]: null }, doctorId: { [Op.ne]: null } },
+    order: [['id', 'ASC']],
   });
   const plans = visits.map((visit) => {
     const doctor = doctors.get(visit.doctorId!)!;
