@@ -124,7 +124,7 @@ describe('demo seed', () => {
     expect(report.estimates.map((e) => e.day)).to.include('2026-12-06');
   });
 
-  it('seeds the same history twice from the same seed (on MariaDB too: every draw follows an ordered read)', async function () {
+  it('seeds the same history twice from the same seed, on MariaDB too (ids and all, counted from each table\'s first)', async function () {
     this.timeout(240_000);
     // A Saturday and a Sunday, the second learning from the first, as history days do.
     const monday = new Date('2026-12-07T07:00:00Z');
