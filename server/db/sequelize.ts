@@ -68,8 +68,8 @@ const IDLE_SQLITE_CONNECTIONS = 4;
 
 /**
  * Sequelize opens a new SQLite connection for every transaction and closes it at the end: opening the file, reading
- * the schema and mapping the WAL index each time cost more than a small transaction itself (most of the demo
- * history's seeding time). Keep a few of them open and hand them to the next transactions instead; a transaction
+ * the schema and mapping the WAL index each time cost more than a small transaction itself (a large part of the
+ * demo history's seeding time). Keep a few of them open and hand them to the next transactions instead; a transaction
  * always ends with COMMIT or ROLLBACK, so a connection goes back clean. They are closed with the database.
  */
 function reuseSqliteConnections(sequelize: Sequelize): void {
