@@ -232,6 +232,7 @@ export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions)
 /** Hands out demo patients to appointments: children to the pediatrician, adults to everyone else, each once. */
 class AppointmentBooker {
   private readonly unused: Array<{ patient: Patient; child: boolean }>;
+  private booked = 0;
 
   constructor(
     patients: Patient[],
@@ -253,7 +254,9 @@ class AppointmentBooker {
         patientId: next.patient.id,
         doctorId: doctor.id,
         slotId: slot.id,
-        reason: reasons[slot.id % reasons.length],
+        // Counted, not taken from the slot's id: ids depend on what the database held before (a reset does not
+        // restart them everywhere), and the same seed must give the same clinic.
+        reason: reasons[this.booked++ % reasons.length],
       },
       { transaction: this.transaction },
     );

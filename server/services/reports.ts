@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Op } from 'sequelize';
 import { formatCsvDay } from '../../common/clinic-format';
-import type { DepartmentReport, DoctorReport, ReportFigures, ReportResponse } from '../../common/reports';
+import type { DepartmentReport, DoctorReport, EstimateDayReport, ReportFigures, ReportResponse } from '../../common/reports';
 import { Appointment, Department, DoctorProfile, QueueEntry, TimeSlot, User } from '../models';
 import { clinicDayBounds } from './clinic-time';
 import { estimateReport } from './estimate-report';
@@ -110,11 +110,24 @@ function cell(value: string | number | null): string {
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `arrivals_${String(h).padStart(2, '0')}`);
 
-/** The same figures as CSV: one line for the clinic, then each department and each doctor. */
+/** The estimate columns, filled on the `estimate` lines (one per clinic day and department). */
+const ESTIMATE_COLUMNS = ['estimates', 'mean_estimated_wait_minutes', 'mean_real_wait_minutes', 'estimate_mae_minutes', 'real_wait_inside_range_share'];
+
+/**
+ * The same figures as CSV: one line for the clinic, then each department and each doctor, then an `estimate` line
+ * per clinic day and department setting the estimates shown at check-in against the real waits (the report's
+ * estimates table). The estimate columns come last, so the earlier columns keep their places.
+ */
 export function reportCsv(report: ReportResponse): string {
-  const header = ['scope', 'id', 'name', 'from', 'to', 'check_ins', 'patients_seen', 'no_shows', 'average_wait_minutes', 'p90_wait_minutes', 'average_consultation_minutes', ...HOURS];
+  const header = ['scope', 'id', 'name', 'from', 'to', 'check_ins', 'patients_seen', 'no_shows', 'average_wait_minutes', 'p90_wait_minutes', 'average_consultation_minutes', ...HOURS, ...ESTIMATE_COLUMNS];
+  const noEstimates = ESTIMATE_COLUMNS.map(() => null);
   const line = (scope: string, id: number | null, name: string, f: ReportFigures) =>
-    [scope, id, name, formatCsvDay(report.from), formatCsvDay(report.to), f.checkIns, f.patientsSeen, f.noShows, f.averageWaitMinutes, f.p90WaitMinutes, f.averageConsultationMinutes, ...f.arrivalsByHour]
+    [scope, id, name, formatCsvDay(report.from), formatCsvDay(report.to), f.checkIns, f.patientsSeen, f.noShows, f.averageWaitMinutes, f.p90WaitMinutes, f.averageConsultationMinutes, ...f.arrivalsByHour, ...noEstimates]
+      .map(cell)
+      .join(',');
+  const names = new Map(report.departments.map((d) => [d.id, d.name]));
+  const estimateLine = (e: EstimateDayReport) =>
+    ['estimate', e.departmentId, names.get(e.departmentId) ?? `Department ${e.departmentId}`, formatCsvDay(e.day), formatCsvDay(e.day), ...Array<null>(6 + HOURS.length).fill(null), e.count, e.meanEstimatedMinutes, e.meanRealMinutes, e.maeMinutes, e.insideShare]
       .map(cell)
       .join(',');
   return [
@@ -122,5 +135,6 @@ export function reportCsv(report: ReportResponse): string {
     line('clinic', null, 'All departments', report.total),
     ...report.departments.map((d) => line('department', d.id, d.name, d)),
     ...report.doctors.map((d) => line('doctor', d.id, d.name, d)),
+    ...report.estimates.map(estimateLine),
   ].join('\r\n') + '\r\n';
 }

@@ -87,13 +87,17 @@ function hourlyLoad(hour: number): number {
   return 0.6;
 }
 
-/** A doctor's own speed relative to their configured minutes: fixed per doctor, so history can learn it. */
-export function doctorSpeed(doctorId: number): number {
-  const r = new Random(doctorId * 7919 + 17);
+/**
+ * A doctor's own speed relative to their configured minutes: fixed per doctor, so history can learn it. Keyed by
+ * the doctor's place in the clinic's list (by id, from 1), not by the id itself: ids depend on what the database held
+ * before (a reset deletes rows but does not restart ids), and the same seed must give the same days.
+ */
+export function doctorSpeed(place: number): number {
+  const r = new Random(place * 7919 + 17);
   return 0.8 + 0.5 * r.next();
 }
 
-/** Draws the day's plan for `doctors` (and their free `slots`) from `seed`. Deterministic in its inputs. */
+/** Draws the day's plan for `doctors` (the clinic's, by id) and their free `slots` from `seed`. Deterministic in its inputs. */
 export function planDay(
   seed: number,
   day: string,
@@ -105,11 +109,11 @@ export function planDay(
   const rand = new Random(seed);
   const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   const instant = (minute: number) => new Date(localToUtc(day, '00:00', zone).getTime() + minute * 60_000);
-  const planned: PlannedDoctor[] = doctors.map((doctor) => ({
+  const planned: PlannedDoctor[] = doctors.map((doctor, place) => ({
     doctor,
     onLeave: doctor.intervals.length > 0 && rand.chance(options.leaveChance),
     lateMinutes: rand.chance(options.lateStartChance) ? Math.round(rand.between(10, 40)) : 0,
-    meanMinutes: doctor.consultationMinutes * doctorSpeed(doctor.id) * rand.between(0.92, 1.08),
+    meanMinutes: doctor.consultationMinutes * doctorSpeed(place + 1) * rand.between(0.92, 1.08),
     cv: 0.3 + 0.15 * rand.next(),
   }));
   const working = planned.filter((d) => !d.onLeave && d.doctor.intervals.length);

@@ -63,10 +63,14 @@ export async function prepareDay(
   // Most walk-ins are registered patients the desk checks in by name; the rest stay anonymous kiosk tickets.
   for (const p of plan.patients) if (p.slotId !== null || rand.chance(0.6)) p.patientId = rand.pick(patientIds);
   const booked = plan.patients.filter((p) => p.slotId !== null);
-  const appointments = await Appointment.bulkCreate(
-    booked.map((p) => ({ patientId: p.patientId!, doctorId: p.doctorId!, slotId: p.slotId! })),
-    { validate: true, individualHooks: true },
-  );
+  // One after another in one transaction, not bulkCreate with individualHooks: that saves the rows concurrently, and
+  // on MariaDB (a pool of connections) their ids then follow whichever insert finished first, so the same seed
+  // gave appointments other ids from run to run.
+  const appointments = await inTransaction(sequelize, async (transaction) => {
+    const made: Appointment[] = [];
+    for (const p of booked) made.push(await Appointment.create({ patientId: p.patientId!, doctorId: p.doctorId!, slotId: p.slotId! }, { transaction }));
+    return made;
+  });
   const codes = new Map(appointments.map((a) => [a.slotId, a.bookingCode]));
   const desk = (await User.findOne({ where: { role: 'reception' }, order: [['id', 'ASC']] })) ?? (await User.findOne({ where: { role: 'admin' } }));
   if (!desk) throw new Error('The simulator needs a reception or admin account to act for the desk.');

@@ -82,11 +82,20 @@ describe('wait forecast (rules/forecast.ts)', () => {
     expect(run('10:10', [doctor(1, ['09:00-17:00'])], [entry('10:00'), entry('10:05')], expected).waits).to.deep.equal([0, 20]);
   });
 
+  it('calls a booked patient who came early before their slot when nobody else waits, as calling next does', () => {
+    // Checked in at 10:02 for a 10:40 slot, the line otherwise empty: the free doctor calls them now.
+    expect(run('10:05', [doctor(1, ['09:00-17:00'])], [entry('10:02', 1, { slot: '10:40' })]).waits).to.deep.equal([0]);
+    // Behind a walk-in who came first, they are next (10:15), still before the slot; once called they are not
+    // called again when their slot starts (the walk-in after them is then at 10:25).
+    const line = [entry('10:00'), entry('10:02', 1, { slot: '10:40' }), entry('10:03')];
+    expect(run('10:05', [doctor(1, ['09:00-17:00'])], line).waits).to.deep.equal([0, 10, 20]);
+  });
+
   it('blends today\'s pace with the doctor\'s usual one and adds the usual time around each visit', () => {
     expect(cycleMinutes([], 15, undefined)).to.equal(15);
     expect(cycleMinutes([20], 15, undefined)).to.equal(20);
-    // One 20-minute visit today weighs against five usual 14-minute ones, plus 2 minutes around each.
-    expect(cycleMinutes([20], 15, { consultMinutes: 14, cycleMinutes: 16 })).to.equal(17);
+    // One 25-minute visit today weighs against ten usual 14-minute ones, plus 2 minutes around each.
+    expect(cycleMinutes([25], 15, { consultMinutes: 14, cycleMinutes: 16 })).to.equal(17);
   });
 
   it('shows a range around the estimate, rounded to 5 minutes and wider for longer waits', () => {

@@ -112,8 +112,11 @@ describe('reports and the audit log', () => {
     expect(lines[0].split(',').slice(0, 11)).to.deep.equal([
       'scope', 'id', 'name', 'from', 'to', 'check_ins', 'patients_seen', 'no_shows', 'average_wait_minutes', 'p90_wait_minutes', 'average_consultation_minutes',
     ]);
-    expect(lines[0].split(',')).to.have.length(11 + 24);
-    expect(lines[1]).to.equal(`clinic,,All departments,${DAY},${DAY},8,5,2,23.3,60,19.4,${hours({ 8: 3, 9: 2, 10: 2, 11: 1 }).join(',')}`);
+    expect(lines[0].split(',')).to.have.length(11 + 24 + 5);
+    expect(lines[0].split(',').slice(35)).to.deep.equal([
+      'estimates', 'mean_estimated_wait_minutes', 'mean_real_wait_minutes', 'estimate_mae_minutes', 'real_wait_inside_range_share',
+    ]);
+    expect(lines[1]).to.equal(`clinic,,All departments,${DAY},${DAY},8,5,2,23.3,60,19.4,${hours({ 8: 3, 9: 2, 10: 2, 11: 1 }).join(',')},,,,,`);
     expect(lines[3]).to.match(new RegExp(`^department,${ids.skin},"Skin, Hair & Nails",${DAY},${DAY},1,2,1,15,15,25,`));
     expect(lines).to.have.length(1 + 1 + 2 + 3);
   });
@@ -131,6 +134,14 @@ describe('reports and the audit log', () => {
       expect(res.body.estimates).to.deep.equal([
         { day: DAY, departmentId: ids.cardiology, count: 2, meanEstimatedMinutes: 17.5, meanRealMinutes: 20, maeMinutes: 7.5, insideShare: 0.5 },
         { day: DAY, departmentId: ids.skin, count: 1, meanEstimatedMinutes: 30, meanRealMinutes: 15, maeMinutes: 15, insideShare: 0 },
+      ]);
+      // The CSV carries the same, one `estimate` line per day and department after the others.
+      const csv = (await admin.request('GET', `/api/reports?from=${DAY}&to=${DAY}&format=csv`)).body as string;
+      const estimateLines = csv.trimEnd().split('\r\n').filter((l) => l.startsWith('estimate,'));
+      const empty = ','.repeat(1 + 6 + 24); // the figure and hour cells stay empty
+      expect(estimateLines).to.deep.equal([
+        `estimate,${ids.cardiology},Cardiology,${DAY},${DAY}${empty}2,17.5,20,7.5,0.5`,
+        `estimate,${ids.skin},"Skin, Hair & Nails",${DAY},${DAY}${empty}1,30,15,15,0`,
       ]);
     } finally {
       await WaitEstimate.destroy({ where: {} });

@@ -123,4 +123,62 @@ describe('demo seed', () => {
     expect(report.total.patientsSeen).to.be.greaterThan(0);
     expect(report.estimates.map((e) => e.day)).to.include('2026-12-06');
   });
+
+  it('seeds the same history twice from the same seed, on MariaDB too (ids and all, counted from each table\'s first)', async function () {
+    this.timeout(240_000);
+    // A Saturday and a Sunday, the second learning from the first, as history days do.
+    const monday = new Date('2026-12-07T07:00:00Z');
+    const seedOnce = async () => {
+      await seedDemoClinic(sequelize, { timeZone: ZONE, now: monday, reset: true, passwordCost: TEST_PASSWORD_COST, historyDays: 2 });
+      return historySnapshot();
+    };
+    const first = await seedOnce();
+    const again = await seedOnce();
+    expect(first.QueueEntry.length).to.be.greaterThan(20);
+    expect(first.MedicalRecord.length).to.be.greaterThan(5);
+    for (const table of Object.keys(first) as Array<keyof typeof first>) expect(again[table], table).to.deep.equal(first[table]);
+  });
 });
+
+/** Column -> the model its ids point to, so ids can be compared across runs (a reset does not restart them everywhere). */
+const REFERENCES = {
+  departmentId: Department,
+  doctorId: DoctorProfile,
+  patientId: Patient,
+  appointmentId: Appointment,
+  transferredFromId: QueueEntry,
+  queueEntryId: QueueEntry,
+  slotId: TimeSlot,
+  medicalRecordId: MedicalRecord,
+  userId: User,
+  signedBy: User,
+} as const;
+
+/**
+ * The seeded clinic's rows, table by table in id order, with every id counted from the table's first one, and
+ * without what is meant to differ between runs: random ticket, booking and record numbers, password hashes, the
+ * simulator's idempotency keys (they name slot and department ids), and the wall-clock
+ * createdAt/updatedAt stamps.
+ */
+async function historySnapshot() {
+  const models = { Department, User, DoctorProfile, Patient, TimeSlot, Appointment, QueueEntry, MedicalRecord, PrescriptionItem, WaitEstimate };
+  const firstId = new Map<unknown, number>();
+  for (const model of Object.values(models)) {
+    const pk = model === WaitEstimate ? 'queueEntryId' : 'id';
+    firstId.set(model, ((await (model as typeof Patient).min(pk as 'id')) as number | null) ?? 0);
+  }
+  const relative = (model: unknown, id: unknown) => (typeof id === 'number' ? id - firstId.get(model)! : id);
+  const snapshot = {} as Record<keyof typeof models, Array<Record<string, unknown>>>;
+  for (const [name, model] of Object.entries(models) as Array<[keyof typeof models, typeof Patient]>) {
+    const pk = model === (WaitEstimate as unknown) ? 'queueEntryId' : 'id';
+    const rows = await model.findAll({ order: [[pk, 'ASC']], raw: true });
+    snapshot[name] = rows.map((row) => {
+      const copy: Record<string, unknown> = { ...row };
+      for (const secret of ['publicCode', 'bookingCode', 'medicalRecordNumber', 'passwordHash', 'idempotencyKey', 'createdAt', 'updatedAt']) delete copy[secret];
+      if ('id' in copy) copy.id = relative(model, copy.id);
+      for (const [column, target] of Object.entries(REFERENCES)) if (column in copy) copy[column] = relative(target, copy[column]);
+      return copy;
+    });
+  }
+  return snapshot;
+}

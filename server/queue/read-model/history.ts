@@ -47,6 +47,8 @@ export async function loadPaceHistory(day: string, timeZone: string): Promise<Pa
       status: { [Op.in]: ['completed', 'skipped', 'transferred'] },
       calledAt: { [Op.ne]: null },
     },
+    // Summed in a fixed order: floating-point sums differ in the last bits with the order, and so could a rounded estimate.
+    order: [['id', 'ASC']],
   });
   const sums = new Map<number, { consult: number; consults: number; doctorTime: number; visits: number }>();
   for (const row of rows) {

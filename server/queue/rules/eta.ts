@@ -66,7 +66,7 @@ export function servesAt(
 export { waitRange as etaRange } from '../../../common/wait-range';
 
 /** How many of today's consultations a doctor's usual pace (from recent days) weighs as, when both are known. */
-export const HISTORY_WEIGHT = 5;
+export const HISTORY_WEIGHT = 10;
 
 /**
  * A doctor's cycle for the forecast (rules/forecast.ts), in minutes from one call to the next. Without history it is

@@ -12,8 +12,9 @@ import type { Orderable } from './ordering';
  * - Whichever doctor is free first takes the first entry in calling order among their own and (for the
  *   department's doctors) the shared "any doctor" ones, as calling next does. Each takes one cycle of that doctor:
  *   their consultation pace plus the walk to the room and the odd no-show (read-model/history.ts learns both).
- * - Appointment holders count from their slot start: one who checked in early moves ahead of walk-ins when the slot
- *   starts, and a booked patient who has not come yet is expected then (at the show rate: a share of a cycle).
+ * - Appointment holders count from their slot start: one who checked in early waits among the walk-ins in check-in
+ *   order and moves ahead of them when the slot starts (called at whichever comes first, as calling next would), and
+ *   a booked patient who has not come yet is expected then (at the show rate: a share of a cycle).
  * - An entry nobody can take today (no hours entered, everyone gone) gets no forecast; eta.ts's older rule answers.
  * Cost: one step per entry and booked slot, each looking at every doctor: O((entries + slots) x doctors).
  */
@@ -62,12 +63,20 @@ interface Item {
   checkedInAt: number;
   sequence: number;
   weight: number;
+  /** Called in the forecast already (an early appointment holder waits in two lines: see below). */
+  taken: boolean;
 }
 
 /** Calling order between two items at `t` (as ordering.ts's rule): negative when `a` goes first. */
 function compare(a: Item, b: Item, t: number): number {
   const due = (i: Item) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
   return a.rank - b.rank || due(a) - due(b) || a.checkedInAt - b.checkedInAt || a.sequence - b.sequence;
+}
+
+/** The line with its head moved past the items already called (from their other line). */
+function skipTaken(line: { items: Item[]; head: number }): { items: Item[]; head: number } {
+  while (line.head < line.items.length && line.items[line.head].taken) line.head++;
+  return line;
 }
 
 /** The earliest moment at or after `t` inside one of `shifts`; Infinity when there is none today. */
@@ -93,18 +102,20 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
   let remaining = 0;
   input.line.forEach(({ doctorId, key }, index) => {
     const dueAt = key.appointmentStartsAt?.getTime() ?? null;
-    const item = { index, rank: PRIORITY_RANK[key.priority], dueAt, checkedInAt: key.checkedInAt.getTime(), sequence: key.sequence, weight: 1 };
+    const item = { index, rank: PRIORITY_RANK[key.priority], dueAt, checkedInAt: key.checkedInAt.getTime(), sequence: key.sequence, weight: 1, taken: false };
+    // An appointment holder who came early waits in check-in order like a walk-in (the line is in calling order at
+    // `now`), and moves ahead of the walk-ins when the slot starts, whichever comes first.
     if (dueAt !== null && dueAt > now && doctorId !== null) later(doctorId).items.push(item);
-    else queue(doctorId ?? 0).items.push(item);
+    queue(doctorId ?? 0).items.push(item);
     remaining++;
   });
   for (const b of input.bookings) {
-    later(b.doctorId).items.push({ index: -1, rank: 2, dueAt: b.startsAt, checkedInAt: b.startsAt, sequence: Infinity, weight: input.showRate * b.likelihood });
+    later(b.doctorId).items.push({ index: -1, rank: 2, dueAt: b.startsAt, checkedInAt: b.startsAt, sequence: Infinity, weight: input.showRate * b.likelihood, taken: false });
   }
   for (const p of pending.values()) p.items.sort((a, b) => a.dueAt! - b.dueAt! || a.checkedInAt - b.checkedInAt);
   if (newWalkIn) {
     // After everyone in line, whose check-in times may be later than `now` (the start of the minute).
-    queue(newWalkIn.doctorId ?? 0).items.push({ index: -2, rank: 2, dueAt: null, checkedInAt: Infinity, sequence: Infinity, weight: 1 });
+    queue(newWalkIn.doctorId ?? 0).items.push({ index: -2, rank: 2, dueAt: null, checkedInAt: Infinity, sequence: Infinity, weight: 1, taken: false });
     remaining++;
   }
 
@@ -121,12 +132,14 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
     const mine = later(doctor.id);
     while (mine.head < mine.items.length && mine.items[mine.head].dueAt! <= t) {
       const item = mine.items[mine.head++];
+      if (item.taken) continue;
       let i = mine.due.length;
       while (i > 0 && compare(mine.due[i - 1], item, t) > 0) i--;
       mine.due.splice(i, 0, item);
     }
-    const own = queue(doctor.id);
-    const shared = doctor.own ? queue(0) : null;
+    const own = skipTaken(queue(doctor.id));
+    const shared = doctor.own ? skipTaken(queue(0)) : null;
+    while (mine.due.length && mine.due[0].taken) mine.due.shift();
     let best: { item: Item; take: () => void } | null = null;
     const consider = (item: Item | undefined, take: () => void) => {
       if (item && (!best || compare(item, best.item, t) < 0)) best = { item, take };
@@ -141,6 +154,7 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
     }
     const { item, take } = best as { item: Item; take: () => void };
     take();
+    item.taken = true;
     const wait = (t - now) / MINUTE;
     if (item.index >= 0) waits[item.index] = wait;
     if (item.index === -2) next = wait;
