@@ -7,7 +7,7 @@ import type { ServerMessage } from '../../../common/protocol';
 import type { ReceptionArrival } from '../../../common/reception';
 import { ApiError, apiPost } from '../../../common/web/api';
 import { baseStyles } from '../../../common/web/shared-styles';
-import { SocketController } from '../../../common/web/socket-controller';
+import { LiveController } from '../shared/live-controller';
 import type { AddPatientEvent, AlertSeenEvent, PatientChosenEvent, DeskTicketIssuedEvent } from '../shared/events';
 import { loadDirectory } from '../shared/directory';
 import { confirmAction } from '../shared/mq-confirm-dialog';
@@ -109,7 +109,8 @@ export class MqReceptionDesk extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly realtime = new SocketController(this, { channels: ['reception:all'], onMessage: (m) => this.onMessage(m) });
+  /** The desk's channel on the page's one socket (the shell's, through `@lit/context`). */
+  private readonly realtime = new LiveController(this, { channels: ['reception:all'], onMessage: (m) => this.onMessage(m) });
   private readonly seen = new Set<number>(readSeen());
   private ticker: ReturnType<typeof setInterval> | undefined;
 

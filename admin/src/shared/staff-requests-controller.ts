@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StaffQueueEntry } from '../../../common/api';
 import type { ServerMessage, StaffAction } from '../../../common/protocol';
-import type { RealtimeClient } from '../../../common/web/realtime-client';
 
 /** A request sent over the socket and not yet answered. */
 interface Pending {
@@ -26,8 +25,8 @@ export class StaffRequestsController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    /** The page's socket client, or null while it is not running. */
-    private readonly client: () => RealtimeClient | null,
+    /** Sends on the page's socket; false while it is not open. */
+    private readonly post: (message: StaffAction) => boolean,
   ) {
     host.addController(this);
   }
@@ -41,7 +40,7 @@ export class StaffRequestsController implements ReactiveController {
 
   /** Sends a step; resolves with the entry as the server left it, rejects with its refusal in words. */
   send(message: StaffAction): Promise<StaffQueueEntry | null> {
-    if (!this.client()?.send(message)) {
+    if (!this.post(message)) {
       return Promise.reject(new Error('Not connected to the clinic server right now. Wait for the connection to come back and try again.'));
     }
     return new Promise((resolve, reject) => this.pending.set(message.requestId, { resolve, reject }));
