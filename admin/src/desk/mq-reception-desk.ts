@@ -13,6 +13,7 @@ import { loadDirectory } from '../shared/directory';
 import { confirmAction } from '../shared/mq-confirm-dialog';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { TickController } from '../shared/tick-controller';
 import './mq-desk-alerts';
 import './mq-desk-appointments';
 import './mq-desk-arrivals';
@@ -105,24 +106,18 @@ export class MqReceptionDesk extends LitElement {
   @state() private attachTarget: ReceptionArrival | null = null;
   @state() private attachError = '';
   @state() private notice = '';
-  @state() private now = Date.now();
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
   /** The desk's channel on the page's one socket (the shell's, through `@lit/context`). */
   private readonly realtime = new LiveController(this, { channels: ['reception:all'], onMessage: (m) => this.onMessage(m) });
   private readonly seen = new Set<number>(readSeen());
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Ages in the arrivals list ("waiting 12 min"). */
+  private readonly clock = new TickController(this);
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     if (!this.departments.length) void this.loadDirectory();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   render() {
@@ -149,7 +144,7 @@ export class MqReceptionDesk extends LitElement {
           <h2 id="arrivals-title">Today's arrivals${arrivals ? ` (${arrivals.length})` : ''}</h2>
         </header>
         ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
-        <mq-desk-arrivals .arrivals=${arrivals} .departments=${this.departments} .now=${this.now} @add-patient=${this.onAddPatient}></mq-desk-arrivals>
+        <mq-desk-arrivals .arrivals=${arrivals} .departments=${this.departments} .now=${this.clock.now} @add-patient=${this.onAddPatient}></mq-desk-arrivals>
       </section>
       <dialog aria-labelledby="attach-title" @close=${() => (this.attachTarget = null)}>
         ${this.attachTarget
