@@ -13,6 +13,7 @@ import { loadDirectory } from '../shared/directory';
 import { confirmAction } from '../shared/mq-confirm-dialog';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { dialogStyles } from '../shared/staff-dialog';
 import { TickController } from '../shared/tick-controller';
 import './mq-desk-alerts';
 import './mq-desk-appointments';
@@ -36,6 +37,7 @@ export class MqReceptionDesk extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    dialogStyles,
     css`
       :host {
         display: grid;
@@ -66,19 +68,9 @@ export class MqReceptionDesk extends LitElement {
       }
       dialog {
         width: min(46rem, 94vw);
-        padding: 1.5rem;
-        border: none;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        box-shadow: var(--mq-shadow-raised);
-      }
-      dialog::backdrop {
-        background: rgb(10 25 35 / 0.45);
       }
       dialog h2 {
         margin: 0 0 1rem;
-        font-size: 1.25rem;
       }
       @media (max-width: 84rem) {
         .grid {

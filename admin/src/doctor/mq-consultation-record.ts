@@ -124,7 +124,7 @@ export class MqConsultationRecord extends LitElement {
   private renderSigned(record: RecordView) {
     return html`${record.items.length
         ? html`<footer>
-            <a class="print" href=${`/api/records/${record.id}/prescription`} target="_blank" rel="noopener">Print prescription</a>
+            <a class="button" href=${`/api/records/${record.id}/prescription`} target="_blank" rel="noopener">Print prescription</a>
           </footer>`
         : nothing}
       <mq-record-addenda .record=${record} @record-changed=${(e: RecordChangedEvent) => this.draft.replace(e.detail)}></mq-record-addenda>`;
