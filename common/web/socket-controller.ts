@@ -10,6 +10,8 @@ export interface SocketControllerOptions extends RealtimeClientOptions {
   onMessage?: (message: ServerMessage) => void;
   /** Called on every (re)connection, e.g. to correct the screen's clock from `serverTime`. */
   onHello?: (hello: HelloMessage) => void;
+  /** Called when `status` or `offline` changed (after the host was asked to redraw). */
+  onStatus?: () => void;
   /**
    * How long the connection may be down before `offline` turns true. Short drops happen (a server restart takes
    * a second or two) and a sign that flickers on and off worries people more than a short delay.
@@ -68,7 +70,7 @@ export class SocketController implements ReactiveController {
   stop(): void {
     this.wanted = false;
     this.stopClient();
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** Keeps `channel` subscribed, now and after every reconnect. */
@@ -118,9 +120,14 @@ export class SocketController implements ReactiveController {
       this.offlineTimer = setTimeout(() => {
         this.offlineTimer = undefined;
         this.offline = true;
-        this.host.requestUpdate();
+        this.changed();
       }, this.options.offlineAfterMs ?? 3000);
     }
+    this.changed();
+  }
+
+  private changed(): void {
     this.host.requestUpdate();
+    this.options.onStatus?.();
   }
 }

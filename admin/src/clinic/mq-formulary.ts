@@ -6,6 +6,7 @@ import { baseStyles } from '../../../common/web/shared-styles';
 import { fieldErrorLine, fieldMessage, formLevelMessage, listStyles, messageOf } from '../shared/form-helpers';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { DelayController } from '../shared/delay-controller';
 
 /** Longest name, strength and form, from the server's own schema. */
 const MAX = {
@@ -50,16 +51,12 @@ export class MqFormulary extends LitElement {
   @state() private values: Record<Field, string> = { name: '', strength: '', form: '' };
   @state() private error: unknown = null;
   @state() private notice = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Searches after a pause in typing. */
+  private readonly typing = new DelayController(this, 250);
 
   connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
   }
 
   render() {
@@ -133,8 +130,7 @@ export class MqFormulary extends LitElement {
 
   private readonly onSearch = (e: InputEvent): void => {
     this.q = (e.target as HTMLInputElement).value;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.load(), 250);
+    this.typing.schedule(() => void this.load());
   };
 
   private async load(): Promise<void> {

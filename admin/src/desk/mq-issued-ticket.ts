@@ -50,17 +50,6 @@ export class MqIssuedTicket extends LitElement {
       .actions {
         margin-top: 0.75rem;
       }
-      a.print {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-primary);
-        color: var(--mq-color-on-primary);
-        font-weight: 600;
-        text-decoration: none;
-      }
     `,
   ];
 
@@ -81,7 +70,7 @@ export class MqIssuedTicket extends LitElement {
           ? html`<p>Number ${t.position} in line${t.etaMinutes ? html` · about ${t.etaMinutes} min` : nothing}</p>`
           : nothing}
         <div class="actions">
-          <a class="print" href="/t/${encodeURIComponent(t.publicCode)}/print" target="_blank" rel="noopener">Print ticket</a>
+          <a class="button primary" href="/t/${encodeURIComponent(t.publicCode)}/print" target="_blank" rel="noopener">Print ticket</a>
           <button type="button" @click=${this.close}>Done</button>
         </div>
       </div>

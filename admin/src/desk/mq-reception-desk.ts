@@ -7,12 +7,14 @@ import type { ServerMessage } from '../../../common/protocol';
 import type { ReceptionArrival } from '../../../common/reception';
 import { ApiError, apiPost } from '../../../common/web/api';
 import { baseStyles } from '../../../common/web/shared-styles';
-import { SocketController } from '../../../common/web/socket-controller';
+import { LiveController } from '../shared/live-controller';
 import type { AddPatientEvent, AlertSeenEvent, PatientChosenEvent, DeskTicketIssuedEvent } from '../shared/events';
 import { loadDirectory } from '../shared/directory';
 import { confirmAction } from '../shared/mq-confirm-dialog';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { dialogStyles } from '../shared/staff-dialog';
+import { TickController } from '../shared/tick-controller';
 import './mq-desk-alerts';
 import './mq-desk-appointments';
 import './mq-desk-arrivals';
@@ -35,6 +37,7 @@ export class MqReceptionDesk extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    dialogStyles,
     css`
       :host {
         display: grid;
@@ -65,19 +68,9 @@ export class MqReceptionDesk extends LitElement {
       }
       dialog {
         width: min(46rem, 94vw);
-        padding: 1.5rem;
-        border: none;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        box-shadow: var(--mq-shadow-raised);
-      }
-      dialog::backdrop {
-        background: rgb(10 25 35 / 0.45);
       }
       dialog h2 {
         margin: 0 0 1rem;
-        font-size: 1.25rem;
       }
       @media (max-width: 84rem) {
         .grid {
@@ -105,23 +98,18 @@ export class MqReceptionDesk extends LitElement {
   @state() private attachTarget: ReceptionArrival | null = null;
   @state() private attachError = '';
   @state() private notice = '';
-  @state() private now = Date.now();
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly realtime = new SocketController(this, { channels: ['reception:all'], onMessage: (m) => this.onMessage(m) });
+  /** The desk's channel on the page's one socket (the shell's, through `@lit/context`). */
+  private readonly realtime = new LiveController(this, { channels: ['reception:all'], onMessage: (m) => this.onMessage(m) });
   private readonly seen = new Set<number>(readSeen());
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Ages in the arrivals list ("waiting 12 min"). */
+  private readonly clock = new TickController(this);
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     if (!this.departments.length) void this.loadDirectory();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   render() {
@@ -148,7 +136,7 @@ export class MqReceptionDesk extends LitElement {
           <h2 id="arrivals-title">Today's arrivals${arrivals ? ` (${arrivals.length})` : ''}</h2>
         </header>
         ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
-        <mq-desk-arrivals .arrivals=${arrivals} .departments=${this.departments} .now=${this.now} @add-patient=${this.onAddPatient}></mq-desk-arrivals>
+        <mq-desk-arrivals .arrivals=${arrivals} .departments=${this.departments} .now=${this.clock.now} @add-patient=${this.onAddPatient}></mq-desk-arrivals>
       </section>
       <dialog aria-labelledby="attach-title" @close=${() => (this.attachTarget = null)}>
         ${this.attachTarget

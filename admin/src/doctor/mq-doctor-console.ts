@@ -4,10 +4,10 @@ import type { DoctorProfileView } from '../../../common/admin';
 import type { DoctorQueueView, StaffQueueEntry, StaffUser } from '../../../common/api';
 import type { EntryActionType, ServerMessage, StaffAction } from '../../../common/protocol';
 import { ApiError, SESSION_ENDED_IDS, SESSION_EXPIRED_EVENT, apiGet } from '../../../common/web/api';
-import { SocketController } from '../../../common/web/socket-controller';
 import { baseStyles } from '../../../common/web/shared-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import { doctorConsoleStyles } from './doctor-console-styles';
+import { LiveController } from '../shared/live-controller';
 import { nextRequestId, StaffRequestsController } from '../shared/staff-requests-controller';
 import { ShortcutController } from '../shared/shortcut-controller';
 import { TickController } from '../shared/tick-controller';
@@ -73,8 +73,9 @@ export class MqDoctorConsole extends LitElement {
   /** Records closed because their patient left the queue card, as links. */
   @state() private recent: RecentRecord[] = [];
 
-  private readonly realtime = new SocketController(this, { onMessage: (m) => this.onMessage(m) });
-  private readonly requests = new StaffRequestsController(this, () => this.realtime.client);
+  /** The doctor's channel on the page's one socket (the shell's, through `@lit/context`). */
+  private readonly live = new LiveController(this, { onMessage: (m) => this.onMessage(m) });
+  private readonly requests = new StaffRequestsController(this, (message) => this.live.send(message));
   /** Ages in the waiting list, and the "Signed: ..." links that go after a minute. */
   private readonly clock = new TickController(this);
   /** The steps' one-key shortcuts (N, R, S, C, D, T, K, U). */
@@ -85,13 +86,7 @@ export class MqDoctorConsole extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('session-renewed', this.onSessionRenewed);
     if (!this.profile) void this.loadProfile();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('session-renewed', this.onSessionRenewed);
   }
 
   render() {
@@ -178,7 +173,7 @@ export class MqDoctorConsole extends LitElement {
         return;
       }
       this.profile = mine;
-      this.realtime.subscribe(`doctor:${mine.id}`);
+      this.live.subscribe(`doctor:${mine.id}`);
     } catch (error) {
       this.problem = error instanceof ApiError ? error.message : 'Your queue could not be loaded. Please reload the page.';
     }
@@ -247,11 +242,6 @@ export class MqDoctorConsole extends LitElement {
     const entry = await this.request({ type: 'transfer', requestId: nextRequestId(), entryId: current.id, expectedVersion: current.version, ...choice });
     // The patient who left is named by the token they had here; the new token is where they wait now.
     this.say(`${current.token} transferred${entry ? `; they now wait as ${entry.token}` : ''}.`, false);
-  };
-
-  /** After signing in again the socket must reconnect, so the upgrade carries the new session cookie. */
-  private readonly onSessionRenewed = (): void => {
-    this.realtime.start();
   };
 
   private say(text: string, refused: boolean): void {

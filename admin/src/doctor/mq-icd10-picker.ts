@@ -7,6 +7,7 @@ import { baseStyles } from '../../../common/web/shared-styles';
 import { recordStyles } from './record-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import '../shared/events';
+import { DelayController } from '../shared/delay-controller';
 
 /**
  * The record's ICD-10 code: the chosen code with "Clear", and a search by code or words (as the doctor types,
@@ -31,12 +32,8 @@ export class MqIcd10Picker extends LitElement {
 
   @state() private query = '';
   @state() private results: Icd10Entry[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
-  }
+  /** Searches after a pause in typing. */
+  private readonly typing = new DelayController(this, 250);
 
   render() {
     const chosen = this.value;
@@ -61,20 +58,20 @@ export class MqIcd10Picker extends LitElement {
 
   private readonly onInput = (e: InputEvent): void => {
     this.query = (e.target as HTMLInputElement).value;
-    clearTimeout(this.timer);
+    this.typing.cancel();
     const q = this.query.trim();
     if (!q) {
       this.results = [];
       return;
     }
-    this.timer = setTimeout(async () => {
+    this.typing.schedule(async () => {
       try {
         const { results } = await apiGet<Icd10SearchResponse>(`/api/icd10?q=${encodeURIComponent(q)}&limit=8`);
         if (q === this.query.trim()) this.results = results;
       } catch {
         this.results = [];
       }
-    }, 250);
+    });
   };
 }
 

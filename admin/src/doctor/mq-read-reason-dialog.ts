@@ -1,8 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { READ_REASON_SCHEMA } from '../../../common/record-fields';
-import { baseStyles } from '../../../common/web/shared-styles';
-import { staffButtonStyles } from '../shared/staff-buttons';
+import { StaffDialog } from '../shared/staff-dialog';
 import '../shared/events';
 
 const MIN = READ_REASON_SCHEMA.minLength ?? 10;
@@ -15,26 +14,12 @@ const MAX = READ_REASON_SCHEMA.maxLength ?? 500;
  * audit log. The owner shows what the server answered through `problem`.
  */
 @customElement('mq-read-reason-dialog')
-export class MqReadReasonDialog extends LitElement {
+export class MqReadReasonDialog extends StaffDialog {
   static styles = [
-    baseStyles,
-    staffButtonStyles,
+    ...StaffDialog.styles,
     css`
       dialog {
         width: min(34rem, 92vw);
-        padding: 1.5rem;
-        border: none;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        box-shadow: var(--mq-shadow-raised);
-      }
-      dialog::backdrop {
-        background: rgb(10 25 35 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.6rem;
-        font-size: 1.25rem;
       }
       p {
         margin: 0 0 1rem;
@@ -60,9 +45,6 @@ export class MqReadReasonDialog extends LitElement {
         font-weight: 600;
       }
       .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.6rem;
         margin-top: 1.25rem;
       }
     `,
@@ -75,14 +57,13 @@ export class MqReadReasonDialog extends LitElement {
 
   @state() private reason = '';
   @state() private error = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
   @query('textarea') private field!: HTMLTextAreaElement;
 
   render() {
     const message = this.error || this.problem;
-    return html`<dialog aria-labelledby="reason-title" aria-describedby="reason-why">
-      <h2 id="reason-title">Why do you need to read this?</h2>
-      <p id="reason-why">You are not seeing this patient now, so reading ${this.subject} needs a reason. It is recorded with your name in the audit log.</p>
+    return this.frame(
+      { id: 'reason-title', heading: 'Why do you need to read this?', describedBy: 'reason-why' },
+      html`<p id="reason-why">You are not seeing this patient now, so reading ${this.subject} needs a reason. It is recorded with your name in the audit log.</p>
       <form @submit=${this.onSubmit} novalidate>
         <label for="reason">Reason</label>
         <textarea
@@ -105,22 +86,16 @@ export class MqReadReasonDialog extends LitElement {
           <button type="button" @click=${() => this.close()}>Cancel</button>
           <button type="submit" class="primary">Read with this reason</button>
         </div>
-      </form>
-    </dialog>`;
+      </form>`,
+    );
   }
 
   /** Opens the dialog with an empty field, focused. */
   async open(): Promise<void> {
     this.reason = '';
     this.error = '';
-    await this.updateComplete;
-    this.dialog.showModal();
+    await this.showDialog();
     this.field.focus();
-  }
-
-  /** Closes the dialog (after the server accepted the reason, or on Cancel). */
-  close(): void {
-    if (this.dialog?.open) this.dialog.close();
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {

@@ -1,13 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DoctorProfileView } from '../../../common/admin';
 import type { DepartmentSummary, StaffQueueEntry } from '../../../common/api';
 import { ApiError } from '../../../common/web/api';
-import { baseStyles } from '../../../common/web/shared-styles';
 import { loadDirectory } from '../shared/directory';
 import { panelStyles } from '../shared/panel-styles';
-import { staffButtonStyles } from '../shared/staff-buttons';
+import { StaffDialog } from '../shared/staff-dialog';
 
 /** Where a patient is sent and why: a doctor, or a department's shared pool ("any doctor"). */
 export interface TransferChoice {
@@ -22,36 +21,21 @@ export interface TransferChoice {
  * `submit`; a refusal stays in the dialog in the server's words, success closes it.
  */
 @customElement('mq-transfer-dialog')
-export class MqTransferDialog extends LitElement {
+export class MqTransferDialog extends StaffDialog {
   static styles = [
-    baseStyles,
-    staffButtonStyles,
+    ...StaffDialog.styles,
     panelStyles,
     css`
       dialog {
         width: min(34rem, calc(100vw - 2rem));
-        padding: 1.5rem;
-        border: none;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        box-shadow: var(--mq-shadow-raised);
       }
-      dialog::backdrop {
-        background: rgb(10 25 35 / 0.45);
-      }
-      h2 {
+      dialog h2 {
         margin: 0 0 1rem;
         font-size: 1.3rem;
       }
       form {
         display: grid;
         gap: 1rem;
-      }
-      .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.6rem;
       }
     `,
   ];
@@ -71,16 +55,13 @@ export class MqTransferDialog extends LitElement {
   @state() private fieldErrors: { target?: string; reason?: string } = {};
   @state() private sending = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-
   /** Opens the dialog for the current entry, with the lists of doctors and departments. */
   async open(): Promise<void> {
     this.target = '';
     this.reason = '';
     this.error = '';
     this.fieldErrors = {};
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    await this.showDialog();
     if (!this.doctors) void this.loadTargets();
   }
 
@@ -88,9 +69,10 @@ export class MqTransferDialog extends LitElement {
     const entry = this.entry;
     const doctors = (this.doctors ?? []).filter((d) => d.active && d.id !== this.doctorId);
     const departments = this.departments.filter((d) => d.active);
-    return html`<dialog aria-labelledby="transfer-title" @close=${() => (this.sending = false)}>
-      <h2 id="transfer-title">Transfer ${entry ? `${entry.token}${entry.patient ? ` · ${entry.patient.fullName}` : ''}` : ''}</h2>
-      <form novalidate @submit=${this.onSubmit}>
+    const heading = `Transfer ${entry ? `${entry.token}${entry.patient ? ` · ${entry.patient.fullName}` : ''}` : ''}`;
+    return this.frame(
+      { id: 'transfer-title', heading, onClose: () => (this.sending = false) },
+      html`<form novalidate @submit=${this.onSubmit}>
         <div class="field">
           <label for="transfer-target">Transfer to</label>
           <select
@@ -125,11 +107,11 @@ export class MqTransferDialog extends LitElement {
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="buttons">
-          <button type="button" @click=${() => this.dialog.close()}>Cancel</button>
+          <button type="button" @click=${() => this.close()}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.sending}>${this.sending ? 'Transferring…' : 'Transfer'}</button>
         </div>
-      </form>
-    </dialog>`;
+      </form>`,
+    );
   }
 
   private async loadTargets(): Promise<void> {
@@ -154,7 +136,7 @@ export class MqTransferDialog extends LitElement {
     this.error = '';
     try {
       await this.submit({ ...(kind === 'doctor' ? { toDoctorId: Number(id) } : { toDepartmentId: Number(id) }), reason: this.reason.trim() });
-      this.dialog.close();
+      this.close();
     } catch (error) {
       this.error = (error as Error).message;
     } finally {

@@ -136,15 +136,4 @@ export const recordStyles = css`
     color: var(--mq-color-danger);
     font-weight: 600;
   }
-  a.print {
-    display: inline-flex;
-    align-items: center;
-    min-height: 2.6rem;
-    padding: 0.45rem 1rem;
-    border: 1.5px solid var(--mq-color-primary);
-    border-radius: var(--mq-radius-sm);
-    color: var(--mq-color-primary-strong);
-    font-weight: 600;
-    text-decoration: none;
-  }
 `;

@@ -6,6 +6,7 @@ import { baseStyles } from '../../../common/web/shared-styles';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import './mq-patient-register';
+import { DelayController } from '../shared/delay-controller';
 
 /** How long typing must pause before the search runs. */
 const SEARCH_DELAY_MS = 300;
@@ -64,12 +65,12 @@ export class MqPatientFinder extends LitElement {
   @state() private error = '';
   @state() private registering = false;
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Searches after a pause in typing. */
+  private readonly typing = new DelayController(this, SEARCH_DELAY_MS);
   private controller: AbortController | undefined;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
     this.controller?.abort();
   }
 
@@ -117,14 +118,14 @@ export class MqPatientFinder extends LitElement {
 
   private readonly onInput = (event: Event): void => {
     this.query = (event.target as HTMLInputElement).value;
-    clearTimeout(this.timer);
+    this.typing.cancel();
     if (this.query.trim().length < 2) {
       this.controller?.abort();
       this.results = null;
       this.error = '';
       return;
     }
-    this.timer = setTimeout(() => void this.search(this.query.trim()), SEARCH_DELAY_MS);
+    this.typing.schedule(() => void this.search(this.query.trim()));
   };
 
   private async search(q: string): Promise<void> {

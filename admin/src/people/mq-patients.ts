@@ -9,6 +9,7 @@ import './mq-patient-form';
 import './mq-patient-visits';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { DelayController } from '../shared/delay-controller';
 
 const PAGE_SIZE = 20;
 /** Wait this long after the last key before searching, so typing a name is one request, not eight. */
@@ -58,7 +59,8 @@ export class MqPatients extends LitElement {
   @state() private openError = '';
   @state() private notice = '';
 
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Searches after a pause in typing. */
+  private readonly typing = new DelayController(this, DEBOUNCE_MS);
   private search: AbortController | undefined;
 
   connectedCallback(): void {
@@ -70,7 +72,6 @@ export class MqPatients extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.debounce);
     this.search?.abort();
   }
 
@@ -152,8 +153,7 @@ export class MqPatients extends LitElement {
   private onType(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
     this.page = 1;
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.runSearch(), DEBOUNCE_MS);
+    this.typing.schedule(() => void this.runSearch());
   }
 
   private goTo(page: number): void {

@@ -5,6 +5,7 @@ import { ApiError, apiGet } from '../../../common/web/api';
 import { baseStyles } from '../../../common/web/shared-styles';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { DelayController } from '../shared/delay-controller';
 
 /** Wait this long after typing stops before searching. */
 const SEARCH_DELAY_MS = 250;
@@ -56,12 +57,12 @@ export class MqAuditPatientFilter extends LitElement {
   @state() private query = '';
   @state() private found: PatientView[] | null = null;
   @state() private error = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Searches after a pause in typing. */
+  private readonly typing = new DelayController(this, SEARCH_DELAY_MS);
   private abort: AbortController | undefined;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
     this.abort?.abort();
   }
 
@@ -108,12 +109,12 @@ export class MqAuditPatientFilter extends LitElement {
 
   private readonly onInput = (event: Event): void => {
     this.query = (event.target as HTMLInputElement).value;
-    clearTimeout(this.timer);
+    this.typing.cancel();
     if (!this.query.trim()) {
       this.found = null;
       return;
     }
-    this.timer = setTimeout(() => void this.search(), SEARCH_DELAY_MS);
+    this.typing.schedule(() => void this.search());
   };
 
   private async search(): Promise<void> {

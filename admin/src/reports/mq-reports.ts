@@ -41,17 +41,6 @@ export class MqReports extends LitElement {
         flex-wrap: wrap;
         gap: 0.5rem;
       }
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border: 1.5px solid var(--mq-color-primary);
-        border-radius: var(--mq-radius-sm);
-        color: var(--mq-color-primary-strong);
-        font-weight: 600;
-        text-decoration: none;
-      }
       .tiles {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));

@@ -55,17 +55,6 @@ export class MqAppointmentPanel extends LitElement {
         font-weight: 700;
         letter-spacing: 0.1em;
       }
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border: 1.5px solid var(--mq-color-primary);
-        border-radius: var(--mq-radius-sm);
-        color: var(--mq-color-primary);
-        font-weight: 600;
-        text-decoration: none;
-      }
       .cancel {
         margin-top: 1.25rem;
         padding-top: 1rem;

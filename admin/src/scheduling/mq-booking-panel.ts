@@ -49,17 +49,6 @@ export class MqBookingPanel extends LitElement {
         font: 700 2rem/1.1 ui-monospace, 'DejaVu Sans Mono', monospace;
         letter-spacing: 0.12em;
       }
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 2.6rem;
-        padding: 0.45rem 1rem;
-        border-radius: var(--mq-radius-sm);
-        background: var(--mq-color-primary);
-        color: var(--mq-color-on-primary);
-        font-weight: 600;
-        text-decoration: none;
-      }
       .field {
         margin-top: 1rem;
       }
@@ -92,7 +81,7 @@ export class MqBookingPanel extends LitElement {
         <p class="code" aria-label="Booking code">${this.booked.bookingCode}</p>
         <p class="status">The patient types this code, or scans the confirmation's QR code, at the kiosk on the day.</p>
         <div class="actions">
-          <a class="button" href=${this.booked.confirmationUrl} target="_blank" rel="noopener">Print confirmation</a>
+          <a class="button primary" href=${this.booked.confirmationUrl} target="_blank" rel="noopener">Print confirmation</a>
         </div>`;
     }
     return html`<h2>Book ${when}</h2>

@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
-import { baseStyles } from '../../../common/web/shared-styles';
-import { staffButtonStyles } from './staff-buttons';
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { StaffDialog } from './staff-dialog';
 
 /** What {@link confirmAction} asks. */
 export interface ConfirmOptions {
@@ -22,36 +21,17 @@ export interface ConfirmOptions {
  * `<dialog>` so focus is trapped, Escape answers "no" and screen readers announce it. Use {@link confirmAction}.
  */
 @customElement('mq-confirm-dialog')
-export class MqConfirmDialog extends LitElement {
+export class MqConfirmDialog extends StaffDialog {
   static styles = [
-    baseStyles,
-    staffButtonStyles,
+    ...StaffDialog.styles,
     css`
       dialog {
         max-width: 30rem;
-        padding: 1.5rem;
-        border: none;
-        border-radius: var(--mq-radius);
-        background: var(--mq-color-surface);
-        color: var(--mq-color-text);
-        box-shadow: var(--mq-shadow-raised);
-      }
-      dialog::backdrop {
-        background: rgb(10 25 35 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.6rem;
-        font-size: 1.25rem;
       }
       p {
         margin: 0 0 1.25rem;
         color: var(--mq-color-text-muted);
         line-height: 1.5;
-      }
-      .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.6rem;
       }
       button.danger {
         border-color: var(--mq-color-danger);
@@ -62,24 +42,22 @@ export class MqConfirmDialog extends LitElement {
   ];
 
   @property({ attribute: false }) options!: ConfirmOptions;
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   render() {
     const { title, message, confirmLabel, cancelLabel = 'Keep it', danger } = this.options;
-    return html`<dialog aria-labelledby="title" @close=${this.onClose}>
-      <h2 id="title">${title}</h2>
-      <p>${message}</p>
-      <form method="dialog" class="buttons">
-        <button value="no" autofocus>${cancelLabel}</button>
-        <button value="yes" class=${danger ? 'danger' : 'primary'}>${confirmLabel}</button>
-      </form>
-    </dialog>`;
+    return this.frame(
+      { id: 'title', heading: title, onClose: () => this.onClose() },
+      html`<p>${message}</p>
+        <form method="dialog" class="buttons">
+          <button value="no" autofocus>${cancelLabel}</button>
+          <button value="yes" class=${danger ? 'danger' : 'primary'}>${confirmLabel}</button>
+        </form>`,
+    );
   }
 
   /** Opens the dialog; resolves true when the confirming button was pressed. */
   async ask(): Promise<boolean> {
-    await this.updateComplete;
-    this.dialog.showModal();
+    await this.showDialog();
     return new Promise((resolve) => (this.resolve = resolve));
   }
 

@@ -1,13 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StaffQueueEntry } from '../../../common/api';
 import type { ServerMessage, StaffAction } from '../../../common/protocol';
-import type { RealtimeClient } from '../../../common/web/realtime-client';
 
 /** A request sent over the socket and not yet answered. */
 interface Pending {
   resolve: (entry: StaffQueueEntry | null) => void;
   reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
 }
+
+/** How long a step may wait for the server's answer before the console says it got none. */
+export const STAFF_REQUEST_TIMEOUT_MS = 15_000;
 
 let requestCounter = 0;
 
@@ -18,16 +21,18 @@ export function nextRequestId(): string {
 
 /**
  * The doctor console's queue steps over the WebSocket as promises: `send` posts a step and resolves with the entry as
- * the server left it (`action_result`), or rejects with the server's refusal (`error` with the same request id).
- * Requests still open when the host goes are rejected, so nothing waits on a console that was closed.
+ * the server left it (`action_result`), or rejects with the server's refusal (`error` with the same request id), or
+ * with a plain "no answer" after a time-out (a socket that dropped mid-request never answers). Requests still open
+ * when the host goes are rejected and their timers cleared, so nothing waits on a console that was closed.
  */
 export class StaffRequestsController implements ReactiveController {
   private readonly pending = new Map<string, Pending>();
 
   constructor(
     host: ReactiveControllerHost,
-    /** The page's socket client, or null while it is not running. */
-    private readonly client: () => RealtimeClient | null,
+    /** Sends on the page's socket; false while it is not open. */
+    private readonly post: (message: StaffAction) => boolean,
+    private readonly timeoutMs = STAFF_REQUEST_TIMEOUT_MS,
   ) {
     host.addController(this);
   }
@@ -35,26 +40,36 @@ export class StaffRequestsController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    for (const request of this.pending.values()) request.reject(new Error('The console was closed.'));
-    this.pending.clear();
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new Error('The console was closed.'));
   }
 
   /** Sends a step; resolves with the entry as the server left it, rejects with its refusal in words. */
   send(message: StaffAction): Promise<StaffQueueEntry | null> {
-    if (!this.client()?.send(message)) {
+    if (!this.post(message)) {
       return Promise.reject(new Error('Not connected to the clinic server right now. Wait for the connection to come back and try again.'));
     }
-    return new Promise((resolve, reject) => this.pending.set(message.requestId, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.settle(message.requestId)?.reject(
+          new Error('The clinic server did not answer in time. Check the queue above, then try again if nothing changed.'),
+        );
+      }, this.timeoutMs);
+      this.pending.set(message.requestId, { resolve, reject, timer });
+    });
   }
 
   /** Settles the request a server message answers, if it answers one of ours. */
   answer(message: ServerMessage): void {
-    if (message.type === 'action_result') {
-      this.pending.get(message.requestId)?.resolve(message.entry);
-      this.pending.delete(message.requestId);
-    } else if (message.type === 'error' && message.requestId) {
-      this.pending.get(message.requestId)?.reject(new Error(message.error.message));
-      this.pending.delete(message.requestId);
-    }
+    if (message.type === 'action_result') this.settle(message.requestId)?.resolve(message.entry);
+    else if (message.type === 'error' && message.requestId) this.settle(message.requestId)?.reject(new Error(message.error.message));
+  }
+
+  /** Takes a request out of the map (clearing its timer) so it is settled once; undefined if it is not ours. */
+  private settle(requestId: string): Pending | undefined {
+    const request = this.pending.get(requestId);
+    if (!request) return undefined;
+    clearTimeout(request.timer);
+    this.pending.delete(requestId);
+    return request;
   }
 }

@@ -1,3 +1,4 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -5,7 +6,7 @@ import type { SessionResponse } from '../../../common/api';
 import { ApiError, SESSION_EXPIRED_EVENT, apiGet, apiPost } from '../../../common/web/api';
 import { ClinicController } from '../../../common/web/clinic-controller';
 import { setClinicZone } from '../shared/clinic-format';
-import { SocketController } from '../../../common/web/socket-controller';
+import { LiveConnection, liveContext } from '../shared/live-connection';
 import { baseStyles } from '../../../common/web/shared-styles';
 import type { ClinicSettingsSavedEvent, SignedInEvent } from '../shared/events';
 import './mq-role-home';
@@ -22,7 +23,8 @@ type Phase = 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
  *
  * When the session ends while the panel is open (the idle time passed: an API call or the socket answered 401
  * `session_expired`), the sign-in form opens in a modal dialog OVER the panel, which stays mounted with everything
- * typed in it. The same user signing in again closes it, reconnects the socket with the new session and fires
+ * typed in it. The same user signing in again closes it, reconnects the page's socket with the new session (the
+ * screens' channels come back with it) and fires
  * `session-renewed` on `window`, so screens send again what was refused; another user gets a fresh panel instead.
  *
  * Reflects `phase` and `connection` (and `session-expired` while asking) for tests and styles.
@@ -134,8 +136,12 @@ export class MqAdminApp extends LitElement {
       if (this.phase !== 'signed-in') document.title = `Staff panel · ${info.name}`;
     },
   });
-  /** Public so tests and the staff screens to come can reach the live connection. */
-  readonly realtime = new SocketController(this, { autoStart: false });
+  /**
+   * The page's one WebSocket, opened while signed in and given to every screen through `@lit/context` (screens hold
+   * their channels on it with a LiveController). Public so tests can reach it.
+   */
+  readonly realtime = new LiveConnection(this);
+  private readonly liveProvider = new ContextProvider(this, { context: liveContext, initialValue: this.realtime });
   private sessionCheck: AbortController | undefined;
 
   connectedCallback(): void {
