@@ -6,6 +6,10 @@ import { AppError } from './errors';
 import type { Logger } from './logger';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
+import { errorBodyFor } from './fhir/outcome';
+import { fhirRoutes } from './fhir';
+import { apiTokenRoutes } from './routes/api-tokens';
+import { ApiTokenService } from './services/api-tokens';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
@@ -80,12 +84,12 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   // Koa would print every error to stderr itself; ours are logged once, with context, by errorHandler.
   app.silent = true;
 
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, errorBodyFor));
   app.use(securityHeaders(deps.config));
   app.use(refuseCrossSite(originPolicy(deps.config)));
   app.use(async (ctx, next) => {
     await next();
-    if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
+    if (ctx.status === 404 && ctx.body === undefined && (ctx.path.startsWith('/api/') || ctx.path.startsWith('/fhir/'))) {
       throw new AppError(404, 'not_found', `There is no ${ctx.method} ${ctx.path} in this API.`);
     }
   });
@@ -95,6 +99,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
   // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
   const settings = new SettingsService(deps.db.sequelize, deps.config);
   const clinicName = () => settings.clinicName();
+  const tokens = new ApiTokenService(deps.db.sequelize);
 
   for (const router of [
     healthRoutes(deps.db.sequelize),
@@ -118,6 +123,8 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
       clinicName,
       { timeZone: () => settings.activeTimeZone, now: () => services.kiosk.now() },
     ),
+    apiTokenRoutes(tokens),
+    fhirRoutes({ config: deps.config, tokens }),
     pageRoutes(),
   ]) {
     app.use(router.routes());

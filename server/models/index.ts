@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { ApiToken } from './api-token';
 import { Appointment } from './appointment';
 import { AuditLog } from './audit-log';
 import { AvailabilityException } from './availability-exception';
@@ -26,6 +27,7 @@ import { User } from './user';
 import { WaitEstimate } from './wait-estimate';
 
 export {
+  ApiToken,
   Appointment,
   AuditLog,
   AvailabilityException,
@@ -83,6 +85,7 @@ export function initModels(sequelize: Sequelize): void {
     ServerSecret,
     CheckInPoster,
     WaitEstimate,
+    ApiToken,
   ]) {
     model.initModel(sequelize);
   }

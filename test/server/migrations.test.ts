@@ -4,6 +4,7 @@ import { createMigrator } from '../../server/db/migrator';
 import { resetDatabase, testDatabase } from '../support/db';
 
 const APP_TABLES = [
+  'api_tokens',
   'departments',
   'users',
   'sessions',
