@@ -94,6 +94,15 @@ export const SECTIONS: readonly Section[] = [
   },
 
   {
+    id: 'api-access',
+    label: 'API access',
+    hint: 'Tokens for other systems (FHIR)',
+    roles: ['admin'],
+    load: () => import('../clinic/mq-api-tokens'),
+    render: () => html`<mq-api-tokens></mq-api-tokens>`,
+  },
+
+  {
     id: 'departments',
     label: 'Departments',
     hint: 'Names and ticket prefixes',
