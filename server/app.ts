@@ -10,6 +10,9 @@ import { errorBodyFor } from './fhir/outcome';
 import { fhirRoutes } from './fhir';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { ApiTokenService } from './services/api-tokens';
+import { webhookRoutes } from './routes/webhooks';
+import { WebhookService } from './webhooks/service';
+import { DeliveryWorker } from './webhooks/worker';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
@@ -58,6 +61,8 @@ export interface Services {
   kiosk: KioskServices;
   /** Phone check-in's signed codes (the display's rotating ones and posters'), one instance for every route. */
   checkInCodes: CheckInCodes;
+  /** Sends the webhook outbox; the server starts it once listening and stops it on close. */
+  webhooks: DeliveryWorker;
 }
 
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
@@ -72,6 +77,11 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
     kiosk,
     // Read through `kiosk`, whose clock tests move.
     checkInCodes: new CheckInCodes(() => kiosk.now()),
+    webhooks: new DeliveryWorker({
+      pollMs: deps.config.webhookPollSeconds * 1000,
+      retryBaseMs: deps.config.webhookRetryBaseSeconds * 1000,
+      logger: deps.logger,
+    }),
   };
 }
 
@@ -124,6 +134,7 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
       { timeZone: () => settings.activeTimeZone, now: () => services.kiosk.now() },
     ),
     apiTokenRoutes(tokens),
+    webhookRoutes(new WebhookService(deps.db.sequelize)),
     fhirRoutes({ config: deps.config, tokens }),
     pageRoutes(),
   ]) {

@@ -34,6 +34,10 @@ export interface Config {
   allowedOrigins: string[];
   /** Origins allowed to frame the TV display (digital signage players); nobody may frame any other page. */
   displayFrameAncestors: string[];
+  /** How often the webhook worker looks for due deliveries, in seconds. */
+  webhookPollSeconds: number;
+  /** The first retry's delay after a failed delivery, in seconds; each further retry waits twice as long (capped at an hour). */
+  webhookRetryBaseSeconds: number;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -119,6 +123,15 @@ const VARIABLES = {
     schema: origins,
     expected: 'a comma-separated list of origins allowed to frame /display, such as https://signage.example.com',
   },
+  WEBHOOK_POLL_SECONDS: {
+    // Fractions so tests need not wait; a clinic's default is a few seconds.
+    schema: z.coerce.number().min(0.05).max(300),
+    expected: 'seconds between looks for due webhook deliveries, from 0.05 to 300',
+  },
+  WEBHOOK_RETRY_BASE_SECONDS: {
+    schema: z.coerce.number().min(0.05).max(3600),
+    expected: 'seconds before the first retry of a failed webhook delivery, from 0.05 to 3600 (each retry doubles it)',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -166,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     passwordHashCost: parse('PASSWORD_HASH_COST', get('PASSWORD_HASH_COST', String(DEFAULT_PASSWORD_COST))),
     allowedOrigins: parse('ALLOWED_ORIGINS', get('ALLOWED_ORIGINS', '')),
     displayFrameAncestors: parse('DISPLAY_FRAME_ANCESTORS', get('DISPLAY_FRAME_ANCESTORS', '')),
+    webhookPollSeconds: parse('WEBHOOK_POLL_SECONDS', get('WEBHOOK_POLL_SECONDS', '2')),
+    webhookRetryBaseSeconds: parse('WEBHOOK_RETRY_BASE_SECONDS', get('WEBHOOK_RETRY_BASE_SECONDS', '30')),
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -81,12 +81,14 @@ export async function startServer(
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  services.webhooks.start();
   return {
     http: server,
     hub,
     services,
     port: (server.address() as AddressInfo).port,
     close: async () => {
+      await services!.webhooks.stop();
       await services!.queue.close();
       await hub.close();
       server.closeAllConnections();

@@ -25,6 +25,7 @@ import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
 import { WaitEstimate } from './wait-estimate';
+import { Webhook, WebhookDelivery } from './webhook';
 
 export {
   ApiToken,
@@ -54,6 +55,8 @@ export {
   TimeSlot,
   User,
   WaitEstimate,
+  Webhook,
+  WebhookDelivery,
 };
 
 /** Binds every model to `sequelize` and declares the associations. Call once per Sequelize instance. */
@@ -86,6 +89,8 @@ export function initModels(sequelize: Sequelize): void {
     CheckInPoster,
     WaitEstimate,
     ApiToken,
+    Webhook,
+    WebhookDelivery,
   ]) {
     model.initModel(sequelize);
   }
@@ -147,4 +152,6 @@ export function initModels(sequelize: Sequelize): void {
   MedicalRecord.hasMany(RecordAddendum, { foreignKey: 'medicalRecordId', as: 'addenda' });
   RecordAddendum.belongsTo(MedicalRecord, { foreignKey: 'medicalRecordId', as: 'medicalRecord' });
   RecordAddendum.belongsTo(User, { foreignKey: 'authorId', as: 'author' });
+
+  WebhookDelivery.belongsTo(Webhook, { foreignKey: 'webhookId', as: 'webhook' });
 }

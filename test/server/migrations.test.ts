@@ -5,6 +5,8 @@ import { resetDatabase, testDatabase } from '../support/db';
 
 const APP_TABLES = [
   'api_tokens',
+  'webhooks',
+  'webhook_outbox',
   'departments',
   'users',
   'sessions',

@@ -60,6 +60,8 @@ const ACTION_WORDS: Record<string, string> = {
   'api_token.revoke': 'Revoked an API token',
   'api_token.refused': 'A revoked API token was refused',
   'fhir.read': 'Read records through the FHIR API',
+  'webhook.create': 'Registered a webhook',
+  'webhook.delete': 'Removed a webhook',
   'fhir.refused': 'Was refused the FHIR API',
   // Reads and refusals (issue 11: every read of personal or clinical data, every refusal, is on the trail).
   'auth.sign_in_throttled': 'Was stopped signing in (too many tries)',
@@ -93,6 +95,7 @@ export const AUDIT_AREAS: ReadonlyArray<{ prefix: string; label: string }> = [
   { prefix: 'check_in_poster', label: 'Check-in posters' },
   { prefix: 'api_token.', label: 'API tokens' },
   { prefix: 'fhir.', label: 'FHIR API reads' },
+  { prefix: 'webhook.', label: 'Webhooks' },
   { prefix: 'audit.', label: 'Audit log searches' },
   { prefix: 'access.', label: 'Refused pages and actions' },
   { prefix: 'rate_limit.', label: 'Refused for asking too often' },
