@@ -6,6 +6,7 @@ import { formatDateTime } from '../shared/clinic-format';
 import { baseStyles } from '../../../common/web/shared-styles';
 import { fieldErrorLine, fieldMessage, formLevelMessage, listStyles, messageOf } from '../shared/form-helpers';
 import { confirmAction } from '../shared/mq-confirm-dialog';
+import { integrationStyles, secretShownOnce } from './integration-parts';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 
@@ -21,20 +22,10 @@ export class MqApiTokens extends LitElement {
     staffButtonStyles,
     panelStyles,
     listStyles,
+    integrationStyles,
     css`
       :host {
         display: block;
-      }
-      .table {
-        overflow-x: auto;
-      }
-      .secret {
-        font-family: ui-monospace, monospace;
-        word-break: break-all;
-        user-select: all;
-        padding: 0.5rem;
-        border: 1px solid var(--mq-color-border);
-        border-radius: 4px;
       }
       tr.revoked th,
       tr.revoked td:not(:last-child) {
@@ -71,10 +62,7 @@ export class MqApiTokens extends LitElement {
         <div class="actions"><button type="submit" class="primary">Create a read-only FHIR token</button></div>
       </form>
       ${this.created
-        ? html`<div role="status">
-            <p class="ok">Token for ${this.created.token.name} created. Copy it now: it is not shown again.</p>
-            <p class="secret" data-testid="new-token">${this.created.secret}</p>
-          </div>`
+        ? secretShownOnce(`Token for ${this.created.token.name} created. Copy it now: it is not shown again.`, this.created.secret, 'new-token')
         : nothing}
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
       ${this.tokens ? this.renderList(this.tokens) : nothing}

@@ -94,12 +94,12 @@ export const SECTIONS: readonly Section[] = [
   },
 
   {
-    id: 'api-access',
-    label: 'API access',
-    hint: 'Tokens for other systems (FHIR)',
+    id: 'integrations',
+    label: 'Integrations',
+    hint: 'FHIR API tokens and webhooks',
     roles: ['admin'],
-    load: () => import('../clinic/mq-api-tokens'),
-    render: () => html`<mq-api-tokens></mq-api-tokens>`,
+    load: () => Promise.all([import('../clinic/mq-api-tokens'), import('../clinic/mq-webhooks')]),
+    render: () => html`<mq-api-tokens></mq-api-tokens><mq-webhooks></mq-webhooks>`,
   },
 
   {

@@ -9,10 +9,10 @@ import { launchChromium, signInToStaffPanel } from '../support/browser';
 import { expectNoSeriousA11yViolations } from './axe-check';
 
 /**
- * API access in Chromium (issue 16): an admin creates a FHIR token, copies it (shown once), sees it listed, and
- * revokes it; the token reads the API until then. Run `npm run pretest` first.
+ * Integrations in Chromium (issue 16): an admin creates a FHIR token, copies it (shown once), sees it listed, and
+ * revokes it (the token reads the API until then); then registers a webhook. Run `npm run pretest` first.
  */
-describe('API tokens in Chromium', function () {
+describe('integrations (API tokens, webhooks) in Chromium', function () {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -33,7 +33,7 @@ describe('API tokens in Chromium', function () {
   it('creates a token that reads the FHIR API, lists it without its secret, and revokes it', async function () {
     this.timeout(90_000);
     const admin = await createStaff({ role: 'admin' });
-    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'api-access');
+    await signInToStaffPanel(page, server.baseUrl, admin.email, admin.password, 'integrations');
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
     await page.getByLabel('Which system is it for?').fill('Hospital EMR');
     await page.getByRole('button', { name: 'Create a read-only FHIR token' }).click();
@@ -49,5 +49,19 @@ describe('API tokens in Chromium', function () {
     await page.getByText('The token for Hospital EMR is revoked.').waitFor();
     expect((await ApiToken.findOne({ where: { name: 'Hospital EMR' } }))!.revokedAt).to.be.instanceOf(Date);
     expect((await new TokenClient(server, secret).get('/fhir/R4/Patient')).status).to.equal(401);
+  });
+
+  it('registers a webhook for chosen events and lists it with its delivery status', async function () {
+    this.timeout(60_000);
+    await page.getByLabel('Address (https://...)').fill('https://emr.example.org/hooks/mediqueue');
+    await page.getByLabel('ticket.called').check();
+    await page.getByLabel('visit.completed').check();
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    expect((await page.getByTestId('new-hook-secret').textContent())!.trim()).to.match(/^whsec_/);
+    const row = page.getByRole('row', { name: /emr\.example\.org/ });
+    await row.waitFor();
+    expect(await row.textContent()).to.include('ticket.called, visit.completed').and.include('Public-safe').and.include('None yet');
+    await expectNoSeriousA11yViolations(page, 'webhooks');
+    await page.screenshot({ path: '/tmp/mq-16-integrations.png', fullPage: true });
   });
 });
