@@ -6,6 +6,7 @@ import { enqueueEvent } from '../../server/webhooks/outbox';
 import { makePatient } from '../support/clinic-factories';
 import { resetDatabase, testDatabase } from '../support/db';
 import { eventually } from '../support/display-page';
+import { signedVisit } from '../support/fhir';
 import { checkIn, recordsClinic, signedInDoctor, type RecordsClinic, type SignedInDoctor } from '../support/records';
 import { startTestServer, type TestServer } from '../support/server';
 import { WebhookReceiver, type ReceivedDelivery } from '../support/webhook-receiver';
@@ -65,10 +66,25 @@ describe('webhooks: signed deliveries from a durable outbox', () => {
     // The other hook's secret does not verify it.
     expect(() => expectSigned(publicDelivery, clinical.secret)).to.throw();
 
+    // An anonymous walk-in is group-committed (walk-in-batches.ts): its event commits with its batch.
+    const walkInId = await checkIn(clinic.reception.agent, doctor);
+    const walkIn = expectSigned((await open.receiver.waitFor(2))[1], open.secret);
+    expect([walkIn.event, walkIn.data.ticketId]).to.deep.equal(['ticket.created', walkInId]);
+
     await eventually('both hooks listed as delivered', async () => {
       const listed = (await clinic.admin.agent.get<WebhookListResponse>('/api/webhooks')).body.webhooks;
       return JSON.stringify(listed.map((h) => [h.lastStatus, h.pending])) === JSON.stringify([['200', 0], ['200', 0]]);
     });
+  });
+
+  it('tells of a call, a completed visit and a signed record, from the sign-off\'s own transaction', async () => {
+    const hook = await register(['ticket.called', 'visit.completed', 'record.signed'], true);
+    const patient = await makePatient();
+    const record = await signedVisit(clinic.reception.agent, await signedInDoctor(server, clinic.department), patient);
+    const bodies = (await hook.receiver.waitFor(3)).map((d) => expectSigned(d, hook.secret));
+    expect(bodies.map((b) => b.event).sort()).to.deep.equal(['record.signed', 'ticket.called', 'visit.completed']);
+    const signed = bodies.find((b) => b.event === 'record.signed')!;
+    expect(signed.data).to.include({ recordId: record.id, ticketId: record.queueEntryId, patientId: patient.id });
   });
 
   it('sends nothing for a change that rolled back', async () => {
