@@ -58,6 +58,10 @@ export const ERROR_IDS = [
   'visit_not_active',
   'no_prescription',
   'reason_required',
+  // API clients' tokens and the FHIR API (issue 16).
+  'invalid_token',
+  'insufficient_scope',
+  'unsupported_search',
   // WebSocket channels.
   'unknown_channel',
   'too_many_channels',

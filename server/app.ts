@@ -4,6 +4,10 @@ import type { Container } from './container';
 import { AppError } from './errors';
 import { loadSession } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
+import { errorBodyFor } from './fhir/outcome';
+import { fhirRoutes } from './fhir';
+import { apiTokenRoutes } from './routes/api-tokens';
+import { webhookRoutes } from './routes/webhooks';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
@@ -74,6 +78,10 @@ function routers({ config, clock, services: s }: Container): AppRouter[] {
     patientLanguageRoutes(s.departments),
     phoneCheckInRoutes(config, s.queue, s.kiosk, clinicName, s.checkInCodes, s.kioskProfiles),
     checkInPosterRoutes(config, s.posters, s.checkInCodes, clinicName, { timeZone, now: clock.now, kioskProfiles: s.kioskProfiles }),
+    // Integrations: API tokens, webhooks and the FHIR R4 read API.
+    apiTokenRoutes(s.apiTokens),
+    webhookRoutes(s.webhookHooks),
+    fhirRoutes({ config, tokens: s.apiTokens, now: clock.now }),
     pageRoutes(),
   ];
 }
@@ -88,12 +96,12 @@ export function createApp(container: Container): Koa<AppState> {
   // Koa would print every error to stderr itself; ours are logged once, with context, by errorHandler.
   app.silent = true;
 
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, errorBodyFor));
   app.use(securityHeaders(config));
   app.use(refuseCrossSite(originPolicy(config)));
   app.use(async (ctx, next) => {
     await next();
-    if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
+    if (ctx.status === 404 && ctx.body === undefined && (ctx.path.startsWith('/api/') || ctx.path.startsWith('/fhir/'))) {
       throw new AppError(404, 'not_found', `There is no ${ctx.method} ${ctx.path} in this API.`);
     }
   });

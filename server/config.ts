@@ -40,6 +40,10 @@ export interface Config {
   redisPrefix: string;
   /** How long one database transaction may take, retries included, before it is rolled back and answered 503. */
   transactionTimeoutMs: number;
+  /** How often the webhook worker looks for due deliveries, in seconds. */
+  webhookPollSeconds: number;
+  /** The first retry's delay after a failed delivery, in seconds; each further retry waits twice as long (capped at an hour). */
+  webhookRetryBaseSeconds: number;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -138,6 +142,15 @@ const VARIABLES = {
     schema: z.coerce.number().min(0.5).max(600),
     expected: 'seconds one database transaction may take before it is abandoned, from 0.5 to 600 (fractions allowed)',
   },
+  WEBHOOK_POLL_SECONDS: {
+    // Fractions so tests need not wait; a clinic's default is a few seconds.
+    schema: z.coerce.number().min(0.05).max(300),
+    expected: 'seconds between looks for due webhook deliveries, from 0.05 to 300',
+  },
+  WEBHOOK_RETRY_BASE_SECONDS: {
+    schema: z.coerce.number().min(0.05).max(3600),
+    expected: 'seconds before the first retry of a failed webhook delivery, from 0.05 to 3600 (each retry doubles it)',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -188,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     redisUrl: parse('REDIS_URL', get('REDIS_URL', '')) || null,
     redisPrefix: parse('REDIS_PREFIX', get('REDIS_PREFIX', 'mq')),
     transactionTimeoutMs: parse('TRANSACTION_TIMEOUT_SECONDS', get('TRANSACTION_TIMEOUT_SECONDS', '10')) * 1000,
+    webhookPollSeconds: parse('WEBHOOK_POLL_SECONDS', get('WEBHOOK_POLL_SECONDS', '2')),
+    webhookRetryBaseSeconds: parse('WEBHOOK_RETRY_BASE_SECONDS', get('WEBHOOK_RETRY_BASE_SECONDS', '30')),
   };
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {

@@ -18,6 +18,7 @@ import { RedisLease, soleLease } from './scale/lease';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './scale/limiters';
 import { connectRedis } from './scale/redis';
 import { socketSessions } from './security/socket-sessions';
+import { ApiTokenService } from './services/api-tokens';
 import { AppointmentService } from './services/appointments';
 import { AuthService } from './services/auth';
 import { CheckInCodes } from './services/check-in-codes';
@@ -36,6 +37,8 @@ import { SettingsService } from './services/settings';
 import { SignInThrottle, type ThrottleLimits } from './services/sign-in-throttle';
 import { SlotHorizonKeeper } from './services/slot-horizon';
 import { StaffService } from './services/staff';
+import { WebhookService } from './webhooks/service';
+import { DeliveryWorker } from './webhooks/worker';
 
 /** What the server is built from; tests pass their own (a test database, tighter limits, shorter hub timings). */
 export interface ContainerDeps {
@@ -72,6 +75,12 @@ export interface Services {
   health: HealthService;
   /** Keeps bookable slots reaching the horizon; started by `npm start` only (server/index.ts). */
   slotHorizon: SlotHorizonKeeper;
+  /** API clients' tokens (FHIR). */
+  apiTokens: ApiTokenService;
+  /** The webhooks admins register. */
+  webhookHooks: WebhookService;
+  /** Sends the webhook outbox; the server starts it once listening and stops it on close. */
+  webhooks: DeliveryWorker;
   /** Rate limiters: shared through Redis with REDIS_URL, else this process's own. */
   limiters: LimiterFactory;
 }
@@ -131,6 +140,9 @@ export function buildContainer(deps: ContainerDeps): Container {
     posters: new CheckInPosterService(sequelize, zone, now),
     health: new HealthService(sequelize),
     slotHorizon: new SlotHorizonKeeper(schedules, logger, redis ? new RedisLease(redis, `${config.redisPrefix}:lease:slot-horizon`, HORIZON_LEASE_MS) : soleLease),
+    apiTokens: new ApiTokenService(sequelize, now),
+    webhookHooks: new WebhookService(sequelize),
+    webhooks: new DeliveryWorker({ pollMs: config.webhookPollSeconds * 1000, retryBaseMs: config.webhookRetryBaseSeconds * 1000, logger, now }),
     limiters,
   };
   return { config, logger, db, clock, redis, hub, services };

@@ -29,6 +29,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  services.webhooks.start();
   return {
     http: server,
     container,
@@ -37,6 +38,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
     clock: container.clock,
     port: (server.address() as AddressInfo).port,
     close: async () => {
+      await services.webhooks.stop();
       await services.slotHorizon.stop();
       await services.queue.close();
       await hub.close();

@@ -116,9 +116,10 @@ async function auditRefusal(ctx: ParameterizedContext, error: AppError, logger: 
 
 /**
  * The first middleware: every failure below it answers `{ "error": { "id", "message" } }` with a fitting status,
- * never a stack trace; unexpected ones are logged with their stack.
+ * never a stack trace; unexpected ones are logged with their stack. `shape` may dress the body for a protocol that
+ * expects its own (FHIR's OperationOutcome under /fhir).
  */
-export function errorHandler(logger: Logger): Middleware {
+export function errorHandler(logger: Logger, shape: (path: string, status: number, body: ApiErrorBody) => unknown = (_p, _s, body) => body): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -130,7 +131,7 @@ export function errorHandler(logger: Logger): Middleware {
       if (appError.status === 403 && !appError.audited) await auditRefusal(ctx, appError, logger);
       ctx.status = appError.status;
       ctx.set(appError.headers ?? {});
-      ctx.body = body;
+      ctx.body = shape(ctx.path, appError.status, body);
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { ApiToken } from './api-token';
 import { Appointment } from './appointment';
 import { AuditLog } from './audit-log';
 import { AvailabilityException } from './availability-exception';
@@ -24,8 +25,10 @@ import { TicketLanguage } from './ticket-language';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
 import { WaitEstimate } from './wait-estimate';
+import { Webhook, WebhookDelivery } from './webhook';
 
 export {
+  ApiToken,
   Appointment,
   AuditLog,
   AvailabilityException,
@@ -52,6 +55,8 @@ export {
   TimeSlot,
   User,
   WaitEstimate,
+  Webhook,
+  WebhookDelivery,
 };
 
 /** Binds every model to `sequelize` and declares the associations. Call once per Sequelize instance. */
@@ -83,6 +88,9 @@ export function initModels(sequelize: Sequelize): void {
     ServerSecret,
     CheckInPoster,
     WaitEstimate,
+    ApiToken,
+    Webhook,
+    WebhookDelivery,
   ]) {
     model.initModel(sequelize);
   }
@@ -144,4 +152,6 @@ export function initModels(sequelize: Sequelize): void {
   MedicalRecord.hasMany(RecordAddendum, { foreignKey: 'medicalRecordId', as: 'addenda' });
   RecordAddendum.belongsTo(MedicalRecord, { foreignKey: 'medicalRecordId', as: 'medicalRecord' });
   RecordAddendum.belongsTo(User, { foreignKey: 'authorId', as: 'author' });
+
+  WebhookDelivery.belongsTo(Webhook, { foreignKey: 'webhookId', as: 'webhook' });
 }

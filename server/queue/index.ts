@@ -14,6 +14,8 @@ import { walkIn } from './commands/walk-in';
 import { EstimateLog } from './estimate-log';
 import { LiveQueue } from './read-model/live-queue';
 import { QueueReads } from './reads';
+import type { QueueNotifier } from './types';
+import { QueueOutbox } from '../webhooks/queue-events';
 
 /**
  * The queue, assembled: the engine's commands (QueueService), the live read model they feed, the reads every
@@ -49,7 +51,20 @@ export interface QueueDeps {
 export function createQueue(deps: QueueDeps): Queue {
   const now = deps.now ?? (() => new Date());
   const live = new LiveQueue(deps.timeZone, now, deps.logger);
-  const service = new QueueService(deps.sequelize, { timeZone: deps.timeZone, live, country: deps.country }, live, now);
+  // The engine's changes go to the live model (after commit) and to the webhook outbox (inside the transaction).
+  const outbox = new QueueOutbox(now);
+  const notifier: QueueNotifier = {
+    changed(transaction, change) {
+      live.changed(transaction, change);
+      outbox.collect(transaction, change);
+    },
+  };
+  const service = new QueueService(
+    deps.sequelize,
+    { timeZone: deps.timeZone, live, country: deps.country, beforeCommit: (transaction) => outbox.flush(transaction) },
+    notifier,
+    now,
+  );
   const reads = new QueueReads(service, live, deps.timeZone, now);
   const broadcaster = new QueueBroadcaster(deps.hub, reads, deps.logger);
   live.onChange((change) => broadcaster.changed(change));

@@ -1,5 +1,6 @@
 import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import { inTransaction } from '../db/transaction';
+import { appointmentEvent, enqueueEvent } from '../webhooks/outbox';
 import { conflict, notFound, validationFailed } from '../errors';
 import { Appointment, AvailabilityException, Department, DoctorProfile, Patient, TimeSlot, User } from '../models';
 import type { AppointmentStatus } from '../models/appointment';
@@ -95,6 +96,7 @@ export class AppointmentService {
             { transaction },
           );
           await this.audit('appointment.book', appointment, actor, transaction, { slotId: slot.id, public: actor.userId === null });
+          await enqueueEvent(transaction, 'appointment.booked', appointmentEvent(appointment, slot), this.now());
           return appointment.id;
         }),
       ),
@@ -125,6 +127,8 @@ export class AppointmentService {
       assertBooked(appointment, 'cancelled');
       await appointment.update({ status: 'cancelled', cancellationReason: reason }, { transaction });
       await this.audit('appointment.cancel', appointment, actor, transaction, { reason });
+      const slot = await TimeSlot.findByPk(appointment.slotId, { transaction });
+      await enqueueEvent(transaction, 'appointment.cancelled', appointmentEvent(appointment, slot!), this.now());
     });
     return this.load(id);
   }

@@ -4,6 +4,9 @@ import { createMigrator } from '../../server/db/migrator';
 import { resetDatabase, testDatabase } from '../support/db';
 
 const APP_TABLES = [
+  'api_tokens',
+  'webhooks',
+  'webhook_outbox',
   'departments',
   'users',
   'sessions',

@@ -94,6 +94,15 @@ export const SECTIONS: readonly Section[] = [
   },
 
   {
+    id: 'integrations',
+    label: 'Integrations',
+    hint: 'FHIR API tokens and webhooks',
+    roles: ['admin'],
+    load: () => Promise.all([import('../clinic/mq-api-tokens'), import('../clinic/mq-webhooks')]),
+    render: () => html`<mq-api-tokens></mq-api-tokens><mq-webhooks></mq-webhooks>`,
+  },
+
+  {
     id: 'departments',
     label: 'Departments',
     hint: 'Names and ticket prefixes',

@@ -23,6 +23,11 @@ export interface QueueContext {
   live?: LiveQueue;
   /** Anonymous walk-ins written together per department (group commit); only with the live model. */
   batches?: WalkInBatches;
+  /**
+   * Awaited at the end of every queue command's transaction, before it commits: writes what must commit with the
+   * change (the webhook outbox, server/webhooks/queue-events.ts).
+   */
+  beforeCommit?: (transaction: Transaction) => Promise<void>;
 }
 
 /**
@@ -30,5 +35,11 @@ export interface QueueContext {
  * live read model as the rows it hands to the notifier, so the model's write watcher leaves them alone.
  */
 export function queueTransaction<T>(ctx: QueueContext, work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  return asQueueCommand(ctx.live ?? null, () => inTransaction(ctx.sequelize, work));
+  return asQueueCommand(ctx.live ?? null, () =>
+    inTransaction(ctx.sequelize, async (transaction) => {
+      const result = await work(transaction);
+      await ctx.beforeCommit?.(transaction);
+      return result;
+    }),
+  );
 }

@@ -47,11 +47,13 @@ export class QueueService {
       country?: PhoneCountrySource;
       /** Write anonymous walk-ins in batches (walk-in-batches.ts); on by default with the live model. */
       batchWalkIns?: boolean;
+      /** Runs inside each command's transaction before it commits (the webhook outbox). */
+      beforeCommit?: (transaction: Transaction) => Promise<void>;
     },
     notifier: QueueNotifier,
     now: () => Date = () => new Date(),
   ) {
-    this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live };
+    this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live, beforeCommit: options.beforeCommit };
     if (options.live && options.batchWalkIns !== false) this.ctx.batches = new WalkInBatches(this.ctx);
   }
 

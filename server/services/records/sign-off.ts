@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { conflict, forbidden, notFound } from '../../errors';
 import { MedicalRecord, QueueEntry, RecordAddendum } from '../../models';
 import { inTransaction } from '../../db/transaction';
+import { enqueueEvent } from '../../webhooks/outbox';
 import { loadEntry } from '../../queue/commands/entries';
 import { authorizeRecordRead, assertMayWriteRecord, auditRecord, resolveStaff, type RecordStaff } from './access';
 import type { RecordRequester, RecordsContext } from './context';
@@ -60,6 +61,11 @@ async function sign(ctx: RecordsContext, staff: RecordStaff, id: number, revisio
   record.set({ status: 'signed', signedAt: ctx.now(), signedBy: staff.userId, revision: record.revision + 1 });
   await record.save({ transaction });
   await auditRecord(staff, 'record.sign', record, transaction, { queueEntryId: record.queueEntryId, revision: record.revision });
+  // The webhook outbox row commits with the signature or not at all.
+  await enqueueEvent(transaction, 'record.signed', {
+    public: { recordId: record.id, ticketId: record.queueEntryId, signedAt: record.signedAt!.toISOString() },
+    clinical: { patientId: record.patientId, doctorId: record.doctorId, encounter: `Encounter/${record.queueEntryId}` },
+  }, ctx.now());
 }
 
 /**
