@@ -17,6 +17,7 @@ import type { Redis } from 'ioredis';
 import { RedisLease, soleLease } from './scale/lease';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './scale/limiters';
 import { connectRedis } from './scale/redis';
+import { ChangeRelay } from './scale/relay';
 import { socketSessions } from './security/socket-sessions';
 import { ApiTokenService } from './services/api-tokens';
 import { AppointmentService } from './services/appointments';
@@ -83,6 +84,8 @@ export interface Services {
   webhooks: DeliveryWorker;
   /** Rate limiters: shared through Redis with REDIS_URL, else this process's own. */
   limiters: LimiterFactory;
+  /** With REDIS_URL: carries committed queue changes to and from the other servers; null for a server on its own. */
+  relay: ChangeRelay | null;
 }
 
 /** The whole server's parts: its inputs, the hub, and the services. */
@@ -120,6 +123,10 @@ export function buildContainer(deps: ContainerDeps): Container {
   auth.onSessionEnded((sessionId) => hub.revokeSession(sessionId));
 
   const queue = createQueue({ sequelize, timeZone, country, hub, logger, now });
+  const relay = redis
+    ? new ChangeRelay(redis, redis.duplicate(), config.redisPrefix, { live: queue.live, broadcaster: queue.broadcaster, hub, logger })
+    : null;
+  if (relay) queue.live.onChange((change) => relay.publish(change));
   const schedules = new ScheduleService(sequelize, settings, now);
   const services: Services = {
     settings,
@@ -144,6 +151,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     webhookHooks: new WebhookService(sequelize),
     webhooks: new DeliveryWorker({ pollMs: config.webhookPollSeconds * 1000, retryBaseMs: config.webhookRetryBaseSeconds * 1000, logger, now }),
     limiters,
+    relay,
   };
   return { config, logger, db, clock, redis, hub, services };
 }

@@ -23,6 +23,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
   const container = buildContainer(deps);
   const { hub, services } = container;
   const unlimitTransactions = limitTransactions(deps.db.sequelize, deps.config.transactionTimeoutMs);
+  await services.relay?.start();
   const server = http.createServer(createApp(container).callback());
   hub.attach(server);
   await new Promise<void>((resolve, reject) => {
@@ -45,6 +46,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       unlimitTransactions();
+      await services.relay?.close();
       // quit() waits for replies; while Redis is away it fails, and disconnect() then stops the reconnect attempts.
       await container.redis?.quit().catch(() => container.redis?.disconnect());
     },

@@ -19,44 +19,11 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { User } from '../models';
 import { ClientMessageSchema } from './schema';
-import { AddressCounter, DEFAULT_FLOOD_LIMITS, MessageBucket, type FloodLimits } from './flood-limits';
+import { AddressCounter, DEFAULT_FLOOD_LIMITS, MessageBucket } from './flood-limits';
 import { SnapshotCache } from './snapshot-cache';
+import type { ActionHandler, ChannelProvider, HubAuth, HubOptions, Unsequenced } from './hub-types';
 
-/** A channel message before the hub stamps it with its sequence number and epoch. */
-export type Unsequenced<M> = M extends Sequenced ? Omit<M, 'seq' | 'epoch'> : never;
-
-/** What a feature registers for one kind of channel (`doctor`, `department`, `display`, `ticket`). */
-export interface ChannelProvider {
-  /** Throws an AppError (forbidden, not found) when `user` (null on public screens) may not subscribe. */
-  authorize(channel: Channel, user: User | null): Promise<void> | void;
-  /** The channel's current state, stamped with `meta`; sent right after `subscribed`. */
-  snapshot(channel: Channel, meta: Sequenced): Promise<ChannelMessage[]>;
-  /** Channels with patient data: records a staff member's first read of the snapshot; unrecorded, it is not sent. */
-  audit?(channel: Channel, user: User, address: string): Promise<void>;
-}
-
-/** How the hub knows who is on a connection, and keeps checking. */
-export interface HubAuth {
-  /** The staff member behind an upgrade request's session cookie, or null for a public screen. */
-  resolve(req: IncomingMessage): Promise<{ user: User; sessionId: string } | null>;
-  /** Re-checks a session: the user while it is live, else null. `renew` counts as staff activity. */
-  check(sessionId: string, renew: boolean): Promise<User | null>;
-  /** The client's address for the per-address connection cap (the forwarded one behind a trusted proxy). */
-  address(req: IncomingMessage): string;
-}
-
-/** Carries out a staff action sent over the socket and returns the reply (the REST routes call the same service). */
-export type ActionHandler = (user: User, action: StaffAction) => Promise<ServerMessage>;
-
-/** Timings and limits, shortened in tests. */
-export interface HubOptions extends FloodLimits {
-  /** How often an application `heartbeat` is sent (browsers cannot see ping frames). */
-  heartbeatMs: number;
-  /** How often a ping frame is sent; a client that has not answered the previous one is dropped. */
-  pingMs: number;
-  /** Most channels one connection may hold. */
-  maxSubscriptions: number;
-}
+export type { ActionHandler, ChannelProvider, HubAuth, HubOptions, Unsequenced } from './hub-types';
 
 /** Send options for a message encoded once as UTF-8: still a text frame for the browser. */
 const TEXT = { binary: false } as const;
@@ -79,8 +46,8 @@ interface Client {
  * validates every incoming message, and fans channel events out with per-channel sequence numbers.
  */
 export class RealtimeHub {
-  /** Changes on every start, so clients know their sequence numbers no longer apply. */
-  readonly epoch = randomUUID();
+  /** Changes on every start (and renewEpoch), so clients know their sequence numbers no longer apply. */
+  epoch = randomUUID();
   private readonly options: HubOptions;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly clients = new Set<Client>();
@@ -171,6 +138,17 @@ export class RealtimeHub {
       if (pending) pending.push(data);
       else client.ws.send(data, TEXT);
     }
+  }
+
+  /**
+   * Starts a new epoch: every connection gets each of its channels again (`subscribed` and a fresh snapshot), as after
+   * a restart. For when this server may have missed changes (another server's, while Redis was away).
+   */
+  renewEpoch(): void {
+    this.epoch = randomUUID();
+    this.seqs.clear();
+    this.snapshots.invalidate();
+    for (const client of this.clients) for (const channel of client.channels.keys()) void this.subscribe(client, channel);
   }
 
   /**

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { expect } from 'chai';
+import type { TicketView } from '../../common/api';
+import { resetDatabase } from '../support/db';
+import { createStaff } from '../support/factories';
+import { Agent } from '../support/http';
+import { kioskKey, openDepartment } from '../support/kiosk';
+import { agentFor } from '../support/session';
+import { startTestServer, type TestServer } from '../support/server';
+import { TestSocket } from '../support/ws';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = (what: string) => `mqtest-${process.pid}-${Date.now().toString(36)}-${what}`;
+
+/** A free loopback port for a private Redis. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
+}
+
+/** A Redis of this test's own (the shared one is never stopped), answering once it prints that it is ready. */
+async function privateRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    redis.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ready to accept connections')) resolve();
+    });
+    redis.once('exit', () => reject(new Error(`redis-server exited: ${out}`)));
+  });
+  return redis;
+}
+
+describe('live updates across servers (REDIS_URL)', () => {
+  const servers: TestServer[] = [];
+  const sockets: TestSocket[] = [];
+  const open = async (server: TestServer, cookie?: string) => {
+    const socket = new TestSocket(server.wsUrl, cookie);
+    sockets.push(socket);
+    await socket.next('hello');
+    return socket;
+  };
+
+  beforeEach(() => resetDatabase());
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.close());
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  it("shows a check-in and a call made on one server on the other's display, places and board", async () => {
+    const env = { REDIS_URL, REDIS_PREFIX: prefix('relay') };
+    const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+    servers.push(a, b);
+    const staff = await createStaff({ role: 'doctor' });
+    const { department, doctor } = await openDepartment('General Practice', 'G', { room: 'Room 3' });
+    await doctor.update({ userId: staff.user.id });
+
+    const display = await open(b);
+    display.send({ type: 'subscribe', channel: 'display:all' });
+    expect((await display.next('board_update')).next).to.deep.equal([{ department_id: department.id, tokens: [], waiting_count: 0 }]);
+
+    const ticket = await new Agent(a).post<TicketView>('/api/kiosk/check-in', { departmentId: department.id, idempotencyKey: kioskKey() });
+    expect(ticket.status, JSON.stringify(ticket.body)).to.equal(201);
+    // The other server's display and its REST answers have the new patient.
+    const board = await display.next('board_update');
+    expect(board.next).to.deep.equal([{ department_id: department.id, tokens: ['G-001'], waiting_count: 1 }]);
+    const onB = await new Agent(b).get<TicketView>(`/api/queue/tickets/${ticket.body.publicCode}`);
+    expect(onB.body).to.include({ token: 'G-001', status: 'waiting', position: 1 });
+
+    const called = await (await agentFor(a, staff.user)).post(`/api/queue/doctors/${doctor.id}/call-next`);
+    expect(called.status, JSON.stringify(called.body)).to.equal(200);
+    expect(await display.next('token_called')).to.include({ token: 'G-001', room: 'Room 3', department_id: department.id });
+    const after = await new Agent(b).get<TicketView>(`/api/queue/tickets/${ticket.body.publicCode}`);
+    expect(after.body).to.include({ status: 'called', room: 'Room 3' });
+  });
+
+  it('resyncs every screen with a new epoch when its Redis comes back, and misses nothing of the database', async function () {
+    this.timeout(30_000);
+    const port = await freePort();
+    let redis = await privateRedis(port);
+    try {
+      const env = { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: prefix('outage') };
+      const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+      servers.push(a, b);
+      const { department } = await openDepartment('General Practice', 'G');
+      const display = await open(b);
+      display.send({ type: 'subscribe', channel: `department:${department.id}` });
+      const first = await display.next('subscribed');
+      expect((await display.next('queue_update')).queue).to.deep.equal([]);
+
+      redis.kill('SIGKILL');
+      await once(redis, 'exit');
+      // Meanwhile a check-in on the other server: REST goes on, the relay cannot carry it.
+      const ticket = await new Agent(a).post<TicketView>('/api/kiosk/check-in', { departmentId: department.id, idempotencyKey: kioskKey() });
+      expect(ticket.status, JSON.stringify(ticket.body)).to.equal(201);
+
+      redis = await privateRedis(port);
+      const again = await display.next('subscribed', 15_000);
+      expect(again.epoch).to.not.equal(first.epoch);
+      const line = await display.next('queue_update');
+      expect(line.queue.map((l) => l.token)).to.deep.equal(['G-001']);
+    } finally {
+      redis.kill('SIGKILL');
+    }
+  });
+});
