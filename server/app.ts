@@ -37,6 +37,7 @@ import { createQueue, type Queue } from './queue';
 import { SettingsService } from './services/settings';
 import { DepartmentService } from './services/departments';
 import { SignInThrottle } from './services/sign-in-throttle';
+import { createPatientPortal, patientPortalRoutes, type PatientPortal } from './patient-portal';
 
 /** Everything the app is built from; tests pass their own (a test database, tighter limits). */
 export interface AppDeps {
@@ -54,6 +55,8 @@ export interface Services {
   kiosk: KioskServices;
   /** Phone check-in's signed codes (the display's rotating ones and posters'), one instance for every route. */
   checkInCodes: CheckInCodes;
+  /** Patient sign-in and sessions for the dashboard (/me), apart from staff's. */
+  patientPortal: PatientPortal;
 }
 
 /** Builds the services for one app instance and connects the queue to the hub (its channels and staff actions). */
@@ -68,6 +71,7 @@ export function createServices(deps: AppDeps, hub: RealtimeHub): Services {
     kiosk,
     // Read through `kiosk`, whose clock tests move.
     checkInCodes: new CheckInCodes(() => kiosk.now()),
+    patientPortal: createPatientPortal(deps, { now: () => kiosk.now(), country }),
   };
 }
 
@@ -118,6 +122,12 @@ export function createApp(deps: AppDeps, services: Services): Koa<AppState> {
       clinicName,
       { timeZone: () => settings.activeTimeZone, now: () => services.kiosk.now() },
     ),
+    ...patientPortalRoutes(services.patientPortal, deps, {
+      zone: () => settings.activeTimeZone,
+      now: () => services.kiosk.now(),
+      country: () => settings.phoneCountry(),
+      clinicName,
+    }),
     pageRoutes(),
   ]) {
     app.use(router.routes());

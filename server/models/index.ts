@@ -14,6 +14,10 @@ import { KioskProfileDepartment } from './kiosk-profile-department';
 import { MedicalRecord } from './medical-record';
 import { Medicine, MedicineFavourite } from './medicine';
 import { Patient } from './patient';
+import { PatientAccount } from './patient-account';
+import { PatientReport } from './patient-report';
+import { PatientSession } from './patient-session';
+import { PatientSignInCode } from './patient-sign-in-code';
 import { PrescriptionItem } from './prescription-item';
 import { QueueCounter } from './queue-counter';
 import { QueueEntry } from './queue-entry';
@@ -42,6 +46,10 @@ export {
   Medicine,
   MedicineFavourite,
   Patient,
+  PatientAccount,
+  PatientReport,
+  PatientSession,
+  PatientSignInCode,
   PrescriptionItem,
   QueueCounter,
   QueueEntry,
@@ -83,6 +91,10 @@ export function initModels(sequelize: Sequelize): void {
     ServerSecret,
     CheckInPoster,
     WaitEstimate,
+    PatientAccount,
+    PatientSignInCode,
+    PatientSession,
+    PatientReport,
   ]) {
     model.initModel(sequelize);
   }
@@ -144,4 +156,7 @@ export function initModels(sequelize: Sequelize): void {
   MedicalRecord.hasMany(RecordAddendum, { foreignKey: 'medicalRecordId', as: 'addenda' });
   RecordAddendum.belongsTo(MedicalRecord, { foreignKey: 'medicalRecordId', as: 'medicalRecord' });
   RecordAddendum.belongsTo(User, { foreignKey: 'authorId', as: 'author' });
+
+  PatientAccount.belongsTo(Patient, { foreignKey: 'patientId', as: 'patient' });
+  PatientSession.belongsTo(PatientAccount, { foreignKey: 'accountId', as: 'account' });
 }

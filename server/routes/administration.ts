@@ -19,6 +19,7 @@ import { slotRoutes } from './slots';
 import { userRoutes } from './users';
 import { visitRoutes } from './visits';
 import { formularyRoutes } from './formulary';
+import { registerPatient } from '../patient-portal/sign-in';
 
 /**
  * The routers behind the admin panel and booking (issue 7): staff, departments, doctors, patients, settings,
@@ -40,7 +41,7 @@ export function administrationRoutes(deps: AppDeps, services: Pick<Services, 'au
     patientRoutes(sequelize, country),
     settingsRoutes(settings),
     appointmentRoutes(appointments, settings),
-    publicBookingRoutes(appointments, settings),
+    publicBookingRoutes(appointments, settings, undefined, (patientId) => registerPatient(sequelize, patientId)),
     publicConfirmationRoutes(settings),
     reportRoutes(settings),
     visitRoutes(),
