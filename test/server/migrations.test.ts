@@ -31,6 +31,10 @@ const APP_TABLES = [
   'server_secrets',
   'check_in_posters',
   'wait_estimates',
+  'patient_accounts',
+  'patient_sign_in_codes',
+  'patient_sessions',
+  'patient_reports',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
