@@ -1,0 +1,19 @@
+import { ApiError } from '../../common/web/api';
+import type { BookLocale } from '../../book/src/locale';
+
+/** A refusal in the patient's words: the dashboard's own for sign-in, else the booking page's (book/src/locale.ts). */
+export function problem(locale: BookLocale, error: unknown): string {
+  if (!(error instanceof ApiError)) throw error;
+  const me = locale.texts.me;
+  if (error.id === 'invalid_code') return me.invalidCode;
+  if (error.id === 'too_many_attempts') return me.tooMany;
+  return locale.error(error);
+}
+
+/** Fired by a section when the server says the patient is no longer signed in. */
+export const SIGNED_OUT = 'me-signed-out';
+
+/** True for the answers that mean "sign in again". */
+export function signedOut(error: unknown): boolean {
+  return error instanceof ApiError && (error.id === 'not_signed_in' || error.id === 'session_expired');
+}
