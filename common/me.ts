@@ -103,12 +103,14 @@ export type ReportRequest = { allergies: string } | { insuranceProvider: string;
 /** One line of the patient's access history: who touched their record, and when. */
 export interface AccessEntry {
   at: string;
-  /** 'you', or the staff member's name and role. */
+  /** 'you', 'online' (nobody signed in: a booking, a code asked for), or the staff member's name and role. */
   who: string;
   action: string;
 }
 
 /** GET /api/me/access */
 export interface MyAccessResponse {
+  /** The clinic's zone, for the times. */
+  timeZone: string;
   entries: AccessEntry[];
 }

@@ -62,3 +62,18 @@ export const meStyles = css`
     font: inherit;
   }
 `;
+
+/**
+ * For the dashboard's sections, which borrow the booking page's look: the page's own frame (padding, full height,
+ * background) belongs to the page element only, not to each section inside it.
+ */
+export const sectionStyles = css`
+  :host {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
+    min-height: 0;
+    padding: 0;
+    background: none;
+  }
+`;

@@ -8,7 +8,7 @@ import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
 import '../../book/src/mq-day-picker';
 import '../../book/src/mq-slot-list';
-import { meStyles } from './me-styles';
+import { meStyles, sectionStyles } from './me-styles';
 import { SIGNED_OUT, problem, signedOut } from './me-api';
 import './mq-me-ticket';
 
@@ -18,7 +18,7 @@ import './mq-me-ticket';
  */
 @customElement('mq-me-appointments')
 export class MqMeAppointments extends LitElement {
-  static styles = [baseStyles, bookStyles, meStyles];
+  static styles = [baseStyles, bookStyles, meStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   @state() private data: MyAppointmentsResponse | null = null;

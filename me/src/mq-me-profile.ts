@@ -6,7 +6,7 @@ import { apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
-import { meStyles } from './me-styles';
+import { meStyles, sectionStyles } from './me-styles';
 import { SIGNED_OUT, problem, signedOut } from './me-api';
 import './mq-me-access';
 
@@ -17,7 +17,7 @@ import './mq-me-access';
  */
 @customElement('mq-me-profile')
 export class MqMeProfile extends LitElement {
-  static styles = [baseStyles, bookStyles, meStyles];
+  static styles = [baseStyles, bookStyles, meStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   @state() private profile: MyProfile | null = null;

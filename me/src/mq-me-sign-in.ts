@@ -6,6 +6,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
 import { problem } from './me-api';
+import { sectionStyles } from './me-styles';
 
 /**
  * Sign-in in two steps: the phone number or email the clinic has, then the 6-digit code sent there. The first step
@@ -13,7 +14,7 @@ import { problem } from './me-api';
  */
 @customElement('mq-me-sign-in')
 export class MqMeSignIn extends LitElement {
-  static styles = [baseStyles, bookStyles];
+  static styles = [baseStyles, bookStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   @state() private identifier = new URLSearchParams(location.search).get('phone') ?? '';

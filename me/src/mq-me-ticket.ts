@@ -4,13 +4,13 @@ import { describeTicket, roomIn } from '../../common/ticket-status';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
-import { meStyles } from './me-styles';
+import { meStyles, sectionStyles } from './me-styles';
 import { TicketController } from './ticket-controller';
 
 /** Today's ticket, live: the token, where the patient stands or where to go, and the phone ticket page's link. */
 @customElement('mq-me-ticket')
 export class MqMeTicket extends LitElement {
-  static styles = [baseStyles, bookStyles, meStyles];
+  static styles = [baseStyles, bookStyles, meStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   @property() token = '';

@@ -6,7 +6,7 @@ import { apiGet } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
-import { meStyles } from './me-styles';
+import { meStyles, sectionStyles } from './me-styles';
 import { SIGNED_OUT, problem, signedOut } from './me-api';
 
 /**
@@ -15,7 +15,7 @@ import { SIGNED_OUT, problem, signedOut } from './me-api';
  */
 @customElement('mq-me-visits')
 export class MqMeVisits extends LitElement {
-  static styles = [baseStyles, bookStyles, meStyles];
+  static styles = [baseStyles, bookStyles, meStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   @state() private visits: MyVisit[] | null = null;

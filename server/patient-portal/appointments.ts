@@ -76,7 +76,7 @@ export class MyAppointments {
   /** Cancels the patient's own appointment (the desk's rules: only a booked one). */
   async cancel(actor: PatientActor, id: number): Promise<MyAppointment> {
     await this.own(actor, id);
-    const done = await this.appointments.cancel(id, 'Cancelled by the patient online', { userId: null, ip: actor.ip });
+    const done = await this.appointments.cancel(id, 'Cancelled by the patient online', { userId: null, ip: actor.ip, patientAccountId: actor.accountId });
     return present(done, this.zone(), this.now());
   }
 
@@ -86,7 +86,7 @@ export class MyAppointments {
     const slot = await TimeSlot.findByPk(slotId);
     if (!slot) throw notFound('That time slot');
     if (slot.doctorId !== appointment.doctorId) throw validationFailed([{ path: 'slotId', message: 'Choose a time with the same doctor.' }]);
-    const done = await this.appointments.reschedule(id, slotId, { userId: null, ip: actor.ip });
+    const done = await this.appointments.reschedule(id, slotId, { userId: null, ip: actor.ip, patientAccountId: actor.accountId });
     return present(done, this.zone(), this.now());
   }
 

@@ -48,7 +48,7 @@ export async function reportChange(sequelize: Sequelize, actor: PatientActor, in
   });
 }
 
-/** Who touched the patient's record and when, newest first (the latest 100 rows about this patient). */
+/** Who touched the patient's record and when (`who`: a staff member's name and role, 'you' or 'online'), newest first (the latest 100 rows about this patient). */
 export async function myAccessHistory(actor: PatientActor): Promise<AccessEntry[]> {
   const rows = await AuditLog.findAll({
     where: { patientId: actor.patientId, action: { [Op.notLike]: 'patient.access_read' } },
@@ -60,7 +60,8 @@ export async function myAccessHistory(actor: PatientActor): Promise<AccessEntry[
   await audit(actor.audit('patient.access_read'));
   return rows.map((r) => {
     const user = r.userId === null ? undefined : staff.get(r.userId);
-    const who = user ? `${user.fullName} (${user.role})` : r.details?.actor === 'patient' ? 'you' : 'clinic';
+    // Without a staff member: the patient themselves, or someone online (a booking, a code asked for or mistyped).
+    const who = user ? `${user.fullName} (${user.role})` : r.details?.actor === 'patient' ? 'you' : 'online';
     return { at: r.createdAt.toISOString(), who, action: r.action };
   });
 }

@@ -88,7 +88,7 @@ export function patientDashboardRoutes(
   });
 
   router.get('/access', async (ctx) => {
-    const body: MyAccessResponse = { entries: await myAccessHistory(requirePatient(ctx)) };
+    const body: MyAccessResponse = { timeZone: zone(), entries: await myAccessHistory(requirePatient(ctx)) };
     ctx.body = body;
   });
 

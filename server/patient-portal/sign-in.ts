@@ -151,7 +151,7 @@ export class PatientSignIn {
     const [changed] = await PatientSignInCode.update({ usedAt: this.now() }, { where: { id: row.id, usedAt: null }, transaction });
     if (changed !== 1) return null;
     const opened = await this.sessions.open(account.id, origin, transaction);
-    await audit({ userId: null, action: 'patient.sign_in', entityType: 'patient_account', entityId: account.id, patientId: account.patientId, ip: origin.ip, details: { with: row.kind } }, transaction);
+    await audit({ userId: null, action: 'patient.sign_in', entityType: 'patient_account', entityId: account.id, patientId: account.patientId, ip: origin.ip, details: { with: row.kind, actor: 'patient', patientAccountId: account.id } }, transaction);
     return opened;
   }
 }
