@@ -355,6 +355,10 @@ export const ar: PatientTexts = {
     error: 'حدث خطأ. يرجى المحاولة مجددًا.',
     createAccount: 'أريد رؤية مواعيدي وتغييرها عبر الإنترنت (الدخول برمز يُرسل إلى هذا الهاتف)',
     manage: 'اعرض مواعيدك وغيّرها',
+    linkUsed: 'تم استخدام رابط الدخول هذا أو انتهت صلاحيته. سجّل الدخول برمز أدناه، أو اطلب رابطًا جديدًا من مكتب الاستقبال.',
+    linkTitle: 'مواعيدك على هاتفك',
+    linkHint: 'امسح هذا الرمز بكاميرا هاتفك لعرض مواعيدك وتغييرها وقراءة زياراتك. يعمل مرة واحدة.',
+    linkExpires: (until: string) => `صالح حتى ${until}.`,
     vitalNames: {
       bpSystolicMmhg: 'ضغط الدم (الأعلى)', bpDiastolicMmhg: 'ضغط الدم (الأدنى)', pulseBpm: 'النبض', spo2Percent: 'الأكسجين',
       temperatureC: 'الحرارة', respiratoryRatePerMin: 'معدل التنفس', weightKg: 'الوزن', heightCm: 'الطول',

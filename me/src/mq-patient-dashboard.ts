@@ -80,11 +80,12 @@ export class MqPatientDashboard extends LitElement {
     this.locale = new BookLocale(language, await loadTexts(language));
     document.documentElement.lang = language;
     document.documentElement.dir = this.locale.texts.dir;
+    let token: string | null = null;
     try {
       this.clinic = await apiGet<ClinicInfo>('/api/clinic');
       document.title = `${this.locale.texts.me.title} · ${this.clinic.name}`;
       // A link printed at the desk carries its token after '#', which never reaches a server log or a Referer.
-      const token = new URLSearchParams(location.hash.slice(1)).get('link');
+      token = new URLSearchParams(location.hash.slice(1)).get('link');
       if (token) {
         history.replaceState(null, '', location.pathname + location.search);
         this.session = await apiPost<MeSession>('/api/me/sign-in/link', { token });
@@ -94,7 +95,8 @@ export class MqPatientDashboard extends LitElement {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       this.session = null;
-      if (error.id !== 'not_signed_in') this.message = problem(this.locale, error);
+      if (token && error.id === 'invalid_code') this.message = this.locale.texts.me.linkUsed;
+      else if (error.id !== 'not_signed_in') this.message = problem(this.locale, error);
     }
   }
 

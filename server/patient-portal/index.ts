@@ -37,7 +37,7 @@ export function patientPortalRoutes(
   context: { zone: () => string; now: () => Date; country: PhoneCountrySource; clinicName: ClinicNameSource },
 ): AppRouter[] {
   const appointments = new AppointmentService(deps.db.sequelize, context.zone, context.now, undefined, context.country);
-  const signInRoutes = patientSignInRoutes(deps.config, portal.signIn, portal.sessions);
+  const signInRoutes = patientSignInRoutes(deps.config, portal.signIn, portal.sessions, context.clinicName, context.zone);
   const dashboard = patientDashboardRoutes(deps.db.sequelize, portal.sessions, new MyAppointments(appointments, context.zone, context.now), context.zone, context.clinicName);
   return [signInRoutes, dashboard];
 }

@@ -8,6 +8,11 @@ import { validate, type InputOf } from '../middleware/validate';
 import { Patient, PatientAccount } from '../models';
 import { isHttps } from '../security/origins';
 import type { AppRouter, AppState } from '../state';
+import { CATALOGUE } from '../../common/i18n';
+import { formatDateTime } from '../../common/clinic-format';
+import { notFound } from '../errors';
+import type { ClinicNameSource } from '../services/settings';
+import { renderView } from '../views/render';
 import { loadPatient, requirePatient } from './middleware';
 import { CodeRequestSchema, CodeSignInSchema, LinkSignInSchema, SignInLinkSchema } from './schema';
 import { PATIENT_COOKIE, type PatientSessions } from './sessions';
@@ -17,7 +22,13 @@ import type { PatientSignIn } from './sign-in';
  * Patient sign-in on the dashboard: ask for a code, sign in with it or with a printed link, sign out, "who am I";
  * and for the desk, a sign-in link with its QR code to print for a patient who stands there.
  */
-export function patientSignInRoutes(config: Pick<Config, 'publicBaseUrl'>, signIn: PatientSignIn, sessions: PatientSessions): AppRouter {
+export function patientSignInRoutes(
+  config: Pick<Config, 'publicBaseUrl'>,
+  signIn: PatientSignIn,
+  sessions: PatientSessions,
+  clinicName: ClinicNameSource,
+  zone: () => string,
+): AppRouter {
   const router: AppRouter = new Router();
   const httpsOnly = isHttps(config);
   router.use(loadPatient(sessions));
@@ -70,6 +81,28 @@ export function patientSignInRoutes(config: Pick<Config, 'publicBaseUrl'>, signI
     const url = `${config.publicBaseUrl}/me/#link=${token}`;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { url, expiresAt: expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  });
+
+  // The same link on paper: a form at the desk posts here and the printable page opens in a new tab (80 mm roll).
+  // Outside /api so a plain form may post it; the origin check still applies to it.
+  router.post('/desk/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const patient = await Patient.findByPk(params.id);
+    if (!patient) throw notFound('That patient');
+    const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
+    const texts = CATALOGUE.en;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+    ctx.body = renderView('patient-sign-in-link', {
+      lang: 'en',
+      dir: texts.dir,
+      m: texts.me,
+      clinicName: await clinicName(),
+      firstName: patient.fullName.split(/\s+/)[0],
+      qrDataUrl: await QRCode.toDataURL(`${config.publicBaseUrl}/me/#link=${token}`, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+      expires: texts.me.linkExpires(formatDateTime(expiresAt, zone(), texts.locale)),
+    });
   });
 
   return router;

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +11,7 @@ import { dayFromToday, slotAt } from '../support/admin';
 import { seriousViolations } from '../support/axe';
 import { sharedBrowser } from '../support/browser';
 import { makePatient } from '../support/clinic-factories';
+import { openStaffPanelAs } from '../support/session';
 import { resetDatabase } from '../support/db';
 import { lastCode } from '../support/patient';
 import { fullDraft, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
@@ -135,5 +138,38 @@ describe('patient dashboard in Chromium (issue 17): book online, sign in with a 
       });
     }, `doctor:${doctor.doctor.id}`);
     expect(refusal).to.be.oneOf(['not_signed_in', 'forbidden']);
+  });
+
+  it('reception prints a phone sign-in from the desk; its QR code signs the patient in on their phone once', async function () {
+    this.timeout(60_000);
+    const patient = await makePatient({ fullName: 'Desk Dora', phone: '+447700900654' });
+    await openStaffPanelAs(page, server, clinic.reception.user, 'desk');
+    await page.getByLabel('Find a patient').fill('Dora');
+    await page.getByRole('button', { name: `Choose Desk Dora (record ${patient.medicalRecordNumber})` }).click();
+    const [printed] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Print phone sign-in' }).click()]);
+    const qr = printed.getByRole('img', { name: 'Your appointments on your phone' });
+    await qr.waitFor();
+    await qr.evaluate((img: any) => img.decode());
+    await printed.screenshot({ path: path.join(SHOTS, 'me-desk-sign-in-link.png') });
+    const image = PNG.sync.read(await qr.screenshot());
+    const scanned = new URL(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? '');
+    expect(scanned.pathname).to.equal('/me/');
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const tab = await phone.newPage();
+      await tab.goto(server.baseUrl + scanned.pathname + scanned.hash);
+      await tab.getByRole('heading', { name: 'Upcoming appointments' }).waitFor();
+      await tab.getByText('You have no upcoming appointments.').waitFor();
+      // The token left the address bar, and a second use of the same paper is refused.
+      expect(new URL(tab.url()).hash).to.equal('');
+      await phone.clearCookies();
+      const again = await phone.newPage();
+      await again.goto(server.baseUrl + scanned.pathname + scanned.hash);
+      await again.getByText('This sign-in link has been used or has expired', { exact: false }).waitFor();
+      await again.getByRole('heading', { name: 'Sign in' }).waitFor();
+    } finally {
+      await phone.close();
+    }
   });
 });
