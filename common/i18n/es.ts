@@ -351,7 +351,7 @@ export const es: PatientTexts = {
     accessSignIn: 'Inició sesión',
     bookingCode: 'Código de reserva',
     error: 'Algo ha fallado. Inténtelo de nuevo.',
-    createAccount: 'Quiero ver y cambiar mis citas en línea (entrar con un código enviado a este teléfono)',
+    createAccount: 'Quiero ver y cambiar mis citas en línea (entrar con un código enviado a este número)',
     manage: 'Ver y cambiar sus citas',
     linkUsed: 'Este enlace ya se usó o ha caducado. Entre con un código aquí abajo o pida otro enlace en recepción.',
     linkTitle: 'Sus citas en su móvil',
