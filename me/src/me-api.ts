@@ -17,3 +17,19 @@ export const SIGNED_OUT = 'me-signed-out';
 export function signedOut(error: unknown): boolean {
   return error instanceof ApiError && (error.id === 'not_signed_in' || error.id === 'session_expired');
 }
+
+/**
+ * Runs a section's request: a lost session signs the page out (an event the page element handles); any other
+ * refusal is returned in the patient's words, and is also handed to `onRefused` (the error itself), '' on success.
+ */
+export async function attempt(host: HTMLElement, locale: BookLocale, work: () => Promise<void>, onRefused?: (error: unknown) => void): Promise<string> {
+  try {
+    await work();
+    return '';
+  } catch (error) {
+    onRefused?.(error);
+    if (!signedOut(error)) return problem(locale, error);
+    host.dispatchEvent(new CustomEvent(SIGNED_OUT, { bubbles: true, composed: true }));
+    return '';
+  }
+}

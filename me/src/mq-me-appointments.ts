@@ -9,7 +9,7 @@ import type { BookLocale } from '../../book/src/locale';
 import '../../book/src/mq-day-picker';
 import '../../book/src/mq-slot-list';
 import { meStyles, sectionStyles } from './me-styles';
-import { SIGNED_OUT, problem, signedOut } from './me-api';
+import { attempt } from './me-api';
 import './mq-me-ticket';
 
 /**
@@ -117,14 +117,10 @@ export class MqMeAppointments extends LitElement {
   /** Runs a request; a lost session signs the page out, other refusals are shown in words. */
   private async run(work: () => Promise<void>): Promise<void> {
     this.message = '';
-    try {
-      await work();
-    } catch (error) {
-      if (signedOut(error)) this.dispatchEvent(new CustomEvent(SIGNED_OUT, { bubbles: true, composed: true }));
-      else this.message = problem(this.locale, error);
+    this.message = await attempt(this, this.locale, work, (error) => {
       // A time taken meanwhile: offer the times as they are now.
       if (this.moving && error instanceof ApiError && error.status === 409) void this.startMove(this.moving.appointment);
-    }
+    });
   }
 }
 

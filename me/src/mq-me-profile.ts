@@ -7,7 +7,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
 import { meStyles, sectionStyles } from './me-styles';
-import { SIGNED_OUT, problem, signedOut } from './me-api';
+import { attempt } from './me-api';
 import './mq-me-access';
 
 /**
@@ -90,12 +90,7 @@ export class MqMeProfile extends LitElement {
 
   private async run(work: () => Promise<void>): Promise<void> {
     this.message = '';
-    try {
-      await work();
-    } catch (error) {
-      if (signedOut(error)) this.dispatchEvent(new CustomEvent(SIGNED_OUT, { bubbles: true, composed: true }));
-      else this.message = problem(this.locale, error);
-    }
+    this.message = await attempt(this, this.locale, work);
   }
 }
 

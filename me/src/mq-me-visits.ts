@@ -7,7 +7,7 @@ import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
 import { meStyles, sectionStyles } from './me-styles';
-import { SIGNED_OUT, problem, signedOut } from './me-api';
+import { attempt } from './me-api';
 
 /**
  * The patient's signed visits, newest first: reason, diagnosis in words, measurements and the prescription with its
@@ -59,12 +59,9 @@ export class MqMeVisits extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
+    this.message = await attempt(this, this.locale, async () => {
       this.visits = (await apiGet<MyVisitsResponse>('/api/me/visits')).visits;
-    } catch (error) {
-      if (signedOut(error)) this.dispatchEvent(new CustomEvent(SIGNED_OUT, { bubbles: true, composed: true }));
-      else this.message = problem(this.locale, error);
-    }
+    });
   }
 }
 

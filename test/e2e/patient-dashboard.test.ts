@@ -4,7 +4,6 @@ import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RecordView, SignOffResponse } from '../../common/records';
 import { ROOT_DIR } from '../../server/config';
 import { Appointment, Patient, TimeSlot } from '../../server/models';
 import { dayFromToday, slotAt } from '../support/admin';
@@ -13,8 +12,8 @@ import { sharedBrowser } from '../support/browser';
 import { makePatient } from '../support/clinic-factories';
 import { openStaffPanelAs } from '../support/session';
 import { resetDatabase } from '../support/db';
-import { lastCode } from '../support/patient';
-import { fullDraft, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
+import { lastCode, signedVisit } from '../support/patient';
+import { recordsClinic, signedInDoctor, type RecordsClinic, type SignedInDoctor } from '../support/records';
 import { startTestServer, type TestServer } from '../support/server';
 
 const SHOTS = path.join(ROOT_DIR, 'test-output');
@@ -31,14 +30,6 @@ describe('patient dashboard in Chromium (issue 17): book online, sign in with a 
     expect(await seriousViolations(page), `axe on ${step}`).to.deep.equal([]);
   };
 
-  /** The patient's visit with `doctor`: checked in, seen, and the record signed with fullDraft's content. */
-  const signedVisit = async (patient: Patient): Promise<RecordView> => {
-    const { entry, record } = await visitWithDraft(clinic.reception.agent, doctor, patient);
-    const saved = await doctor.agent.request<RecordView>('PUT', `/api/records/${record.id}`, fullDraft(0));
-    const res = await doctor.agent.post<SignOffResponse>(`/api/records/${record.id}/sign`, { revision: saved.body.revision, expectedVersion: entry.version });
-    expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body.record;
-  };
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -97,7 +88,7 @@ describe('patient dashboard in Chromium (issue 17): book online, sign in with a 
     expect(appointment.status).to.equal('booked');
 
     // After a visit: the signed record, in words, with its printable prescription; never the doctor's notes.
-    const record = await signedVisit(patient);
+    const record = await signedVisit(clinic.reception.agent, doctor, patient);
     await page.getByRole('button', { name: 'Past visits' }).click();
     await page.getByText('Acute pharyngitis').waitFor();
     expect(await page.getByText('No exudate').count()).to.equal(0);
@@ -120,7 +111,7 @@ describe('patient dashboard in Chromium (issue 17): book online, sign in with a 
 
     // The same browser, changing ids: another patient's visit is not found (REST), a staff channel is refused
     // (socket), a staff route is closed.
-    const other = await signedVisit(await makePatient({ fullName: 'Otto Other' }));
+    const other = await signedVisit(clinic.reception.agent, doctor, await makePatient({ fullName: 'Otto Other' }));
     const api = page.request;
     expect((await api.get(`${server.baseUrl}/api/me/visits/${record.id}`)).status()).to.equal(200);
     expect((await api.get(`${server.baseUrl}/api/me/visits/${other.id}`)).status()).to.equal(404);

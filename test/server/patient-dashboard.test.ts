@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import type { RecordView, SignOffResponse } from '../../common/records';
+import type { RecordView } from '../../common/records';
 import type { MyAppointmentsResponse, MyProfile, MyVisitsResponse } from '../../common/me';
 import { AuditLog, Patient, PatientReport } from '../../server/models';
 import { dayFromToday, slotAt } from '../support/admin';
 import { makeAppointment, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import type { Agent } from '../support/http';
-import { patientAgent, signInPatient } from '../support/patient';
-import { allergicPatient, fullDraft, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
+import { patientAgent, signInPatient, signedVisit } from '../support/patient';
+import { allergicPatient, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('patient dashboard API (issue 17): own appointments, signed visits, reports and access history only', () => {
@@ -22,14 +22,6 @@ describe('patient dashboard API (issue 17): own appointments, signed visits, rep
   let strangerRecord: RecordView;
   let draftRecord: RecordView;
 
-  /** A visit of `patient` with `by`, signed with fullDraft's content. */
-  const signedVisit = async (patient: Patient, by: SignedInDoctor) => {
-    const { entry, record } = await visitWithDraft(clinic.reception.agent, by, patient);
-    const saved = await by.agent.request<RecordView>('PUT', `/api/records/${record.id}`, fullDraft(0));
-    const res = await by.agent.post<SignOffResponse>(`/api/records/${record.id}/sign`, { revision: saved.body.revision, expectedVersion: entry.version });
-    expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body.record;
-  };
 
   before(async () => {
     server = await startTestServer();
@@ -39,8 +31,8 @@ describe('patient dashboard API (issue 17): own appointments, signed visits, rep
     other = await signedInDoctor(server, clinic.department);
     me = await allergicPatient({ fullName: 'Mia Patel', phone: '+447700900111' });
     stranger = await makePatient({ fullName: 'Sam Stranger', phone: '+447700900222' });
-    signedRecord = await signedVisit(me, doctor);
-    strangerRecord = await signedVisit(stranger, doctor);
+    signedRecord = await signedVisit(clinic.reception.agent, doctor, me);
+    strangerRecord = await signedVisit(clinic.reception.agent, doctor, stranger);
     draftRecord = (await visitWithDraft(clinic.reception.agent, other, me)).record;
     const desk = clinic.reception.agent;
     for (const patient of [me, stranger]) await desk.post(`/api/patients/${patient.id}/sign-in-link`);

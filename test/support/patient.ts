@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { LogNotifier } from '../../server/patient-portal/notifier';
+import type { RecordView, SignOffResponse } from '../../common/records';
+import type { Patient } from '../../server/models';
 import { Agent } from './http';
+import { fullDraft, visitWithDraft, type SignedInDoctor } from './records';
 import type { TestServer } from './server';
 
 /** An HTTP client that keeps the patient dashboard's cookie (`mq_patient`), as a patient's phone would. */
@@ -30,4 +33,13 @@ export async function signInPatient(server: TestServer, identifier: string): Pro
   const res = await agent.post('/api/me/sign-in', { identifier, code: lastCode(server) });
   expect(res.status, JSON.stringify(res.body)).to.equal(200);
   return agent;
+}
+
+/** A visit of `patient` with `doctor`, checked in at `desk`, seen, and its record signed with fullDraft's content. */
+export async function signedVisit(desk: Agent, doctor: SignedInDoctor, patient: Patient): Promise<RecordView> {
+  const { entry, record } = await visitWithDraft(desk, doctor, patient);
+  const saved = await doctor.agent.request<RecordView>('PUT', `/api/records/${record.id}`, fullDraft(0));
+  const res = await doctor.agent.post<SignOffResponse>(`/api/records/${record.id}/sign`, { revision: saved.body.revision, expectedVersion: entry.version });
+  expect(res.status, JSON.stringify(res.body)).to.equal(200);
+  return res.body.record;
 }
