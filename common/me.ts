@@ -31,6 +31,8 @@ export interface MeSession {
 /** One appointment as its patient sees it. */
 export interface MyAppointment {
   id: number;
+  /** The family member's first name when the appointment is theirs (a family link), null for the patient's own. */
+  forFamily: string | null;
   bookingCode: string;
   status: AppointmentStatus;
   startsAt: string;

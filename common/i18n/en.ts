@@ -362,6 +362,7 @@ export const en = {
     error: 'Something went wrong. Please try again.',
     createAccount: 'Let me see and change my bookings online (sign in with a code sent to this phone)',
     manage: 'See and change your bookings',
+    forFamily: (name: string) => `For ${name}`,
     linkUsed: 'This sign-in link has been used or has expired. Sign in with a code below, or ask at the desk for a new link.',
     linkTitle: 'Your appointments on your phone',
     linkHint: "Scan this code with your phone's camera to see and change your appointments and read your visits. It works once.",

@@ -353,6 +353,7 @@ export const es: PatientTexts = {
     error: 'Algo ha fallado. Inténtelo de nuevo.',
     createAccount: 'Quiero ver y cambiar mis citas en línea (entrar con un código enviado a este número)',
     manage: 'Ver y cambiar sus citas',
+    forFamily: (name: string) => `Para ${name}`,
     linkUsed: 'Este enlace ya se usó o ha caducado. Entre con un código aquí abajo o pida otro enlace en recepción.',
     linkTitle: 'Sus citas en su móvil',
     linkHint: 'Escanee este código con la cámara del móvil para ver y cambiar sus citas y leer sus visitas. Sirve una sola vez.',

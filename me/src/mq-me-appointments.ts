@@ -52,7 +52,8 @@ export class MqMeAppointments extends LitElement {
 
   private renderOne(a: MyAppointment) {
     const t = this.locale.texts.me;
-    return html`<h3>${this.locale.t.at(this.locale.day(a.date, 'long'), a.start)}</h3>
+    return html`${a.forFamily ? html`<p class="for"><strong dir="auto">${t.forFamily(a.forFamily)}</strong></p>` : nothing}
+      <h3>${this.locale.t.at(this.locale.day(a.date, 'long'), a.start)}</h3>
       <p><span dir="auto">${a.doctor.name}</span> · ${this.locale.department(a.department)} · ${this.locale.room(a.doctor.room)}</p>
       <p>${t.bookingCode}: <strong>${a.bookingCode}</strong></p>
       ${a.changeable

@@ -15,6 +15,7 @@ import { MedicalRecord } from './medical-record';
 import { Medicine, MedicineFavourite } from './medicine';
 import { Patient } from './patient';
 import { PatientAccount } from './patient-account';
+import { PatientAccountLink } from './patient-account-link';
 import { PatientReport } from './patient-report';
 import { PatientSession } from './patient-session';
 import { PatientSignInCode } from './patient-sign-in-code';
@@ -47,6 +48,7 @@ export {
   MedicineFavourite,
   Patient,
   PatientAccount,
+  PatientAccountLink,
   PatientReport,
   PatientSession,
   PatientSignInCode,
@@ -95,6 +97,7 @@ export function initModels(sequelize: Sequelize): void {
     PatientSignInCode,
     PatientSession,
     PatientReport,
+    PatientAccountLink,
   ]) {
     model.initModel(sequelize);
   }

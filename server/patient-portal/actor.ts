@@ -6,6 +6,8 @@ import type { AuditEntry } from '../services/audit';
  */
 export interface PatientActor {
   patientId: number;
+  /** Patients whose appointments this account manages too (family links confirmed at the desk); never their records. */
+  family: number[];
   accountId: number;
   ip: string;
   details: Record<string, unknown>;
@@ -14,10 +16,11 @@ export interface PatientActor {
 }
 
 /** The actor for one request of a signed-in patient. */
-export function patientActor(patientId: number, accountId: number, ip: string): PatientActor {
+export function patientActor(patientId: number, accountId: number, ip: string, family: number[] = []): PatientActor {
   const details = { actor: 'patient', patientAccountId: accountId };
   return {
     patientId,
+    family,
     accountId,
     ip,
     details,

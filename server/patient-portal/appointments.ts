@@ -13,9 +13,10 @@ import type { PatientActor } from './actor';
 /** How far ahead a patient may move an appointment: the booking page's own four weeks. */
 const RESCHEDULE_DAYS = 28;
 
-function present(appointment: Appointment, zone: string, now: Date): MyAppointment {
-  const { slot, doctor } = appointment;
+function present(appointment: Appointment, zone: string, now: Date, actor: PatientActor): MyAppointment {
+  const { slot, doctor, patient } = appointment;
   return {
+    forFamily: appointment.patientId === actor.patientId ? null : (patient?.fullName.split(/\s+/)[0] ?? ''),
     id: appointment.id,
     bookingCode: appointment.bookingCode,
     status: appointment.status,
@@ -47,7 +48,7 @@ export class MyAppointments {
     const today = clinicDay(now, zone);
     const [slotInclude, ...rest] = appointmentIncludes();
     const rows = await Appointment.findAll({
-      where: { patientId: actor.patientId, status: { [Op.in]: ['booked', 'checked_in', 'in_consultation'] } },
+      where: { patientId: [actor.patientId, ...actor.family], status: { [Op.in]: ['booked', 'checked_in', 'in_consultation'] } },
       include: [{ ...slotInclude, required: true }, ...rest],
       order: [[{ model: TimeSlot, as: 'slot' }, 'startsAt', 'ASC']],
     });
@@ -57,7 +58,7 @@ export class MyAppointments {
     });
     return {
       timeZone: zone,
-      upcoming: rows.filter((a) => clinicDay(a.slot!.startsAt, zone) >= today).map((a) => present(a, zone, now)),
+      upcoming: rows.filter((a) => clinicDay(a.slot!.startsAt, zone) >= today).map((a) => present(a, zone, now, actor)),
       ticket: entry ? { token: entry.token, publicCode: entry.publicCode } : null,
     };
   }
@@ -77,7 +78,7 @@ export class MyAppointments {
   async cancel(actor: PatientActor, id: number): Promise<MyAppointment> {
     await this.own(actor, id);
     const done = await this.appointments.cancel(id, 'Cancelled by the patient online', { userId: null, ip: actor.ip, patientAccountId: actor.accountId });
-    return present(done, this.zone(), this.now());
+    return present(done, this.zone(), this.now(), actor);
   }
 
   /** Moves the patient's own appointment to a free time of the same doctor. */
@@ -87,12 +88,15 @@ export class MyAppointments {
     if (!slot) throw notFound('That time slot');
     if (slot.doctorId !== appointment.doctorId) throw validationFailed([{ path: 'slotId', message: 'Choose a time with the same doctor.' }]);
     const done = await this.appointments.reschedule(id, slotId, { userId: null, ip: actor.ip, patientAccountId: actor.accountId });
-    return present(done, this.zone(), this.now());
+    return present(done, this.zone(), this.now(), actor);
   }
 
-  /** The appointment when it is the patient's; another's answers the same 404 as none, and is audited. */
+  /**
+   * The appointment when it is the patient's or a linked family member's; another's answers the same 404 as none,
+   * and is audited.
+   */
   private async own(actor: PatientActor, id: number): Promise<Appointment> {
-    const appointment = await Appointment.findOne({ where: { id, patientId: actor.patientId } });
+    const appointment = await Appointment.findOne({ where: { id, patientId: [actor.patientId, ...actor.family] } });
     if (!appointment) {
       await audit({ ...actor.audit('patient.appointment_refused'), entityType: 'appointment', entityId: id });
       throw notFound('That appointment');

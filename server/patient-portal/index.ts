@@ -11,6 +11,7 @@ import { patientDashboardRoutes } from './routes';
 import { PatientSessions } from './sessions';
 import { PatientSignIn } from './sign-in';
 import { patientSignInRoutes } from './sign-in-routes';
+import { familyRoutes } from './family';
 
 /** The patient dashboard's services (issue 17): sign-in, sessions, and the notifier that carries the codes. */
 export interface PatientPortal {
@@ -39,5 +40,5 @@ export function patientPortalRoutes(
   const appointments = new AppointmentService(deps.db.sequelize, context.zone, context.now, undefined, context.country);
   const signInRoutes = patientSignInRoutes(deps.config, portal.signIn, portal.sessions, context.clinicName, context.zone);
   const dashboard = patientDashboardRoutes(deps.db.sequelize, portal.sessions, new MyAppointments(appointments, context.zone, context.now), context.zone, context.clinicName);
-  return [signInRoutes, dashboard];
+  return [signInRoutes, dashboard, familyRoutes(deps.db.sequelize)];
 }

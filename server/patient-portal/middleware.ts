@@ -21,5 +21,5 @@ export function loadPatient(sessions: PatientSessions): Middleware<AppState> {
 export function requirePatient(ctx: ParameterizedContext<AppState>): PatientActor {
   const found = ctx.state.patient;
   if (!found) throw notSignedIn('Please sign in with a code to see your appointments and visits.');
-  return patientActor(found.account.patientId, found.account.id, ctx.ip);
+  return patientActor(found.account.patientId, found.account.id, ctx.ip, found.family);
 }

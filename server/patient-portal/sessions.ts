@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'sequelize';
-import { PatientAccount, PatientSession } from '../models';
+import { PatientAccount, PatientAccountLink, PatientSession } from '../models';
 import { sessionId, type RequestOrigin } from '../services/auth';
 
 /** The patient cookie: never the staff one (`mq_session`), so neither side can read the other's. */
@@ -13,6 +13,8 @@ export const PATIENT_IDLE_MINUTES = 30;
 export interface ActivePatient {
   account: PatientAccount;
   session: PatientSession;
+  /** Patient ids the account manages appointments for (family links). */
+  family: number[];
 }
 
 /**
@@ -47,7 +49,8 @@ export class PatientSessions {
     }
     // Renew at most once a minute, so reading the dashboard does not cost a write per request.
     if (this.expiry().getTime() - session.expiresAt.getTime() > 60_000) await session.update({ expiresAt: this.expiry() });
-    return { account: session.account, session };
+    const links = await PatientAccountLink.findAll({ where: { accountId: session.accountId }, attributes: ['patientId'] });
+    return { account: session.account, session, family: links.map((l) => l.patientId) };
   }
 
   /** Ends the session behind a cookie token (nothing for an unknown one). */

@@ -35,6 +35,7 @@ const APP_TABLES = [
   'patient_sign_in_codes',
   'patient_sessions',
   'patient_reports',
+  'patient_account_links',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {
