@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import type { RecordView } from '../../common/records';
 import type { MyAppointmentsResponse, MyProfile, MyVisitsResponse } from '../../common/me';
-import { AuditLog, Patient, PatientReport } from '../../server/models';
+import { AuditLog, Patient, PatientReport, QueueEntry } from '../../server/models';
 import { dayFromToday, slotAt } from '../support/admin';
 import { makeAppointment, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import type { Agent } from '../support/http';
 import { patientAgent, signInPatient, signedVisit } from '../support/patient';
-import { allergicPatient, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
+import { allergicPatient, checkIn, recordsClinic, signedInDoctor, visitWithDraft, type RecordsClinic, type SignedInDoctor } from '../support/records';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('patient dashboard API (issue 17): own appointments, signed visits, reports and access history only', () => {
@@ -70,6 +70,16 @@ describe('patient dashboard API (issue 17): own appointments, signed visits, rep
     expect(cancelled.body.appointment.status).to.equal('cancelled');
     // The desk's rule, not a copy: a cancelled appointment cannot be cancelled again.
     expect((await agent.post(`/api/me/appointments/${mine.id}/cancel`)).body.error.id).to.equal('invalid_transition');
+  });
+
+  it('shows today\'s ticket once the patient is checked in: its public code, the phone ticket page\'s channel', async () => {
+    // The visit whose draft is open (in consultation) is today's ticket until a newer check-in.
+    const open = (await QueueEntry.findOne({ where: { patientId: me.id, status: 'in_consultation' } }))!;
+    expect((await agent.get<MyAppointmentsResponse>('/api/me/appointments')).body.ticket).to.deep.equal({ token: open.token, publicCode: open.publicCode });
+    const entryId = await checkIn(clinic.reception.agent, other, me.id);
+    const entry = (await QueueEntry.findByPk(entryId))!;
+    const list = await agent.get<MyAppointmentsResponse>('/api/me/appointments');
+    expect(list.body.ticket).to.deep.equal({ token: entry.token, publicCode: entry.publicCode });
   });
 
   it('reads signed visits only, in words, without the doctor\'s notes; another patient\'s or a draft answers 404', async () => {
