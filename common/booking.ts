@@ -92,6 +92,8 @@ export interface PublicBookingRequest {
   fullName: string;
   phone: string;
   dateOfBirth: string;
+  /** Register for the patient dashboard (/me), signing in with codes sent to this phone. */
+  createAccount?: boolean;
 }
 
 /** The answer to a public booking: the code for the kiosk, and what was booked (no other personal data). */
@@ -102,4 +104,6 @@ export interface PublicBookingResponse {
   start: string;
   doctor: { id: number; name: string; room: string };
   department: { id: number; name: string };
+  /** True when the patient asked for an account and can now sign in at /me with this phone. */
+  account?: boolean;
 }

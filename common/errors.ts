@@ -19,6 +19,8 @@ export const ERROR_IDS = [
   'unsupported_media_type',
   'too_many_attempts',
   'origin_refused',
+  // Patient sign-in (the dashboard, /me).
+  'invalid_code',
   // Data the request clashes with (409).
   'already_exists',
   'in_use',

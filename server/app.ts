@@ -8,6 +8,7 @@ import { errorBodyFor } from './fhir/outcome';
 import { fhirRoutes } from './fhir';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { webhookRoutes } from './routes/webhooks';
+import { patientPortalRoutes } from './patient-portal';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
@@ -42,7 +43,7 @@ import { userRoutes } from './routes/users';
 import { visitRoutes } from './routes/visits';
 
 /** Every router, each given the services it needs from the container. */
-function routers({ config, clock, services: s }: Container): AppRouter[] {
+function routers({ config, db, clock, services: s }: Container): AppRouter[] {
   // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
   const clinicName = () => s.settings.clinicName();
   const timeZone = () => s.settings.activeTimeZone;
@@ -60,7 +61,7 @@ function routers({ config, clock, services: s }: Container): AppRouter[] {
     patientRoutes(s.patients),
     settingsRoutes(s.settings),
     appointmentRoutes(s.appointments, s.settings),
-    publicBookingRoutes(s.appointments, s.settings, clock.now, s.limiters),
+    publicBookingRoutes(s.appointments, s.settings, clock.now, s.limiters, undefined, (patientId) => s.patientPortal.register(patientId)),
     publicConfirmationRoutes(s.settings, s.appointments, s.limiters),
     reportRoutes(s.settings),
     visitRoutes(s.patients),
@@ -82,6 +83,8 @@ function routers({ config, clock, services: s }: Container): AppRouter[] {
     apiTokenRoutes(s.apiTokens),
     webhookRoutes(s.webhookHooks),
     fhirRoutes({ config, tokens: s.apiTokens, now: clock.now }),
+    // The patient dashboard (/me): sign-in, appointments, visits, profile, family links.
+    ...patientPortalRoutes(s.patientPortal, { config, db }, { zone: timeZone, now: clock.now, country: () => s.settings.phoneCountry(), clinicName }),
     pageRoutes(),
   ];
 }

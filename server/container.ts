@@ -17,6 +17,7 @@ import type { Redis } from 'ioredis';
 import { RedisLease, soleLease } from './scale/lease';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './scale/limiters';
 import { connectRedis } from './scale/redis';
+import { createPatientPortal, type PatientPortal } from './patient-portal';
 import { ChangeRelay } from './scale/relay';
 import { socketSessions } from './security/socket-sessions';
 import { ApiTokenService } from './services/api-tokens';
@@ -84,6 +85,8 @@ export interface Services {
   webhooks: DeliveryWorker;
   /** Rate limiters: shared through Redis with REDIS_URL, else this process's own. */
   limiters: LimiterFactory;
+  /** Patient sign-in and sessions for the dashboard (/me), apart from staff's. */
+  patientPortal: PatientPortal;
   /** With REDIS_URL: carries committed queue changes to and from the other servers; null for a server on its own. */
   relay: ChangeRelay | null;
 }
@@ -152,6 +155,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     webhooks: new DeliveryWorker({ pollMs: config.webhookPollSeconds * 1000, retryBaseMs: config.webhookRetryBaseSeconds * 1000, logger, now }),
     limiters,
     relay,
+    patientPortal: createPatientPortal({ config, db, logger }, { now, country, limiters }),
   };
   return { config, logger, db, clock, redis, hub, services };
 }

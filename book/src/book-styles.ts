@@ -50,6 +50,18 @@ export const bookStyles = css`
   label {
     font-weight: 600;
   }
+  label.check {
+    display: flex;
+    gap: 0.6rem;
+    align-items: flex-start;
+    margin-bottom: 1rem;
+    font-weight: 400;
+  }
+  label.check input {
+    width: 1.5rem;
+    min-height: 1.5rem;
+    flex: none;
+  }
   .hint {
     color: var(--mq-color-text-muted);
     font-size: 0.9rem;

@@ -58,6 +58,8 @@ export class MqPublicBooking extends LitElement {
   @state() private formProblem = '';
   @state() private sending = false;
   @state() private done: PublicBookingResponse | null = null;
+  /** Register for the patient dashboard (/me) with this booking's phone. */
+  @state() private createAccount = false;
   private request = 0;
 
   connectedCallback(): void {
@@ -188,6 +190,8 @@ export class MqPublicBooking extends LitElement {
       <form @submit=${this.book} novalidate>
         ${field('fullName', t.fullName, 'text', 'name')} ${field('phone', t.phone, 'tel', 'tel', t.phoneHint)}
         ${field('dateOfBirth', t.dateOfBirth, 'date', 'bday')}
+        <label class="check"><input type="checkbox" .checked=${this.createAccount}
+          @change=${(e: Event) => (this.createAccount = (e.target as HTMLInputElement).checked)} /> ${this.locale.texts.me.createAccount}</label>
         ${this.formProblem ? html`<p class="error" role="alert">${this.formProblem}</p>` : nothing}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.sending}>${this.sending ? t.sending : t.submit}</button>
@@ -209,6 +213,7 @@ export class MqPublicBooking extends LitElement {
       <div class="buttons">
         <a class="button primary" href="/book/confirmation/${done.bookingCode}?lang=${this.locale.language}" target="_blank" rel="noopener">${t.openConfirmation}</a>
         <button type="button" @click=${this.again}>${t.bookAnother}</button>
+        ${done.account ? html`<a class="button" href="/me?lang=${this.locale.language}">${this.locale.texts.me.manage}</a>` : nothing}
       </div>
     </section>`;
   }
@@ -318,6 +323,7 @@ export class MqPublicBooking extends LitElement {
       fullName: this.form.fullName.trim(),
       phone: this.form.phone.trim(),
       dateOfBirth: this.form.dateOfBirth,
+      createAccount: this.createAccount,
     };
     this.sending = true;
     this.formProblem = '';

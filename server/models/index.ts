@@ -15,6 +15,11 @@ import { KioskProfileDepartment } from './kiosk-profile-department';
 import { MedicalRecord } from './medical-record';
 import { Medicine, MedicineFavourite } from './medicine';
 import { Patient } from './patient';
+import { PatientAccount } from './patient-account';
+import { PatientAccountLink } from './patient-account-link';
+import { PatientReport } from './patient-report';
+import { PatientSession } from './patient-session';
+import { PatientSignInCode } from './patient-sign-in-code';
 import { PrescriptionItem } from './prescription-item';
 import { QueueCounter } from './queue-counter';
 import { QueueEntry } from './queue-entry';
@@ -45,6 +50,11 @@ export {
   Medicine,
   MedicineFavourite,
   Patient,
+  PatientAccount,
+  PatientAccountLink,
+  PatientReport,
+  PatientSession,
+  PatientSignInCode,
   PrescriptionItem,
   QueueCounter,
   QueueEntry,
@@ -91,6 +101,11 @@ export function initModels(sequelize: Sequelize): void {
     ApiToken,
     Webhook,
     WebhookDelivery,
+    PatientAccount,
+    PatientSignInCode,
+    PatientSession,
+    PatientReport,
+    PatientAccountLink,
   ]) {
     model.initModel(sequelize);
   }
@@ -154,4 +169,6 @@ export function initModels(sequelize: Sequelize): void {
   RecordAddendum.belongsTo(User, { foreignKey: 'authorId', as: 'author' });
 
   WebhookDelivery.belongsTo(Webhook, { foreignKey: 'webhookId', as: 'webhook' });
+  PatientAccount.belongsTo(Patient, { foreignKey: 'patientId', as: 'patient' });
+  PatientSession.belongsTo(PatientAccount, { foreignKey: 'accountId', as: 'account' });
 }

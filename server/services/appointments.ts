@@ -16,6 +16,8 @@ import type { PhoneCountrySource } from './phone';
 export interface BookingActor {
   userId: number | null;
   ip: string;
+  /** Set when the patient acts from their dashboard (/me), so their audit rows say it was them. */
+  patientAccountId?: number;
 }
 
 /** Whom a booking is for: a registered patient, or a person from the public page (found or registered). */
@@ -238,7 +240,11 @@ export class AppointmentService {
         entityId: appointment.id,
         patientId: appointment.patientId,
         ip: actor.ip,
-        details: { bookingCode: appointment.bookingCode, ...details },
+        details: {
+          bookingCode: appointment.bookingCode,
+          ...(actor.patientAccountId ? { actor: 'patient', patientAccountId: actor.patientAccountId } : {}),
+          ...details,
+        },
       },
       transaction,
     );

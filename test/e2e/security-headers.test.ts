@@ -50,6 +50,7 @@ describe('pages under a strict Content-Security-Policy (Chromium)', function () 
     ['/kiosk', 'mq-kiosk-app[connection="open"]'],
     ['/display', 'mq-display-app[connection="open"]'],
     ['/book', 'h1'],
+    ['/me', 'h2'],
     ['/admin', 'input[type="password"]'],
   ] as const) {
     it(`${path} carries the policy and runs under it with no violation`, async () => {

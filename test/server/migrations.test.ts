@@ -34,6 +34,11 @@ const APP_TABLES = [
   'server_secrets',
   'check_in_posters',
   'wait_estimates',
+  'patient_accounts',
+  'patient_sign_in_codes',
+  'patient_sessions',
+  'patient_reports',
+  'patient_account_links',
 ];
 
 async function appTables(sequelize: Sequelize): Promise<string[]> {

@@ -10,6 +10,8 @@ export interface JsonResponse<T = any> {
 /** A tiny HTTP client that keeps the session cookie, like a browser would. */
 export class Agent {
   cookie = '';
+  /** The cookie this agent keeps: the staff session's, or the patient dashboard's (`mq_patient`). */
+  cookieName = 'mq_session';
 
   constructor(private readonly server: TestServer) {}
 
@@ -30,7 +32,7 @@ export class Agent {
     for (const c of setCookie) {
       const [pair] = c.split(';');
       const [name, value] = pair.split('=');
-      if (name === 'mq_session') this.cookie = value ? `${name}=${value}` : '';
+      if (name === this.cookieName) this.cookie = value ? `${name}=${value}` : '';
     }
     const text = await response.text();
     let parsed: unknown = null;

@@ -9,6 +9,7 @@ import type { PatientChosenEvent } from '../shared/events';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import '../people/mq-patient-finder';
+import './mq-desk-sign-in-link';
 
 const REASONS: Array<{ value: PriorityReason; label: string }> = [
   { value: 'elderly', label: '65 or older' },
@@ -77,7 +78,10 @@ export class MqDeskCheckIn extends LitElement {
           <strong>${this.patient.fullName}</strong>
           <span class="muted">born ${this.patient.dateOfBirth} · record ${this.patient.medicalRecordNumber}</span>
         </span>
-        <button type="button" @click=${() => this.reset()}>Change patient</button>
+        <span>
+          <mq-desk-sign-in-link patientId=${this.patient.id}></mq-desk-sign-in-link>
+          <button type="button" @click=${() => this.reset()}>Change patient</button>
+        </span>
       </div>
       <form @submit=${this.submit} novalidate>
         <div class="fields">

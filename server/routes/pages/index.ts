@@ -15,7 +15,7 @@ const FAVICON_SVG =
   '<path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff"/></svg>';
 
 /** The single-page front ends, each served at `/<name>` (and below, for their own routing). */
-export const PAGES = ['kiosk', 'display', 'admin', 'book'] as const;
+export const PAGES = ['kiosk', 'display', 'admin', 'book', 'me'] as const;
 
 /** True when every front end has been built. */
 export function frontEndsBuilt(dir = PUBLIC_DIR): boolean {

@@ -46,6 +46,8 @@ export function publicBookingRoutes(
   now: () => Date,
   limiters: LimiterFactory,
   limits: PublicBookingLimits = DEFAULT_PUBLIC_BOOKING_LIMITS,
+  /** Registers the booking's patient for the dashboard (issue 17); true when they can sign in with this phone. */
+  register: (patientId: number) => Promise<boolean> = async () => false,
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/api/public' });
   const lookups = limitPerAddress(limiters, 'booking-lookup', limits.lookupsPerMinute, 60, 'Too many requests from this address. Please wait a minute and try again.');
@@ -74,10 +76,12 @@ export function publicBookingRoutes(
 
   router.post('/bookings', bookings, open, validate(PublicBookingSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof PublicBookingSchema>;
-    const { slotId, ...person } = body;
+    const { slotId, createAccount, ...person } = body;
     const appointment = await appointments.book({ slotId, person }, { userId: null, ip: ctx.ip });
+    // After the booking's own transaction: a booking stands even if registering fails.
+    const account = createAccount ? await register(appointment.patientId) : false;
     ctx.status = 201;
-    ctx.body = presentPublicBooking(appointment, settings.activeTimeZone);
+    ctx.body = { ...presentPublicBooking(appointment, settings.activeTimeZone), account };
   });
 
   return router;

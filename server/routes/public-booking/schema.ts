@@ -29,5 +29,7 @@ export const PublicBookingSchema = {
     dateOfBirth: day.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
       message: 'Enter a date of birth between 1900 and today.',
     }),
+    /** Register for the patient dashboard (/me): an account found by this phone number. */
+    createAccount: z.boolean().optional(),
   }),
 };

@@ -48,7 +48,8 @@ export async function prescriptionPage(
   return pageOf(record, clinicName, ctx.timeZone);
 }
 
-function pageOf(record: MedicalRecord, clinicName: string, timeZone: string): PrescriptionPage {
+/** The printed prescription of a loaded, signed record (the staff route above, and the patient's own on /me). */
+export function pageOf(record: MedicalRecord, clinicName: string, timeZone: string): PrescriptionPage {
   const signed = record.signedAt!;
   const patient = record.patient!;
   return {

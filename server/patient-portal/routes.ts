@@ -1,0 +1,96 @@
+import Router from '@koa/router';
+import type { Sequelize } from 'sequelize';
+import type { MyAccessResponse, MySlotsResponse, MyVisitsResponse } from '../../common/me';
+import { validate, type InputOf } from '../middleware/validate';
+import type { ClinicNameSource } from '../services/settings';
+import type { AppRouter } from '../state';
+import { renderView } from '../views/render';
+import type { MyAppointments } from './appointments';
+import { loadPatient, requirePatient } from './middleware';
+import type { PatientSessions } from './sessions';
+import { myAccessHistory, myProfile, reportChange } from './profile';
+import { MyRescheduleSchema, OwnIdSchema, ReportSchema } from './schema';
+import { myPrescription, myVisit, myVisits } from './visits';
+
+/**
+ * The dashboard's data, for the signed-in patient only (401 otherwise): appointments (cancel, move to a free time of
+ * the same doctor), signed visits, the printable prescription, their details and reports, and who opened their record.
+ * Every id is checked against the patient: another patient's answers 404, like one that does not exist.
+ */
+export function patientDashboardRoutes(
+  sequelize: Sequelize,
+  sessions: PatientSessions,
+  appointments: MyAppointments,
+  zone: () => string,
+  clinicName: ClinicNameSource,
+): AppRouter {
+  const router: AppRouter = new Router({ prefix: '/api/me' });
+  router.use(loadPatient(sessions));
+  router.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+
+  router.get('/appointments', async (ctx) => {
+    ctx.body = await appointments.list(requirePatient(ctx));
+  });
+
+  router.get('/appointments/:id/slots', validate(OwnIdSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { params } = ctx.state.input as InputOf<typeof OwnIdSchema>;
+    const body: MySlotsResponse = { timeZone: zone(), slots: await appointments.freeTimes(actor, params.id) };
+    ctx.body = body;
+  });
+
+  router.post('/appointments/:id/cancel', validate(OwnIdSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { params } = ctx.state.input as InputOf<typeof OwnIdSchema>;
+    ctx.body = { appointment: await appointments.cancel(actor, params.id) };
+  });
+
+  router.post('/appointments/:id/reschedule', validate(MyRescheduleSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { params, body } = ctx.state.input as InputOf<typeof MyRescheduleSchema>;
+    ctx.body = { appointment: await appointments.reschedule(actor, params.id, body.slotId) };
+  });
+
+  router.get('/visits', async (ctx) => {
+    const body: MyVisitsResponse = { visits: await myVisits(requirePatient(ctx), zone()) };
+    ctx.body = body;
+  });
+
+  router.get('/visits/:id', validate(OwnIdSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { params } = ctx.state.input as InputOf<typeof OwnIdSchema>;
+    ctx.body = { visit: await myVisit(actor, params.id, zone()) };
+  });
+
+  router.get('/visits/:id/prescription', validate(OwnIdSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { params } = ctx.state.input as InputOf<typeof OwnIdSchema>;
+    const page = await myPrescription(actor, params.id, await clinicName(), zone());
+    ctx.type = 'text/html; charset=utf-8';
+    // The staff route's policy: a page with no script, frame or outside resource.
+    ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
+    ctx.body = renderView('prescription', page);
+  });
+
+  router.get('/profile', async (ctx) => {
+    ctx.body = await myProfile(requirePatient(ctx));
+  });
+
+  router.post('/profile/reports', validate(ReportSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { body } = ctx.state.input as InputOf<typeof ReportSchema>;
+    await reportChange(sequelize, actor, body);
+    ctx.status = 201;
+    ctx.body = await myProfile(actor);
+  });
+
+  router.get('/access', async (ctx) => {
+    const body: MyAccessResponse = { timeZone: zone(), entries: await myAccessHistory(requirePatient(ctx)) };
+    ctx.body = body;
+  });
+
+  return router;
+}

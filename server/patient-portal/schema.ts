@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { id } from '../routes/schema-parts';
+
+const identifier = z.string({ error: 'Enter your phone number or email address.' }).trim().min(3, 'Enter your phone number or email address.').max(190);
+
+/** POST /api/me/sign-in/code */
+export const CodeRequestSchema = { body: z.object({ identifier, language: z.string().max(8).optional() }) };
+
+/** POST /api/me/sign-in */
+export const CodeSignInSchema = {
+  body: z.object({ identifier, code: z.string({ error: 'Enter the code.' }).trim().regex(/^\d{6}$/, 'Enter the 6-digit code.') }),
+};
+
+/** POST /api/me/sign-in/link */
+export const LinkSignInSchema = { body: z.object({ token: z.string().min(20).max(64) }) };
+
+/** Routes about one of the patient's appointments or visits. */
+export const OwnIdSchema = { params: z.object({ id }) };
+
+/** POST /api/me/appointments/:id/reschedule */
+export const MyRescheduleSchema = { params: z.object({ id }), body: z.object({ slotId: id }) };
+
+/** POST /api/me/profile/reports: allergies, or insurance (provider and number). */
+export const ReportSchema = {
+  body: z.union([
+    z.object({ allergies: z.string().trim().min(1, 'Describe your allergies, or write "none".').max(2000) }).strict(),
+    z.object({ insuranceProvider: z.string().trim().min(1, 'Enter your insurer.').max(100), insuranceNumber: z.string().trim().min(1, 'Enter your policy number.').max(64) }).strict(),
+  ]),
+};
+
+/** POST /api/patients/:id/sign-in-link (the desk) */
+export const SignInLinkSchema = { params: z.object({ id }) };

@@ -1,0 +1,115 @@
+import Router from '@koa/router';
+import type { ParameterizedContext } from 'koa';
+import QRCode from 'qrcode';
+import type { MeSession } from '../../common/me';
+import type { Config } from '../config';
+import { auth } from '../middleware/auth';
+import { validate, type InputOf } from '../middleware/validate';
+import { Patient, PatientAccount } from '../models';
+import { isHttps } from '../security/origins';
+import type { AppRouter, AppState } from '../state';
+import { CATALOGUE } from '../../common/i18n';
+import { formatDateTime } from '../../common/clinic-format';
+import { notFound } from '../errors';
+import type { ClinicNameSource } from '../services/settings';
+import { renderView } from '../views/render';
+import { loadPatient, requirePatient } from './middleware';
+import { CodeRequestSchema, CodeSignInSchema, LinkSignInSchema, SignInLinkSchema } from './schema';
+import { PATIENT_COOKIE, type PatientSessions } from './sessions';
+import type { PatientSignIn } from './sign-in';
+
+/**
+ * Patient sign-in on the dashboard: ask for a code, sign in with it or with a printed link, sign out, "who am I";
+ * and for the desk, a sign-in link with its QR code to print for a patient who stands there.
+ */
+export function patientSignInRoutes(
+  config: Pick<Config, 'publicBaseUrl'>,
+  signIn: PatientSignIn,
+  sessions: PatientSessions,
+  clinicName: ClinicNameSource,
+  zone: () => string,
+): AppRouter {
+  const router: AppRouter = new Router();
+  const httpsOnly = isHttps(config);
+  router.use(loadPatient(sessions));
+
+  const setCookie = (ctx: ParameterizedContext<AppState>, token: string) => {
+    const secure = httpsOnly || ctx.secure;
+    if (secure) ctx.cookies.secure = true;
+    ctx.cookies.set(PATIENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, overwrite: true });
+  };
+  const origin = (ctx: ParameterizedContext<AppState>) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') });
+
+  router.post('/api/me/sign-in/code', validate(CodeRequestSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof CodeRequestSchema>;
+    await signIn.requestCode(body.identifier, body.language, origin(ctx));
+    // The same answer whether or not the identifier has an account, so the form does not tell who is a patient.
+    ctx.status = 202;
+    ctx.body = { sent: true };
+  });
+
+  router.post('/api/me/sign-in', validate(CodeSignInSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof CodeSignInSchema>;
+    const { token, session } = await signIn.signInWithCode(body.identifier, body.code, origin(ctx));
+    setCookie(ctx, token);
+    ctx.body = await meSession(session.accountId, session.expiresAt);
+  });
+
+  router.post('/api/me/sign-in/link', validate(LinkSignInSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof LinkSignInSchema>;
+    const { token, session } = await signIn.signInWithLink(body.token, origin(ctx));
+    setCookie(ctx, token);
+    ctx.body = await meSession(session.accountId, session.expiresAt);
+  });
+
+  router.get('/api/me/session', async (ctx) => {
+    requirePatient(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await meSession(ctx.state.patient!.account.id, ctx.state.patient!.session.expiresAt);
+  });
+
+  router.post('/api/me/sign-out', async (ctx) => {
+    await sessions.end(ctx.cookies.get(PATIENT_COOKIE));
+    ctx.cookies.set(PATIENT_COOKIE, null);
+    ctx.status = 204;
+  });
+
+  // The desk prints this for a patient in front of them: the link signs them in once, within a day.
+  router.post('/api/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
+    const url = `${config.publicBaseUrl}/me/#link=${token}`;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { url, expiresAt: expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  });
+
+  // The same link on paper: a form at the desk posts here and the printable page opens in a new tab (80 mm roll).
+  // Outside /api so a plain form may post it; the origin check still applies to it.
+  router.post('/desk/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
+    const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const patient = await Patient.findByPk(params.id);
+    if (!patient) throw notFound('That patient');
+    const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
+    const texts = CATALOGUE.en;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+    ctx.body = renderView('patient-sign-in-link', {
+      lang: 'en',
+      dir: texts.dir,
+      m: texts.me,
+      clinicName: await clinicName(),
+      firstName: patient.fullName.split(/\s+/)[0],
+      qrDataUrl: await QRCode.toDataURL(`${config.publicBaseUrl}/me/#link=${token}`, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+      expires: texts.me.linkExpires(formatDateTime(expiresAt, zone(), texts.locale)),
+    });
+  });
+
+  return router;
+}
+
+async function meSession(accountId: number, expiresAt: Date): Promise<MeSession> {
+  const account = await PatientAccount.findByPk(accountId, { include: [{ model: Patient, as: 'patient', attributes: ['id', 'fullName'] }] });
+  const patient = account!.patient!;
+  return { patient: { id: patient.id, firstName: patient.fullName.split(/\s+/)[0] }, expiresAt: expiresAt.toISOString() };
+}
