@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { buildContainer, type Container, type ContainerDeps, type Services } from './container';
 import type { RealtimeHub } from './realtime/hub';
 import { limitTransactions } from './db/transaction-deadline';
+import { redisReady } from './scale/redis';
 
 /** A listening MediQueue server: HTTP and the WebSocket hub on one port. */
 export interface RunningServer {
@@ -23,6 +24,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
   const container = buildContainer(deps);
   const { hub, services } = container;
   const unlimitTransactions = limitTransactions(deps.db.sequelize, deps.config.transactionTimeoutMs);
+  if (container.redis && !(await redisReady(container.redis))) container.logger.warn('redis is not answering; starting without it');
   await services.relay?.start();
   const server = http.createServer(createApp(container).callback());
   hub.attach(server);

@@ -25,3 +25,22 @@ export function connectRedis(url: string, logger: Logger, name = 'mediqueue'): R
   });
   return redis;
 }
+
+/**
+ * Resolves once `redis` is ready, or after `ms` (false): a server starting while Redis is away still starts, counting
+ * limits in memory until it connects. Waiting first keeps the shared limits shared from the first request on.
+ */
+export async function redisReady(redis: Redis, ms = 5_000): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', ready);
+      resolve(false);
+    }, ms);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    redis.once('ready', ready);
+  });
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { redisReady } from './redis';
 import type { Logger } from '../logger';
 import type { QueueEntry } from '../models';
 import type { RealtimeHub } from '../realtime/hub';
@@ -53,6 +54,7 @@ export class ChangeRelay {
 
   /** Subscribes to the other servers' changes; resolves once listening (or at once if Redis is away). */
   async start(): Promise<void> {
+    await redisReady(this.subscriber);
     await this.subscriber.subscribe(this.topic).catch(() => {
       this.lost = true;
     });
