@@ -43,7 +43,7 @@ import { userRoutes } from './routes/users';
 import { visitRoutes } from './routes/visits';
 
 /** Every router, each given the services it needs from the container. */
-function routers({ config, db, clock, services: s }: Container): AppRouter[] {
+function routers({ config, clock, services: s }: Container): AppRouter[] {
   // The name an admin saved applies at once wherever it is shown; the zone waits for a restart (services/settings).
   const clinicName = () => s.settings.clinicName();
   const timeZone = () => s.settings.activeTimeZone;
@@ -84,7 +84,7 @@ function routers({ config, db, clock, services: s }: Container): AppRouter[] {
     webhookRoutes(s.webhookHooks),
     fhirRoutes({ config, tokens: s.apiTokens, now: clock.now }),
     // The patient dashboard (/me): sign-in, appointments, visits, profile, family links.
-    ...patientPortalRoutes(s.patientPortal, { config, db }, { zone: timeZone, now: clock.now, country: () => s.settings.phoneCountry(), clinicName }),
+    ...patientPortalRoutes(s.patientPortal, config, { zone: timeZone, clinicName }),
     pageRoutes(),
   ];
 }

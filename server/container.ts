@@ -131,6 +131,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     : null;
   if (relay) queue.live.onChange((change) => relay.publish(change));
   const schedules = new ScheduleService(sequelize, settings, now);
+  const appointments = new AppointmentService(sequelize, zone, now, undefined, country);
   const services: Services = {
     settings,
     auth,
@@ -142,7 +143,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     doctors: new DoctorService(sequelize),
     patients: new PatientService(sequelize, country),
     schedules,
-    appointments: new AppointmentService(sequelize, zone, now, undefined, country),
+    appointments,
     records: new RecordsService({ sequelize, queue: queue.service, timeZone, now }),
     formulary: new FormularyService(sequelize),
     displays: new DisplayProfileService(sequelize),
@@ -155,7 +156,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     webhooks: new DeliveryWorker({ pollMs: config.webhookPollSeconds * 1000, retryBaseMs: config.webhookRetryBaseSeconds * 1000, logger, now }),
     limiters,
     relay,
-    patientPortal: createPatientPortal({ config, db, logger }, { now, country, limiters }),
+    patientPortal: createPatientPortal({ config, sequelize, logger, appointments }, { zone, now, country, limiters }),
   };
   return { config, logger, db, clock, redis, hub, services };
 }

@@ -1,14 +1,12 @@
 import Router from '@koa/router';
-import type { Sequelize } from 'sequelize';
 import type { MyAccessResponse, MySlotsResponse, MyVisitsResponse } from '../../common/me';
 import { validate, type InputOf } from '../middleware/validate';
 import type { ClinicNameSource } from '../services/settings';
 import type { AppRouter } from '../state';
 import { renderView } from '../views/render';
-import type { MyAppointments } from './appointments';
+import type { PatientPortal } from './index';
 import { loadPatient, requirePatient } from './middleware';
-import type { PatientSessions } from './sessions';
-import { myAccessHistory, myProfile, reportChange } from './profile';
+import { myAccessHistory, myProfile } from './profile';
 import { MyRescheduleSchema, OwnIdSchema, ReportSchema } from './schema';
 import { myPrescription, myVisit, myVisits } from './visits';
 
@@ -17,15 +15,10 @@ import { myPrescription, myVisit, myVisits } from './visits';
  * the same doctor), signed visits, the printable prescription, their details and reports, and who opened their record.
  * Every id is checked against the patient: another patient's answers 404, like one that does not exist.
  */
-export function patientDashboardRoutes(
-  sequelize: Sequelize,
-  sessions: PatientSessions,
-  appointments: MyAppointments,
-  zone: () => string,
-  clinicName: ClinicNameSource,
-): AppRouter {
+export function patientDashboardRoutes(portal: PatientPortal, zone: () => string, clinicName: ClinicNameSource): AppRouter {
+  const { appointments } = portal;
   const router: AppRouter = new Router({ prefix: '/api/me' });
-  router.use(loadPatient(sessions));
+  router.use(loadPatient(portal.sessions));
   router.use(async (ctx, next) => {
     ctx.set('Cache-Control', 'no-store');
     await next();
@@ -82,7 +75,7 @@ export function patientDashboardRoutes(
   router.post('/profile/reports', validate(ReportSchema), async (ctx) => {
     const actor = requirePatient(ctx);
     const { body } = ctx.state.input as InputOf<typeof ReportSchema>;
-    await reportChange(sequelize, actor, body);
+    await portal.report(actor, body);
     ctx.status = 201;
     ctx.body = await myProfile(actor);
   });

@@ -1,16 +1,13 @@
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import QRCode from 'qrcode';
-import type { MeSession } from '../../common/me';
 import type { Config } from '../config';
 import { auth } from '../middleware/auth';
 import { validate, type InputOf } from '../middleware/validate';
-import { Patient, PatientAccount } from '../models';
 import { isHttps } from '../security/origins';
 import type { AppRouter, AppState } from '../state';
 import { CATALOGUE } from '../../common/i18n';
 import { formatDateTime } from '../../common/clinic-format';
-import { notFound } from '../errors';
 import type { ClinicNameSource } from '../services/settings';
 import { renderView } from '../views/render';
 import { loadPatient, requirePatient } from './middleware';
@@ -52,20 +49,20 @@ export function patientSignInRoutes(
     const { body } = ctx.state.input as InputOf<typeof CodeSignInSchema>;
     const { token, session } = await signIn.signInWithCode(body.identifier, body.code, origin(ctx));
     setCookie(ctx, token);
-    ctx.body = await meSession(session.accountId, session.expiresAt);
+    ctx.body = await signIn.sessionView(session.accountId, session.expiresAt);
   });
 
   router.post('/api/me/sign-in/link', validate(LinkSignInSchema), async (ctx) => {
     const { body } = ctx.state.input as InputOf<typeof LinkSignInSchema>;
     const { token, session } = await signIn.signInWithLink(body.token, origin(ctx));
     setCookie(ctx, token);
-    ctx.body = await meSession(session.accountId, session.expiresAt);
+    ctx.body = await signIn.sessionView(session.accountId, session.expiresAt);
   });
 
   router.get('/api/me/session', async (ctx) => {
     requirePatient(ctx);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await meSession(ctx.state.patient!.account.id, ctx.state.patient!.session.expiresAt);
+    ctx.body = await signIn.sessionView(ctx.state.patient!.account.id, ctx.state.patient!.session.expiresAt);
   });
 
   router.post('/api/me/sign-out', async (ctx) => {
@@ -87,8 +84,7 @@ export function patientSignInRoutes(
   // Outside /api so a plain form may post it; the origin check still applies to it.
   router.post('/desk/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
     const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
-    const patient = await Patient.findByPk(params.id);
-    if (!patient) throw notFound('That patient');
+    const patient = await signIn.patient(params.id);
     const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
     const texts = CATALOGUE.en;
     ctx.type = 'text/html; charset=utf-8';
@@ -106,10 +102,4 @@ export function patientSignInRoutes(
   });
 
   return router;
-}
-
-async function meSession(accountId: number, expiresAt: Date): Promise<MeSession> {
-  const account = await PatientAccount.findByPk(accountId, { include: [{ model: Patient, as: 'patient', attributes: ['id', 'fullName'] }] });
-  const patient = account!.patient!;
-  return { patient: { id: patient.id, firstName: patient.fullName.split(/\s+/)[0] }, expiresAt: expiresAt.toISOString() };
 }

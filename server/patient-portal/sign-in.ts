@@ -4,7 +4,8 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { memoryLimiters, type LimiterFactory } from '../scale/limiters';
 import { textsFor, isLanguage } from '../../common/i18n';
 import { inTransaction } from '../db/transaction';
-import { AppError, tooManyAttempts } from '../errors';
+import type { MeSession } from '../../common/me';
+import { AppError, notFound, tooManyAttempts } from '../errors';
 import { Patient, PatientAccount, PatientSignInCode, type PatientSession } from '../models';
 import { audit } from '../services/audit';
 import type { RequestOrigin } from '../services/auth';
@@ -65,6 +66,20 @@ export class PatientSignIn {
   }
 
   /** The account an identifier names: an email address, or a phone number however it was written. */
+  /** What "who am I" answers for a patient session: first name only, and when it ends. */
+  async sessionView(accountId: number, expiresAt: Date): Promise<MeSession> {
+    const account = await PatientAccount.findByPk(accountId, { include: [{ model: Patient, as: 'patient', attributes: ['id', 'fullName'] }] });
+    const patient = account!.patient!;
+    return { patient: { id: patient.id, firstName: patient.fullName.split(/\s+/)[0] }, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The patient a desk prints a sign-in link for; 404 when there is none. */
+  async patient(id: number): Promise<Patient> {
+    const patient = await Patient.findByPk(id);
+    if (!patient) throw notFound('That patient');
+    return patient;
+  }
+
   async findAccount(identifier: string): Promise<PatientAccount | null> {
     const text = identifier.trim();
     if (text.includes('@')) return PatientAccount.findOne({ where: { email: text.toLowerCase() } });
