@@ -9,6 +9,7 @@ import { fhirRoutes } from './fhir';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { webhookRoutes } from './routes/webhooks';
 import { patientPortalRoutes } from './patient-portal';
+import { PATIENT_COOKIE } from './patient-portal/sessions';
 import { refuseCrossSite } from './middleware/cross-site';
 import { securityHeaders } from './middleware/security-headers';
 import { originPolicy } from './security/origins';
@@ -109,7 +110,13 @@ export function createApp(container: Container): Koa<AppState> {
     }
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
-  app.use(loadSession(services.auth));
+  // A patient signed in on the dashboard who opens a staff address is told it is not for them (403), not asked to sign in.
+  app.use(
+    loadSession(services.auth, async (ctx) =>
+      // The dashboard's own routes read the patient session themselves (patient-portal/middleware.ts).
+      ctx.path.startsWith('/api/me') ? false : Boolean(await services.patientPortal.sessions.lookup(ctx.cookies.get(PATIENT_COOKIE))),
+    ),
+  );
 
   for (const router of routers(container)) {
     app.use(router.routes());

@@ -122,7 +122,7 @@ export function buildContainer(deps: ContainerDeps): Container {
   const limiters = redis ? redisLimiters(redis, `${config.redisPrefix}:limit`) : memoryLimiters;
 
   const auth = new AuthService(sequelize, new SignInThrottle(deps.throttleLimits, limiters), config.sessionLifetimeMinutes, config.passwordHashCost);
-  const hub = new RealtimeHub(socketSessions(config, auth), logger, deps.hubOptions);
+  const hub = new RealtimeHub(socketSessions(config, auth), logger, { now, ...deps.hubOptions });
   auth.onSessionEnded((sessionId) => hub.revokeSession(sessionId));
 
   const queue = createQueue({ sequelize, timeZone, country, hub, logger, now });

@@ -10,6 +10,7 @@ import { capabilityStatement } from './capability';
 import { HANDLERS, patientEverything } from './registry';
 import { readById, type ResourceHandler, type SearchContext } from './search/context';
 import { assertKnownParams, type FhirQuery } from './search-params';
+import { systemNow } from '../clock';
 
 /** What the FHIR routes need. */
 export interface FhirDeps {
@@ -36,7 +37,7 @@ function handlerOf(type: string): ResourceHandler {
  */
 export function fhirRoutes(deps: FhirDeps): AppRouter {
   const router: AppRouter = new Router({ prefix: '/fhir/R4' });
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? (systemNow);
   const started = now();
   const searchContext = (ctx: ParameterizedContext<AppState>): SearchContext => ({ reader: readerOf(ctx), zone: deps.config.clinicTimeZone });
   const answer = (ctx: ParameterizedContext<AppState>, body: unknown) => {

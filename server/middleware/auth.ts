@@ -9,18 +9,25 @@ export interface AuthState {
   user?: User;
   session?: Session;
   sessionState: SessionLookup['state'];
+  /** No staff session, but a patient's (the dashboard's): staff routes answer 403, not "please sign in". */
+  patientOnly?: boolean;
 }
 
+/** Whether a request carries a live patient session (patient-portal), asked only when it has no staff one. */
+export type PatientSessionCheck = (ctx: ParameterizedContext<AuthState>) => Promise<boolean>;
+
 /** Reads the session cookie (if any) and puts the signed-in user into `ctx.state.user`. Never refuses by itself. */
-export function loadSession(auth: AuthService): Middleware<AuthState> {
+export function loadSession(auth: AuthService, patientSession?: PatientSessionCheck): Middleware<AuthState> {
   return async (ctx, next) => {
     const found = await auth.lookup(ctx.cookies.get(SESSION_COOKIE));
     ctx.state.sessionState = found.state;
     if (found.state === 'active') {
       ctx.state.user = found.user;
       ctx.state.session = found.session;
+    } else {
+      if (found.state === 'expired') ctx.cookies.set(SESSION_COOKIE, null);
+      if (patientSession && (await patientSession(ctx))) ctx.state.patientOnly = true;
     }
-    else if (found.state === 'expired') ctx.cookies.set(SESSION_COOKIE, null);
     await next();
   };
 }
@@ -29,6 +36,7 @@ export function loadSession(auth: AuthService): Middleware<AuthState> {
 export function requireUser(ctx: ParameterizedContext<AuthState>): User {
   const user = ctx.state.user;
   if (user) return user;
+  if (ctx.state.patientOnly) throw forbidden('This is a patient sign-in. Staff pages need a staff account.');
   if (ctx.state.sessionState === 'expired') {
     throw notSignedIn('Your session ended after a period of inactivity. Please sign in again.', 'session_expired');
   }

@@ -16,6 +16,7 @@ import { LiveQueue } from './read-model/live-queue';
 import { QueueReads } from './reads';
 import type { QueueNotifier } from './types';
 import { QueueOutbox } from '../webhooks/queue-events';
+import { systemNow } from '../clock';
 
 /**
  * The queue, assembled: the engine's commands (QueueService), the live read model they feed, the reads every
@@ -49,7 +50,7 @@ export interface QueueDeps {
 
 /** Builds the queue in dependency order: read model, engine, reads, broadcaster; then registers its channels. */
 export function createQueue(deps: QueueDeps): Queue {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? (systemNow);
   const live = new LiveQueue(deps.timeZone, now, deps.logger);
   // The engine's changes go to the live model (after commit) and to the webhook outbox (inside the transaction).
   const outbox = new QueueOutbox(now);

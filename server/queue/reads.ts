@@ -11,6 +11,7 @@ import { boardMessage } from './channels/messages';
 import type { LiveQueue } from './read-model/live-queue';
 import type { QueueService } from './commands/steps';
 import type { DepartmentState } from './types';
+import { systemNow } from '../clock';
 
 /** The reads behind every queue channel, shared by the channel providers (snapshots) and the broadcaster (events). */
 export class QueueReads {
@@ -24,7 +25,7 @@ export class QueueReads {
     private readonly queue: QueueService,
     private readonly live: LiveQueue,
     private readonly timeZone: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
   ) {}
 
   /** One department's clinic day as the screens show it, from the live read model. */

@@ -37,4 +37,6 @@ export interface HubOptions extends FloodLimits {
   pingMs: number;
   /** Most channels one connection may hold. */
   maxSubscriptions: number;
+  /** The server's clock, for the time heartbeats and `hello` carry (screens keep their clocks by it). */
+  now: () => Date;
 }

@@ -22,13 +22,14 @@ import { ClientMessageSchema } from './schema';
 import { AddressCounter, DEFAULT_FLOOD_LIMITS, MessageBucket } from './flood-limits';
 import { SnapshotCache } from './snapshot-cache';
 import type { ActionHandler, ChannelProvider, HubAuth, HubOptions, Unsequenced } from './hub-types';
+import { systemNow } from '../clock';
 
 export type { ActionHandler, ChannelProvider, HubAuth, HubOptions, Unsequenced } from './hub-types';
 
 /** Send options for a message encoded once as UTF-8: still a text frame for the browser. */
 const TEXT = { binary: false } as const;
 
-const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50, ...DEFAULT_FLOOD_LIMITS };
+const DEFAULTS: HubOptions = { heartbeatMs: 15_000, pingMs: 30_000, maxSubscriptions: 50, now: systemNow, ...DEFAULT_FLOOD_LIMITS };
 
 interface Client {
   ws: WebSocket;
@@ -71,7 +72,7 @@ export class RealtimeHub {
         this.pingAll();
         void this.recheckSessions();
       }, this.options.pingMs),
-      setInterval(() => this.broadcastAll({ type: 'heartbeat', serverTime: new Date().toISOString() }), this.options.heartbeatMs),
+      setInterval(() => this.broadcastAll({ type: 'heartbeat', serverTime: this.options.now().toISOString() }), this.options.heartbeatMs),
     );
   }
 
@@ -200,7 +201,7 @@ export class RealtimeHub {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       epoch: this.epoch,
-      serverTime: new Date().toISOString(),
+      serverTime: this.options.now().toISOString(),
       heartbeatMs: this.options.heartbeatMs,
       user: user ? { id: user.id, role: user.role } : null,
     });

@@ -34,6 +34,7 @@ import {
   type DemoPatient,
 } from './demo-data';
 import { seedDemoHistory, type HistorySummary } from './history';
+import { systemNow } from '../clock';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
@@ -130,7 +131,7 @@ function ageOn(dateOfBirth: string, day: string): number {
  */
 export async function seedDemoClinic(sequelize: Sequelize, options: SeedOptions): Promise<SeedSummary> {
   assertBound(sequelize);
-  const { timeZone, now = new Date(), reset = false, passwordCost } = options;
+  const { timeZone, now = systemNow(), reset = false, passwordCost } = options;
   // scrypt is deliberately slow: hash each distinct password once, and before the transaction so a retry reuses it.
   const hashes = new Map<string, string>();
   for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password, passwordCost));

@@ -4,6 +4,7 @@ import type { ApiTokenScope, ApiTokenView } from '../../common/api-tokens';
 import { AppError, notFound } from '../errors';
 import { ApiToken } from '../models';
 import { audit } from './audit';
+import { systemNow } from '../clock';
 
 /** Every token starts with this, so a leaked one is recognisable in logs and by secret scanners. */
 const TOKEN_PREFIX = 'mqt_';
@@ -42,7 +43,7 @@ const invalidToken = () =>
 export class ApiTokenService {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
   ) {}
 
   /** Every token, newest first. */

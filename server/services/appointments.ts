@@ -11,6 +11,7 @@ import { localTime } from './calendar';
 import { findOrCreateForBooking } from './patients';
 import { retryOnCodeClash, uniqueClashOn } from './unique';
 import type { PhoneCountrySource } from './phone';
+import { systemNow } from '../clock';
 
 /** Who books: staff (their id) or the public booking page (null). */
 export interface BookingActor {
@@ -74,7 +75,7 @@ export class AppointmentService {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly zone: () => string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
     private readonly newCode: () => string = bookingCode,
     /** The clinic's country, for phone numbers typed without a country code (public booking). */
     private readonly country: PhoneCountrySource = async () => null,

@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { audit } from './audit';
 import { DEFAULT_PASSWORD_COST, dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { SignInThrottle } from './sign-in-throttle';
+import { systemNow } from '../clock';
 
 /** The name of the staff session cookie. */
 export const SESSION_COOKIE = 'mq_session';
@@ -121,7 +122,7 @@ export class AuthService {
         },
         { transaction },
       );
-      await user.update({ lastSignInAt: new Date() }, { transaction });
+      await user.update({ lastSignInAt: systemNow() }, { transaction });
       await audit({ userId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: origin.ip }, transaction);
       return created;
     });

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CheckInPoster, KioskProfile } from '../models';
 import { serverSecret } from './server-secrets';
+import { systemNow } from '../clock';
 
 /** How long a check-in code shown on the waiting-room screen can be used after it was issued. */
 export const CHECK_IN_CODE_SECONDS = 5 * 60;
@@ -31,7 +32,7 @@ export class CheckInCodes {
   private key: Promise<Buffer> | undefined;
 
   constructor(
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
     private readonly secret: SecretSource = () => serverSecret('check-in-codes'),
     private readonly lifetimeSeconds = CHECK_IN_CODE_SECONDS,
   ) {}

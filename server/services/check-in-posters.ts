@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../errors';
 import { CheckInPoster, KioskProfile } from '../models';
 import { audit } from './audit';
 import { addDays, clinicDay, clinicDayBounds } from './clinic-time';
+import { systemNow } from '../clock';
 
 /** Who made a change, for the audit log. */
 interface Actor {
@@ -21,7 +22,7 @@ export class CheckInPosterService {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly timeZone: () => string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
   ) {}
 
   /** Every poster, newest first, with its kiosk profile. */

@@ -8,6 +8,7 @@ import { addDays, clinicDay } from './clinic-time';
 import { generateForDoctor, type DayRange } from './generation';
 import type { SettingsService } from './settings';
 import { setSlotBlocked } from './slot-blocks';
+import { systemNow } from '../clock';
 
 /** An interval as an admin sends it. */
 export interface IntervalInput {
@@ -49,7 +50,7 @@ export class ScheduleService {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly settings: SettingsService,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
   ) {}
 
   /** Takes one slot out of booking, or back in (services/slot-blocks.ts). */

@@ -1,6 +1,7 @@
 import { literal, Op, type Transaction } from 'sequelize';
 import { Appointment, AvailabilityException, DoctorAvailability, TimeSlot } from '../models';
 import { clinicDayBounds, eachDay, isoWeekday, localToUtc } from './clinic-time';
+import { systemNow } from '../clock';
 
 /** What generateSlots works on: one doctor, a range of clinic days (both included), and the clinic's zone. */
 export interface GenerateSlotsOptions {
@@ -193,7 +194,7 @@ async function withdrawFree(ids: number[], transaction: Transaction): Promise<nu
   let count = 0;
   for (const part of chunks(ids)) {
     const [changed] = await TimeSlot.update(
-      { withdrawnAt: new Date() },
+      { withdrawnAt: systemNow() },
       { where: { id: part, [Op.and]: [NO_ACTIVE_APPOINTMENT] }, transaction },
     );
     count += changed;

@@ -2,6 +2,7 @@ import { Op } from 'sequelize';
 import type { Logger } from '../logger';
 import { Webhook, WebhookDelivery } from '../models';
 import { EVENT_HEADER, SIGNATURE_HEADER, signDelivery, TIMESTAMP_HEADER } from './signature';
+import { systemNow } from '../clock';
 
 /** How the worker paces itself. */
 export interface WorkerOptions {
@@ -32,7 +33,7 @@ export class DeliveryWorker {
   private readonly now: () => Date;
 
   constructor(private readonly options: WorkerOptions) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? (systemNow);
   }
 
   /** Starts polling (and looks at once: rows left by a previous run are due). */

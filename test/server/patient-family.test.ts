@@ -43,7 +43,7 @@ describe('family accounts (issue 17): a parent manages a child\'s appointments o
     expect((await agentBefore.post(`/api/me/appointments/${appointment.id}/cancel`)).status).to.equal(404);
 
     // Only staff confirm a link: the parent's own session cannot.
-    expect((await agentBefore.post(`/api/patients/${child.id}/family-links`, { guardianPatientId: parent.id })).status).to.equal(401);
+    expect((await agentBefore.post(`/api/patients/${child.id}/family-links`, { guardianPatientId: parent.id })).status).to.equal(403);
     const linked = await desk.post(`/api/patients/${child.id}/family-links`, { guardianPatientId: parent.id });
     expect(linked.status, JSON.stringify(linked.body)).to.equal(201);
     expect((await desk.post(`/api/patients/${child.id}/family-links`, { guardianPatientId: parent.id })).body.error.id).to.equal('already_exists');

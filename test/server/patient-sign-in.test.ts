@@ -105,7 +105,8 @@ describe('patient sign-in (issue 17): one-time codes, printed links, and session
     const agent = await signInPatient(server, phone);
     for (const path of ['/api/patients', '/api/auth/me', '/api/appointments', '/api/audit']) {
       const res = await agent.get(path);
-      expect(res.status, path).to.be.oneOf([401, 403]);
+      expect(res.status, path).to.equal(403);
+      expect(res.body.error.id, path).to.equal('forbidden');
     }
     // The staff cookie's name with the patient's token: not a staff session either.
     const forged = new Agent(server);
@@ -144,6 +145,6 @@ describe('patient sign-in (issue 17): one-time codes, printed links, and session
     expect((await agent.get('/api/me/appointments')).status).to.equal(200);
     expect((await patientAgent(server).post('/api/me/sign-in/link', { token })).status).to.equal(401);
     // Patients cannot make links, and neither can a doctor.
-    expect((await agent.post(`/api/patients/${patient.id}/sign-in-link`)).status).to.equal(401);
+    expect((await agent.post(`/api/patients/${patient.id}/sign-in-link`)).status).to.equal(403);
   });
 });

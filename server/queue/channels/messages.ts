@@ -9,6 +9,7 @@ import type { Department, DoctorProfile, QueueEntry } from '../../models';
 import { doctorName, presentDoctorQueue, presentTicket, queueLines, rankOf } from '../presenters';
 import type { DepartmentState } from '../types';
 import type { Unsequenced } from '../../realtime/hub';
+import { systemNow } from '../../clock';
 
 /** How many waiting tokens per department, and how many recent calls, a display shows. */
 export const BOARD_NEXT = 5;
@@ -41,7 +42,7 @@ export function tokenCalledMessage(
     doctor_name: doctorName(doctor),
     department_id: department.id,
     department_name: department.name,
-    called_at: (entry.calledAt ?? new Date()).toISOString(),
+    called_at: (entry.calledAt ?? systemNow()).toISOString(),
     recall_count: entry.recallCount,
   };
 }

@@ -7,6 +7,7 @@ import { Department, QueueEntry, type User } from '../../models';
 import { clinicDay } from '../../services/clinic-time';
 import type { RealtimeHub } from '../../realtime/hub';
 import { auditChannelRead } from './channel-read';
+import { systemNow } from '../../clock';
 
 /** The one reception channel: every desk sees every department's alerts. */
 export const RECEPTION_CHANNEL: Channel = 'reception:all';
@@ -35,7 +36,7 @@ export class ReceptionAlerts {
   constructor(
     private readonly hub: RealtimeHub,
     private readonly timeZone: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
     private readonly arrivals?: () => Promise<ReceptionArrivalsResponse>,
   ) {}
 

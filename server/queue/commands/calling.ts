@@ -102,7 +102,7 @@ async function claimAsKnown(
 ): Promise<QueueEntry | null> {
   if ((entry.patientId && !entry.patient) || (entry.appointmentId && !entry.appointment)) return null;
   // updatedAt is set here and the update is silent, so the copy below holds exactly what the row holds.
-  const changes = { ...stepChanges(entry, 'call', now), doctorId: by.doctor.id, version: entry.version + 1, updatedAt: new Date() };
+  const changes = { ...stepChanges(entry, 'call', now), doctorId: by.doctor.id, version: entry.version + 1, updatedAt: now };
   const [affected] = await QueueEntry.update(changes, {
     where: { id: entry.id, status: 'waiting', version: entry.version },
     transaction,

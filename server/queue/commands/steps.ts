@@ -17,6 +17,7 @@ import { checkTransferTarget, transferEntry, type TransferTarget } from './trans
 import type { LiveQueue } from '../read-model/live-queue';
 import type { Actor, AppointmentInput, QueueNotifier, WalkInInput } from '../types';
 import type { PhoneCountrySource } from '../../services/phone';
+import { systemNow } from '../../clock';
 
 /** The result of a sign-off: the completed visit and the patient called next (null when nobody was waiting). */
 export interface CompleteAndCallNextResult {
@@ -51,7 +52,7 @@ export class QueueService {
       beforeCommit?: (transaction: Transaction) => Promise<void>;
     },
     notifier: QueueNotifier,
-    now: () => Date = () => new Date(),
+    now: () => Date = systemNow,
   ) {
     this.ctx = { sequelize, timeZone: options.timeZone, country: options.country, notifier, now, live: options.live, beforeCommit: options.beforeCommit };
     if (options.live && options.batchWalkIns !== false) this.ctx.batches = new WalkInBatches(this.ctx);

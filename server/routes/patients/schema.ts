@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { BLOOD_GROUPS, SEXES } from '../../models/patient';
 import { day, id, IdParams, notEmpty, optionalText, paging } from '../schema-parts';
+import { systemNow } from '../../clock';
 
 const fullName = z.string({ error: "Enter the patient's full name." }).trim().min(1, "Enter the patient's full name.").max(120);
-const dateOfBirth = day.refine((d) => d <= new Date().toISOString().slice(0, 10) && d >= '1900-01-01', {
+const dateOfBirth = day.refine((d) => d <= systemNow().toISOString().slice(0, 10) && d >= '1900-01-01', {
   message: 'Enter a date of birth between 1900 and today.',
 });
 const phone = z

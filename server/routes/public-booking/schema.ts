@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { day, id } from '../schema-parts';
+import { systemNow } from '../../clock';
 
 /** GET /api/public/doctors */
 export const PublicDoctorsSchema = { query: z.object({ departmentId: id.optional() }) };
@@ -26,7 +27,7 @@ export const PublicBookingSchema = {
         (p) => /^[\d\s()+.-]+$/.test(p) && p.replace(/\D/g, '').length >= 6,
         'Enter your phone number: at least 6 digits (spaces and + ( ) - . allowed).',
       ),
-    dateOfBirth: day.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
+    dateOfBirth: day.refine((d) => d >= '1900-01-01' && d <= systemNow().toISOString().slice(0, 10), {
       message: 'Enter a date of birth between 1900 and today.',
     }),
     /** Register for the patient dashboard (/me): an account found by this phone number. */

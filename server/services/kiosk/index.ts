@@ -1,6 +1,7 @@
 import { AddressRateLimiter, DEFAULT_CHECK_IN_LIMITS } from '../../middleware/rate-limit';
 import type { LimiterFactory } from '../../scale/limiters';
 import type { PhoneCountrySource } from '../phone';
+import { systemNow } from '../../clock';
 
 /** What the kiosk's routes and pages share: the public check-in limit, the clinic's zone and the kiosk's clock. */
 export interface KioskServices {
@@ -22,6 +23,6 @@ export function createKioskServices(
     checkInLimiter: new AddressRateLimiter(DEFAULT_CHECK_IN_LIMITS, options.limiters),
     timeZone,
     country: options.country,
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? (systemNow),
   };
 }
