@@ -43,7 +43,7 @@ function printBanner(config: Readonly<Config>, seeded: boolean): void {
     `  TV display     ${base}/display`,
     `  Staff panel    ${base}/admin`,
     `  Online booking ${base}/book`,
-    `  Patients      ${base}/me`,
+    `  Patients       ${base}/me`,
     `  Health         ${base}/healthz`,
     '',
   ];

@@ -10,6 +10,16 @@ import { integrationStyles, secretShownOnce } from './integration-parts';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 
+/** Each event in plain words, beside the name the receiving system sees. */
+const EVENT_WORDS: Record<WebhookEvent, string> = {
+  'ticket.created': 'a patient checks in',
+  'ticket.called': 'a patient is called',
+  'visit.completed': 'a visit is completed',
+  'record.signed': 'a record is signed',
+  'appointment.booked': 'an appointment is booked',
+  'appointment.cancelled': 'an appointment is cancelled',
+};
+
 /**
  * Webhooks (admins, issue 16): the addresses told about queue, record and booking events, each with its last
  * delivery's outcome and how many deliveries wait. Register one (the signing secret is shown once), remove one.
@@ -34,9 +44,19 @@ export class MqWebhooks extends LitElement {
       fieldset {
         border: none;
         padding: 0;
+        margin: 1rem 0 0.75rem;
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem 1.25rem;
+        gap: 0.5rem 1.5rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 0.5rem;
+      }
+      fieldset label code {
+        color: var(--mq-muted, #5b6b75);
+        font-size: 0.85em;
       }
     `,
   ];
@@ -60,7 +80,7 @@ export class MqWebhooks extends LitElement {
     const eventsError = fieldMessage(this.error, 'events');
     return html`<section class="card" aria-labelledby="hooks-title">
       <h2 id="hooks-title">Webhooks</h2>
-      <p class="muted">Another system is told when something happens here. Each delivery is signed (see the README); failed ones are retried.</p>
+      <p class="muted">Another system is told when something happens here. Each delivery is signed with a secret shown once, so the receiving system can check it came from this clinic; failed ones are retried.</p>
       <form @submit=${this.create} novalidate>
         <div class="field">
           <label for="hook-url">Address (https://...)</label>
@@ -69,8 +89,11 @@ export class MqWebhooks extends LitElement {
           ${fieldErrorLine('hook-url-error', urlError)}
         </div>
         <fieldset aria-describedby="hook-events-error">
-          <legend>Events</legend>
-          ${WEBHOOK_EVENTS.map((event) => html`<label><input type="checkbox" .checked=${this.events.has(event)} @change=${() => this.toggle(event)} /> ${event}</label>`)}
+          <legend>Tell it when</legend>
+          ${WEBHOOK_EVENTS.map(
+            (event) =>
+              html`<label><input type="checkbox" .checked=${this.events.has(event)} @change=${() => this.toggle(event)} /> ${EVENT_WORDS[event]} <code>${event}</code></label>`,
+          )}
         </fieldset>
         ${fieldErrorLine('hook-events-error', eventsError)}
         <label><input type="checkbox" .checked=${this.clinical} @change=${() => (this.clinical = !this.clinical)} /> Clinical: include patient ids and clinical data (only for systems allowed to hold them)</label>
