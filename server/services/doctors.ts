@@ -48,11 +48,6 @@ export class DoctorService {
     return DoctorProfile.findAll({ where: departmentId ? { departmentId } : {}, include: doctorIncludes(), order: [['id', 'ASC']] });
   }
 
-  /** The doctor profile id of staff account `userId`, or null when the account has none. */
-  async profileIdOf(userId: number): Promise<number | null> {
-    return (await DoctorProfile.findOne({ where: { userId }, attributes: ['id'] }))?.id ?? null;
-  }
-
   create(input: DoctorFields & { userId: number }, actor: Actor): Promise<DoctorProfile> {
     return inTransaction(this.sequelize, async (transaction) => {
       const user = await User.findByPk(input.userId, { transaction });
