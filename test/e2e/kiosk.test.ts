@@ -116,7 +116,7 @@ describe('check-in kiosk, tickets and the patient\'s phone in Chromium', functio
       await closed.getByText('Closed · opens tomorrow at 09:00').waitFor();
       // Live: a ticket taken elsewhere shows up here without a reload.
       await otherWalkIn();
-      await gpCard.getByText('1 waiting').waitFor({ timeout: 5000 });
+      await gpCard.getByText('1 waiting').waitFor({ timeout: 15_000 });
       // Two doctors are free for one patient waiting: the forecast says a new walk-in waits for nobody.
       await gpCard.getByText(en.walkIn.estimate(0)).waitFor();
       await expectBigTargets();
