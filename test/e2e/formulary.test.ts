@@ -122,7 +122,7 @@ describe('formulary in Chromium', function () {
   });
 });
 
-async function expectSoon(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function expectSoon(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);

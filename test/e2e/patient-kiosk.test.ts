@@ -178,9 +178,12 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     await page.goto(`${server.baseUrl}/kiosk`);
     await page.waitForSelector('mq-kiosk-app[connection="open"]');
     await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
-    // A keyboard-wedge scanner types what the confirmation's QR code holds (the booking code), then Enter.
-    await page.keyboard.type(appointment.bookingCode.toLowerCase(), { delay: 10 });
-    await page.keyboard.press('Enter');
+    // A keyboard-wedge scanner types what the confirmation's QR code holds (the booking code), then Enter, all within
+    // a few milliseconds. Typed in the page in one go: Playwright's key-by-key round trips can leave gaps longer than
+    // a scan's on a loaded machine, and the kiosk would rightly take that for a person typing.
+    await page.evaluate((typed) => {
+      for (const key of [...typed, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }, appointment.bookingCode.toLowerCase());
     await app().getByRole('button', { name: 'Check in now' }).waitFor();
     await expectAccessible(page, 'kiosk appointment found');
     await app().getByRole('button', { name: 'Check in now' }).click();
