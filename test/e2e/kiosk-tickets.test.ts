@@ -1,20 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { QueueEntry, type Department, type DoctorProfile } from '../../server/models';
 import { ROOT_DIR } from '../../server/config';
-import { resetDatabase } from '../support/db';
-import { createDepartment, createStaff } from '../support/factories';
-import { Agent } from '../support/http';
-import { awayFromMidnight, kioskKey, openDepartment, workingDoctor } from '../support/kiosk';
-import { startTestServer, type TestServer } from '../support/server';
-import { agentFor } from '../support/session';
+import { QueueEntry } from '../../server/models';
+import { createStaff } from '../support/factories';
+import { LANDSCAPE, useKioskPage } from '../support/kiosk-page';
 import { sharedBrowser } from '../support/browser';
+import { agentFor } from '../support/session';
 
-const PUBLIC_BASE_URL = 'https://queue.example-clinic.org';
 const SHOTS = path.join(ROOT_DIR, 'test-output');
-const LANDSCAPE = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 /** 80 mm in PDF points (1/72 inch). */
 const MM80_IN_POINTS = (80 / 25.4) * 72;
@@ -22,100 +15,39 @@ const MM80_IN_POINTS = (80 / 25.4) * 72;
 /** The ticket after check-in in Chromium: the phone's live ticket page, lost answers and retries, printing. */
 describe('kiosk tickets: the phone page, retries and printing in Chromium', function () {
   this.timeout(60_000);
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let gp: Department;
-  let amina: DoctorProfile;
-
-  const app = () => page.locator('mq-kiosk-app');
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `kiosk-${name}-${page.viewportSize()!.width}x${page.viewportSize()!.height}.png`) });
-
-  /** Opens the kiosk at `viewport` with `query` settings and waits until it is live. */
-  async function openKiosk(viewport: { width: number; height: number }, query = '') {
-    await page.setViewportSize(viewport);
-    await page.goto(`${server.baseUrl}/kiosk${query}`);
-    await page.waitForSelector('mq-kiosk-app[connection="open"]');
-    await app().getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
-  }
-
-  /** A walk-in from outside this kiosk (another kiosk, the desk), to see the screens follow it live. */
-  async function otherWalkIn() {
-    const res = await new Agent(server).post('/api/kiosk/check-in', { departmentId: gp.id, idempotencyKey: kioskKey() });
-    expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    return res.body as { publicCode: string; token: string };
-  }
-
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ env: { PUBLIC_BASE_URL } });
-    browser = await sharedBrowser();
-  });
-  after(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    await awayFromMidnight();
-    server.services.kiosk.checkInLimiter.setLimits({ points: 1000, windowSeconds: 60 });
-    ({ department: gp, doctor: amina } = await openDepartment('General Practice', 'G', { name: 'Dr Amina Okafor', room: 'Room 3' }));
-    await workingDoctor(gp, { name: 'Dr Ben Carter', room: 'Room 4' });
-    await workingDoctor(gp, { name: 'Dr Chloe Davies', room: 'Room 5', works: 'tomorrow' });
-    await openDepartment('Cardiology', 'C', { name: 'Dr Farid Haddad', room: 'Room 7' });
-    const dermatology = await createDepartment({ name: 'Dermatology', prefix: 'D' });
-    await workingDoctor(dermatology, { name: 'Dr Ines Garcia', room: 'Room 9', works: 'tomorrow' });
-    context = await browser.newContext({ viewport: LANDSCAPE });
-    // Printing is the browser's own dialog: record it instead, in every frame (the kiosk prints from an iframe).
-    await context.addInitScript(() => {
-      const page = globalThis as any;
-      page.print = () => {
-        page.top.__printed ??= [];
-        page.top.__printed.push(page.location.pathname);
-      };
-      page.navigator.vibrate = (pattern: unknown) => {
-        page.__vibrated ??= [];
-        page.__vibrated.push(pattern);
-        return true;
-      };
-    });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const k = useKioskPage();
 
   it('turns the ticket page into "Please go to Room 3" when a doctor calls, without a reload', async () => {
-    const ticket = await otherWalkIn();
-    await page.setViewportSize(PHONE);
-    await page.goto(`${server.baseUrl}/t/${ticket.publicCode}`);
-    await page.getByRole('heading', { name: "You're next" }).waitFor();
-    await page.locator('[data-field="foot"]:not([hidden])').waitFor();
-    await page.evaluate(() => ((globalThis as any).__sameDocument = true));
-    await page.screenshot({ path: path.join(SHOTS, 'ticket-page-waiting-390x844.png'), fullPage: true });
+    const ticket = await k.otherWalkIn();
+    await k.page.setViewportSize(PHONE);
+    await k.page.goto(`${k.server.baseUrl}/t/${ticket.publicCode}`);
+    await k.page.getByRole('heading', { name: "You're next" }).waitFor();
+    await k.page.locator('[data-field="foot"]:not([hidden])').waitFor();
+    await k.page.evaluate(() => ((globalThis as any).__sameDocument = true));
+    await k.page.screenshot({ path: path.join(SHOTS, 'ticket-page-waiting-390x844.png'), fullPage: true });
     // The page is live once it has its snapshot: wait for the socket to be subscribed before the call.
-    await expectSoon(() => server.hub.subscribedChannels('ticket').includes(`ticket:${ticket.publicCode}`));
+    await expectSoon(() => k.server.hub.subscribedChannels('ticket').includes(`ticket:${ticket.publicCode}`));
 
     // Reception calls the token for Dr Okafor through the staff API, as the doctor's console would.
     const { user } = await createStaff({ role: 'reception' });
-    const desk = await agentFor(server, user);
-    const called = await desk.post(`/api/queue/doctors/${amina.id}/call-next`);
+    const desk = await agentFor(k.server, user);
+    const called = await desk.post(`/api/queue/doctors/${k.amina.id}/call-next`);
     expect(called.status, JSON.stringify(called.body)).to.equal(200);
 
-    await page.getByRole('heading', { name: 'Please go to Room 3' }).waitFor({ timeout: 5000 });
-    expect(await page.evaluate(() => (globalThis as any).__sameDocument)).to.equal(true);
-    expect(await page.locator('#ticket').getAttribute('data-tone')).to.equal('called');
-    expect(await page.title()).to.match(/^G-001 · Please go to Room 3/);
-    expect(await page.evaluate(() => (globalThis as any).__vibrated?.length ?? 0)).to.equal(1);
-    await page.screenshot({ path: path.join(SHOTS, 'ticket-page-called-390x844.png'), fullPage: true });
+    await k.page.getByRole('heading', { name: 'Please go to Room 3' }).waitFor({ timeout: 5000 });
+    expect(await k.page.evaluate(() => (globalThis as any).__sameDocument)).to.equal(true);
+    expect(await k.page.locator('#ticket').getAttribute('data-tone')).to.equal('called');
+    expect(await k.page.title()).to.match(/^G-001 · Please go to Room 3/);
+    expect(await k.page.evaluate(() => (globalThis as any).__vibrated?.length ?? 0)).to.equal(1);
+    await k.page.screenshot({ path: path.join(SHOTS, 'ticket-page-called-390x844.png'), fullPage: true });
   });
 
   it('works without JavaScript, lets the patient leave the queue after confirming, and has a friendly page for unknown codes', async () => {
-    const ticket = await otherWalkIn();
-    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const ticket = await k.otherWalkIn();
+    const noScript = await (await sharedBrowser()).newContext({ viewport: PHONE, javaScriptEnabled: false });
     try {
       const phone = await noScript.newPage();
-      await phone.goto(`${server.baseUrl}/t/${ticket.publicCode}`);
+      await phone.goto(`${k.server.baseUrl}/t/${ticket.publicCode}`);
       await phone.getByText('G-001').first().waitFor();
       await phone.getByRole('heading', { name: "You're next" }).waitFor();
       // Playwright's text search skips <noscript>; the markup shows what a phone without JavaScript gets.
@@ -129,7 +61,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
       await phone.getByRole('heading', { name: 'You have left the queue' }).waitFor();
       expect((await QueueEntry.findOne({ where: { publicCode: ticket.publicCode } }))!.status).to.equal('cancelled');
 
-      const missing = await phone.goto(`${server.baseUrl}/t/AAAAAAAAAAAAAAAAAAAAAA`);
+      const missing = await phone.goto(`${k.server.baseUrl}/t/AAAAAAAAAAAAAAAAAAAAAA`);
       expect(missing!.status()).to.equal(404);
       await phone.getByRole('heading', { name: "We can't find this ticket" }).waitFor();
       await phone.screenshot({ path: path.join(SHOTS, 'ticket-page-unknown-390x844.png'), fullPage: true });
@@ -140,7 +72,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
 
   it('gives one ticket when the answer to a check-in is lost and the kiosk retries', async () => {
     const keys: string[] = [];
-    await page.route('**/api/kiosk/check-in', async (route) => {
+    await k.page.route('**/api/kiosk/check-in', async (route) => {
       keys.push(JSON.parse(route.request().postData()!).idempotencyKey);
       if (keys.length === 1) {
         // The server takes the check-in and issues the ticket; the answer never reaches the kiosk.
@@ -151,18 +83,18 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
         await route.continue();
       }
     });
-    await openKiosk(LANDSCAPE);
-    await app().getByRole('button', { name: 'Walk-in' }).click();
-    await app().locator(`button[data-department="${gp.id}"]`).click();
-    await app().getByRole('button', { name: /Any available doctor/ }).click();
-    await app().getByRole('button', { name: 'None of these' }).click();
-    await app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.openKiosk(LANDSCAPE);
+    await k.app().getByRole('button', { name: 'Walk-in' }).click();
+    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
+    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
+    await k.app().getByRole('button', { name: 'None of these' }).click();
+    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
 
-    await app().getByText("We can't reach the clinic's system. Trying again…").waitFor();
-    await app().getByText('You will not get two tickets.').waitFor();
-    await shot('retrying');
-    await page.waitForSelector('mq-kiosk-app[screen="ticket"]', { timeout: 15_000 });
-    await app().locator('mq-ticket-screen').getByText('G-001').waitFor();
+    await k.app().getByText("We can't reach the clinic's system. Trying again…").waitFor();
+    await k.app().getByText('You will not get two tickets.').waitFor();
+    await k.shot('retrying');
+    await k.page.waitForSelector('mq-kiosk-app[screen="ticket"]', { timeout: 15_000 });
+    await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
     expect(keys).to.have.length(2);
     expect(keys[1]).to.equal(keys[0]);
     expect(await QueueEntry.count()).to.equal(1);
@@ -170,7 +102,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
 
   it('keeps the same key when the patient gives up waiting and presses the button again', async () => {
     const keys: string[] = [];
-    await page.route('**/api/kiosk/check-in', async (route) => {
+    await k.page.route('**/api/kiosk/check-in', async (route) => {
       keys.push(JSON.parse(route.request().postData()!).idempotencyKey);
       if (keys.length === 1) {
         await route.fetch();
@@ -179,37 +111,37 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
         await route.continue();
       }
     });
-    await openKiosk(LANDSCAPE);
-    await app().getByRole('button', { name: 'Walk-in' }).click();
-    await app().locator(`button[data-department="${gp.id}"]`).click();
-    await app().getByRole('button', { name: /Any available doctor/ }).click();
-    await app().getByRole('button', { name: 'None of these' }).click();
-    await app().getByRole('button', { name: 'Skip and get my ticket' }).click();
-    await app().getByRole('button', { name: 'Cancel' }).click();
-    await app().getByRole('button', { name: 'Skip and get my ticket' }).click();
-    await app().locator('mq-ticket-screen').getByText('G-001').waitFor();
+    await k.openKiosk(LANDSCAPE);
+    await k.app().getByRole('button', { name: 'Walk-in' }).click();
+    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
+    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
+    await k.app().getByRole('button', { name: 'None of these' }).click();
+    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.app().getByRole('button', { name: 'Cancel' }).click();
+    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
     expect(keys).to.have.length(2);
     expect(keys[1]).to.equal(keys[0]);
     expect(await QueueEntry.count()).to.equal(1);
   });
 
   it('prints the ticket through a hidden frame without leaving the kiosk, then returns to the start', async () => {
-    await openKiosk(LANDSCAPE, '?printed-seconds=2');
-    await app().getByRole('button', { name: 'Walk-in' }).click();
-    await app().locator(`button[data-department="${gp.id}"]`).click();
-    await app().getByRole('button', { name: /Any available doctor/ }).click();
-    await app().getByRole('button', { name: 'None of these' }).click();
-    await app().getByRole('button', { name: 'Skip and get my ticket' }).click();
-    await app().locator('mq-ticket-screen').getByText('G-001').waitFor();
-    const kioskUrl = page.url();
+    await k.openKiosk(LANDSCAPE, '?printed-seconds=2');
+    await k.app().getByRole('button', { name: 'Walk-in' }).click();
+    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
+    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
+    await k.app().getByRole('button', { name: 'None of these' }).click();
+    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
+    const kioskUrl = k.page.url();
 
-    await app().getByRole('button', { name: 'Print ticket' }).click();
-    await app().getByText('Printing… please take your ticket.').waitFor();
+    await k.app().getByRole('button', { name: 'Print ticket' }).click();
+    await k.app().getByText('Printing… please take your ticket.').waitFor();
     const code = (await QueueEntry.findOne({ where: { token: 'G-001' } }))!.publicCode;
-    await expectSoon(async () => (await page.evaluate(() => (globalThis as any).__printed ?? [])).length === 1);
-    expect(await page.evaluate(() => (globalThis as any).__printed)).to.deep.equal([`/t/${code}/print`]);
-    expect(page.url()).to.equal(kioskUrl);
-    const frame = page.locator(`iframe[src="/t/${code}/print?lang=en"]`);
+    await expectSoon(async () => (await k.page.evaluate(() => (globalThis as any).__printed ?? [])).length === 1);
+    expect(await k.page.evaluate(() => (globalThis as any).__printed)).to.deep.equal([`/t/${code}/print`]);
+    expect(k.page.url()).to.equal(kioskUrl);
+    const frame = k.page.locator(`iframe[src="/t/${code}/print?lang=en"]`);
     expect(await frame.evaluate((f: any) => (globalThis as any).getComputedStyle(f).opacity)).to.equal('0');
     // The page is made as long as the ticket itself, so the printer feeds no blank paper after it.
     const [pageRule, contentMm] = await frame.evaluate((f: any) => {
@@ -218,23 +150,23 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
     });
     const length = Number(/^@page \{ size: 80mm (\d+)mm; margin: 0; \}$/.exec(pageRule)?.[1]);
     expect(length).to.be.within(contentMm, contentMm + 4);
-    await page.waitForSelector('mq-kiosk-app[screen="start"]', { timeout: 5000 });
+    await k.page.waitForSelector('mq-kiosk-app[screen="start"]', { timeout: 5000 });
   });
 
   it('lays the printed ticket out on 80 mm thermal paper', async () => {
-    const ticket = await otherWalkIn();
-    await page.goto(`${server.baseUrl}/t/${ticket.publicCode}/print`);
-    await page.getByText('G-001').waitFor();
-    for (const text of ['Test Clinic', 'General Practice', 'First available', 'Place in line', 'Checked in']) await page.getByText(text).first().waitFor();
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const ticket = await k.otherWalkIn();
+    await k.page.goto(`${k.server.baseUrl}/t/${ticket.publicCode}/print`);
+    await k.page.getByText('G-001').waitFor();
+    for (const text of ['Test Clinic', 'General Practice', 'First available', 'Place in line', 'Checked in']) await k.page.getByText(text).first().waitFor();
+    const pdf = await k.page.pdf({ preferCSSPageSize: true, printBackground: true });
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(boxes, 'one page').to.have.length(1);
     const [width, height] = boxes[0];
     expect(width).to.be.closeTo(MM80_IN_POINTS, 1);
     // Not A4 or Letter: a roll, as long as the ticket needs.
     expect(height).to.be.lessThan(MM80_IN_POINTS * 3);
-    await page.setViewportSize({ width: 302, height: 700 });
-    await page.screenshot({ path: path.join(SHOTS, 'printed-ticket-80mm.png'), fullPage: true });
+    await k.page.setViewportSize({ width: 302, height: 700 });
+    await k.page.screenshot({ path: path.join(SHOTS, 'printed-ticket-80mm.png'), fullPage: true });
   });
 });
 

@@ -182,7 +182,8 @@ describe('patient side in Chromium: languages, scanner, plain words and accessib
     // a few milliseconds. Typed in the page in one go: Playwright's key-by-key round trips can leave gaps longer than
     // a scan's on a loaded machine, and the kiosk would rightly take that for a person typing.
     await page.evaluate((typed) => {
-      for (const key of [...typed, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      const page = globalThis as any;
+      for (const key of [...typed, 'Enter']) page.dispatchEvent(new page.KeyboardEvent('keydown', { key, bubbles: true }));
     }, appointment.bookingCode.toLowerCase());
     await app().getByRole('button', { name: 'Check in now' }).waitFor();
     await expectAccessible(page, 'kiosk appointment found');
