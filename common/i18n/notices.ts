@@ -38,7 +38,7 @@ const en: NoticeTexts = {
 
 const es: NoticeTexts = {
   title: 'Avisarme',
-  lead: 'Avisarme cuando sea el 3.º de la fila y cuando me llamen.',
+  lead: 'Avisarme cuando sea el 3.º de la cola y cuando me llamen.',
   pushButton: 'Avisarme en este teléfono',
   smsButton: 'Enviarme un SMS',
   pushOn: 'Listo: este teléfono mostrará un aviso.',
@@ -46,7 +46,7 @@ const es: NoticeTexts = {
   asking: 'Permita las notificaciones cuando su teléfono lo pregunte.',
   refused: 'Las notificaciones de esta página están desactivadas en su teléfono. Mantenga esta página abierta.',
   failed: 'No ha funcionado. Inténtelo de nuevo.',
-  third: (token, place) => `Turno ${token}: es el número ${place} de la fila. Vuelva a la sala de espera, por favor.`,
+  third: (token, place) => `Turno ${token}: es el número ${place} de la cola. Vuelva a la sala de espera, por favor.`,
   called: (token, room) => (room ? `Turno ${token}: pase ahora a ${room}.` : `Turno ${token}: ya es su turno.`),
 };
 

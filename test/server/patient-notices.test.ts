@@ -131,7 +131,7 @@ describe('notices to waiting patients (web push and SMS)', () => {
     await walkIn();
     const spanish = await walkIn({ phone: '+44 7700 900123', language: 'es' });
     const page = await (await fetch(`${server.baseUrl}/t/${spanish.publicCode}`)).text();
-    expect(page).to.include('data-sms="offered"').and.include('Avisarme cuando sea el 3.º de la fila y cuando me llamen.');
+    expect(page).to.include('data-sms="offered"').and.include('Avisarme cuando sea el 3.º de la cola y cuando me llamen.');
 
     const asked = await anonymous().post<TicketNoticesView>(`/api/tickets/${spanish.publicCode}/notices`, { channel: 'sms' });
     expect(asked.status, JSON.stringify(asked.body)).to.equal(200);
@@ -145,7 +145,7 @@ describe('notices to waiting patients (web push and SMS)', () => {
     const [third] = await sms.waitForTexts(1);
     expect(third).to.deep.equal({
       to: '+447700900123',
-      text: 'Test Clinic: Turno C-004: es el número 3 de la fila. Vuelva a la sala de espera, por favor.',
+      text: 'Test Clinic: Turno C-004: es el número 3 de la cola. Vuelva a la sala de espera, por favor.',
       authorization: 'Bearer gateway-token',
     });
     await callAndSkip();
