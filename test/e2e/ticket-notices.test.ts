@@ -92,7 +92,7 @@ describe('ticket page: Notify me (web push and SMS) in Chromium', function () {
     await open(ticket);
     await page.evaluate(() => {
       // The phone's own answer to the permission prompt: "Block".
-      Notification.requestPermission = () => Promise.resolve('denied');
+      (globalThis as any).Notification.requestPermission = () => Promise.resolve('denied');
     });
     expect(await block().getByRole('button', { name: 'Enviarme un SMS' }).isVisible(), 'no phone: no SMS').to.equal(false);
     await block().getByRole('button', { name: 'Avisarme en este teléfono' }).click();
@@ -108,7 +108,7 @@ describe('ticket page: Notify me (web push and SMS) in Chromium', function () {
     await page.locator('[data-state="failed"]:not([hidden]), [data-state="push-on"]:not([hidden])').waitFor();
     const state = await page.locator('.notify-state:not([hidden])').getAttribute('data-state');
     expect(await TicketNotice.count({ where: { channel: 'push' } }), `state ${state}`).to.equal(state === 'push-on' ? 1 : 0);
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/t/'))?.scope ?? null);
+    const scope = await page.evaluate(async () => (await (globalThis as any).navigator.serviceWorker.getRegistration('/t/'))?.scope ?? null);
     expect(scope).to.equal(`${server.baseUrl}/t/`);
   });
 
