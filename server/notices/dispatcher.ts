@@ -47,14 +47,16 @@ const ENDED = ['completed', 'cancelled'];
  * At most once: a notice is claimed by a conditional update of its `*_sent_at` column before it is sent, so two
  * servers (or two changes in quick succession) never both send it. A send that meets a network error is retried after
  * 2, 10 and 30 s while the ticket is still where the notice says; a push service answering 404 or 410 means the
- * subscription is gone, and it is deleted. Subscriptions of a finished or cancelled ticket are deleted with it; a
- * transfer carries them to the new ticket.
+ * subscription is gone, and it is deleted. Subscriptions of a finished or cancelled ticket are deleted with it, and
+ * earlier days' once a day; a transfer carries them to the new ticket.
  */
 export class NoticeDispatcher {
   private chain: Promise<void> = Promise.resolve();
   private readonly sending = new Set<Promise<void>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
+  /** The clinic day before which subscriptions were last deleted. */
+  private purgedBefore: string | null = null;
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -90,11 +92,12 @@ export class NoticeDispatcher {
   private async handle(change: QueueChange): Promise<void> {
     for (const entry of change.entries) {
       if (ENDED.includes(entry.status)) await TicketNotice.destroy({ where: { queueEntryId: entry.id } });
-      // A transfer's new ticket (a new row continuing another): the patient's requests follow the visit.
+      // A transfer's new ticket (a new row continuing another): the patient's requests follow the visit, and the
+      // new queue is a new wait, told again.
       if (entry.transferredFromId && entry.version === 0) {
         await TicketNotice.update(
-          { queueEntryId: entry.id, departmentId: entry.departmentId, clinicDay: entry.clinicDay, thirdSentAt: null },
-          { where: { queueEntryId: entry.transferredFromId, calledSentAt: null } },
+          { queueEntryId: entry.id, departmentId: entry.departmentId, clinicDay: entry.clinicDay, thirdSentAt: null, calledSentAt: null },
+          { where: { queueEntryId: entry.transferredFromId } },
         );
       }
     }
@@ -118,9 +121,13 @@ export class NoticeDispatcher {
 
   private async third(departmentIds: number[]): Promise<void> {
     const now = this.deps.now();
-    const notices = await TicketNotice.findAll({
-      where: { departmentId: { [Op.in]: departmentIds }, clinicDay: clinicDay(now, this.deps.timeZone), thirdSentAt: null },
-    });
+    const day = clinicDay(now, this.deps.timeZone);
+    if (this.purgedBefore !== day) {
+      // Yesterday's requests (tickets left as no-shows keep theirs) hold phones: gone once a day is over.
+      await TicketNotice.destroy({ where: { clinicDay: { [Op.lt]: day } } });
+      this.purgedBefore = day;
+    }
+    const notices = await TicketNotice.findAll({ where: { departmentId: { [Op.in]: departmentIds }, clinicDay: day, thirdSentAt: null } });
     for (const notice of notices) {
       const rank = await this.deps.live.rank(notice.departmentId, notice.queueEntryId, now);
       if (!rank || rank.position > NOTICE_PLACE) continue;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { TicketNoticesView } from '../../common/notices';
-import { TicketNotice } from '../../server/models';
+import { QueueEntry, TicketNotice } from '../../server/models';
 import { pushEndpointAllowed } from '../../server/notices/push';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
@@ -193,6 +193,30 @@ describe('notices to waiting patients (web push and SMS)', () => {
     await service.waitFor(3);
     expect(service.pushes().map((p) => p.payload.body)).to.deep.equal(Array(3).fill('Ticket C-002: you are number 2 in line. Please come back to the waiting area.'));
     expect((await TicketNotice.findOne())!.thirdSentAt).to.be.instanceOf(Date);
+  });
+
+  it('follows a transfer: the new queue\'s ticket is told again; earlier days\' requests are deleted', async () => {
+    for (let i = 0; i < 4; i++) await walkIn();
+    const ticket = await walkIn();
+    const service = await pushService();
+    await anonymous().post(`/api/tickets/${ticket.publicCode}/notices`, { channel: 'push', subscription: service.subscription() });
+    const gp = await openDepartment('General Practice', 'G', { room: 'Room 7' });
+    const entry = await QueueEntry.findOne({ where: { publicCode: ticket.publicCode } });
+    const moved = await desk.post<StaffQueueEntry>(`/api/queue/entries/${entry!.id}/transfer`, { expectedVersion: entry!.version, toDepartmentId: gp.department.id, reason: 'Seen by the GP first' });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+    const [told] = await service.waitForPushes(1);
+    expect(told.payload.body).to.equal(`Ticket ${moved.body.token}: you are number 1 in line. Please come back to the waiting area.`);
+    expect(await TicketNotice.count({ where: { queueEntryId: moved.body.id } })).to.equal(1);
+
+    // The next clinic day: the first look at any queue deletes the day before's requests.
+    server.clock.shift(24 * 3600_000);
+    try {
+      server.services.notices.dispatcher.recheck(gp.department.id);
+      await settled();
+    } finally {
+      server.clock.set(null);
+    }
+    expect(await TicketNotice.count(), 'deleted once their day is over').to.equal(0);
   });
 
   it('sends the dashboard\'s sign-in code to a phone through the SMS gateway', async () => {
