@@ -26,7 +26,7 @@ export function notifyBlock(root: HTMLElement, code: string): ((status: string) 
     }).then((res) => res.ok);
 
   const canPush = 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window && Boolean(block.dataset.key);
-  const pushOn = canPush && localStorage.getItem(remembered) === 'push';
+  const pushOn = canPush && stored(remembered) === 'push';
   pushButton.hidden = !canPush || pushOn;
   smsButton.hidden = block.dataset.sms !== 'offered';
   block.hidden = pushButton.hidden && smsButton.hidden && !pushOn && block.dataset.sms !== 'on';
@@ -40,7 +40,7 @@ export function notifyBlock(root: HTMLElement, code: string): ((status: string) 
       await navigator.serviceWorker.ready;
       const subscription = await subscribe(registration.pushManager, block.dataset.key!);
       if (!(await ask({ channel: 'push', subscription: subscription.toJSON() }))) return show('failed');
-      localStorage.setItem(remembered, 'push');
+      store(remembered, 'push');
       pushButton.hidden = true;
       show('push-on');
     } catch {
@@ -61,6 +61,23 @@ export function notifyBlock(root: HTMLElement, code: string): ((status: string) 
   return (status) => {
     if (status !== 'waiting') block.hidden = true;
   };
+}
+
+/** Storage can be switched off (private modes throw): then the page simply forgets, and live updates go on. */
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Nothing to keep it in: the button shows again after a reload, and asking again changes nothing.
+  }
 }
 
 /** This browser's subscription under the server's key; one made under an older key is replaced. */
