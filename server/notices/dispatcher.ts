@@ -122,17 +122,27 @@ export class NoticeDispatcher {
   private async third(departmentIds: number[]): Promise<void> {
     const now = this.deps.now();
     const day = clinicDay(now, this.deps.timeZone);
-    if (this.purgedBefore !== day) {
-      // Yesterday's requests (tickets left as no-shows keep theirs) hold phones: gone once a day is over.
-      await TicketNotice.destroy({ where: { clinicDay: { [Op.lt]: day } } });
-      this.purgedBefore = day;
-    }
+    if (this.purgedBefore !== day) await this.purge(day);
     const notices = await TicketNotice.findAll({ where: { departmentId: { [Op.in]: departmentIds }, clinicDay: day, thirdSentAt: null } });
     for (const notice of notices) {
       const rank = await this.deps.live.rank(notice.departmentId, notice.queueEntryId, now);
       if (!rank || rank.position > NOTICE_PLACE) continue;
       const text = NOTICE_TEXTS[languageOf(notice)].third(rank.entry.token, rank.position);
       if (await this.claim(notice, 'third')) this.deliver(notice, 'third', rank.entry, text);
+    }
+  }
+
+  /**
+   * Deletes the requests of days before `day` (tickets left as no-shows keep theirs, and they hold phones). Only a
+   * read when there are none, so a busy queue's first change of the day adds no write; a failure is tried next change.
+   */
+  private async purge(day: string): Promise<void> {
+    const earlier = { clinicDay: { [Op.lt]: day } };
+    try {
+      if (await TicketNotice.findOne({ where: earlier, attributes: ['id'] })) await TicketNotice.destroy({ where: earlier });
+      this.purgedBefore = day;
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'ticket notices: deleting earlier days\' requests failed; will try again');
     }
   }
 
