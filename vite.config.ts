@@ -10,10 +10,11 @@ export const PAGES = ['kiosk', 'display', 'admin', 'book', 'me'] as const;
 export const OUT_DIR = process.env.MQ_BUILD_DIR || 'dist/public';
 
 /**
- * Gzipped JavaScript budget per page, in KB (issues 4 and 5: the kiosk and the TV display run on cheap hardware).
+ * Gzipped JavaScript budget per page, in KB (issues 4 and 5: the kiosk and the TV display run on cheap hardware;
+ * the phone ticket page is opened over a waiting room's mobile data).
  * The build prints each page's total against it; the browser tests enforce it.
  */
-export const PAGE_JS_BUDGET_KB: Partial<Record<(typeof PAGES)[number], number>> = { kiosk: 60, display: 30, book: 30, me: 40 };
+export const PAGE_JS_BUDGET_KB: Partial<Record<(typeof PAGES)[number] | 'ticket', number>> = { kiosk: 60, display: 30, book: 30, me: 40, ticket: 12 };
 
 /**
  * The dev server's proxy to the API server on `apiPort` (default: $API_PORT, else 3000).
@@ -91,7 +92,7 @@ function pageSizeReport(): Plugin {
       if (!totals.size) return;
       const lines = [...totals].map(([page, bytes]) => {
         const kb = bytes / 1024;
-        const budget = PAGE_JS_BUDGET_KB[page as (typeof PAGES)[number]];
+        const budget = PAGE_JS_BUDGET_KB[page as keyof typeof PAGE_JS_BUDGET_KB];
         const verdict = budget === undefined ? '' : kb <= budget ? `  (budget ${budget} KB)` : `  OVER BUDGET (${budget} KB)`;
         return `  ${page.padEnd(8)} ${kb.toFixed(2).padStart(7)} KB gzip${verdict}`;
       });

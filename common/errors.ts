@@ -64,6 +64,10 @@ export const ERROR_IDS = [
   'invalid_token',
   'insufficient_scope',
   'unsupported_search',
+  // Notices to waiting patients (issue 16).
+  'ticket_ended',
+  'notices_unavailable',
+  'no_phone',
   // WebSocket channels.
   'unknown_channel',
   'too_many_channels',

@@ -8,6 +8,7 @@ import { errorBodyFor } from './fhir/outcome';
 import { fhirRoutes } from './fhir';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { webhookRoutes } from './routes/webhooks';
+import { noticeRoutes } from './notices/routes';
 import { patientPortalRoutes } from './patient-portal';
 import { PATIENT_COOKIE } from './patient-portal/sessions';
 import { refuseCrossSite } from './middleware/cross-site';
@@ -76,7 +77,9 @@ function routers({ config, clock, services: s }: Container): AppRouter[] {
     patientSummaryRoutes(config, clock.now),
     // The patient's side: kiosk, ticket pages, phone check-in and posters.
     kioskRoutes(s.queue, s.kiosk),
-    ticketPageRoutes(config, s.queue.service, s.queue.reads, s.kiosk, clinicName),
+    // Before the ticket pages: /t/sw.js would otherwise be taken for a ticket code.
+    noticeRoutes(s.notices.subscriptions, s.limiters),
+    ticketPageRoutes(config, s.queue.service, s.queue.reads, s.kiosk, clinicName, s.notices),
     patientLanguageRoutes(s.departments),
     phoneCheckInRoutes(config, s.queue, s.kiosk, clinicName, s.checkInCodes, s.kioskProfiles),
     checkInPosterRoutes(config, s.posters, s.checkInCodes, clinicName, { timeZone, now: clock.now, kioskProfiles: s.kioskProfiles }),

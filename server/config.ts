@@ -44,6 +44,12 @@ export interface Config {
   webhookPollSeconds: number;
   /** The first retry's delay after a failed delivery, in seconds; each further retry waits twice as long (capped at an hour). */
   webhookRetryBaseSeconds: number;
+  /** SMS_GATEWAY_URL: where texts to patients are POSTed (server/notices/sms.ts); null: no SMS is offered. */
+  smsGatewayUrl: string | null;
+  /** SMS_GATEWAY_TOKEN: sent as `Authorization: Bearer <token>` to the gateway; null sends none. */
+  smsGatewayToken: string | null;
+  /** VAPID_SUBJECT: how push services may reach the clinic (mailto: or https:), sent with every web push. */
+  vapidSubject: string;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -70,6 +76,15 @@ function defaultTimeZone(): string {
 const boolean = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/**
+ * Push services want a way to reach whoever sends: the public address when it is https, else a mailto: at its host
+ * (a push service refuses an http:// subject).
+ */
+function defaultVapidSubject(publicBaseUrl: string): string {
+  const url = new URL(publicBaseUrl);
+  return url.protocol === 'https:' ? url.origin : `mailto:notices@${url.hostname.includes('.') ? url.hostname : 'example.invalid'}`;
+}
 
 /** A comma-separated list of exact origins (scheme://host[:port], nothing after); empty for none. */
 const origins = z
@@ -151,6 +166,15 @@ const VARIABLES = {
     schema: z.coerce.number().min(0.05).max(3600),
     expected: 'seconds before the first retry of a failed webhook delivery, from 0.05 to 3600 (each retry doubles it)',
   },
+  SMS_GATEWAY_URL: {
+    schema: z.string().regex(/^(https?:\/\/[^\s]+)?$/),
+    expected: 'empty (no SMS) or the gateway\'s address, such as https://sms.example.com/send',
+  },
+  SMS_GATEWAY_TOKEN: { schema: z.string().max(500), expected: 'the gateway\'s bearer token (up to 500 characters)' },
+  VAPID_SUBJECT: {
+    schema: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/),
+    expected: 'a contact for push services: mailto:someone@example-clinic.org or an https:// address',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -203,7 +227,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     transactionTimeoutMs: parse('TRANSACTION_TIMEOUT_SECONDS', get('TRANSACTION_TIMEOUT_SECONDS', '10')) * 1000,
     webhookPollSeconds: parse('WEBHOOK_POLL_SECONDS', get('WEBHOOK_POLL_SECONDS', '2')),
     webhookRetryBaseSeconds: parse('WEBHOOK_RETRY_BASE_SECONDS', get('WEBHOOK_RETRY_BASE_SECONDS', '30')),
+    smsGatewayUrl: parse('SMS_GATEWAY_URL', get('SMS_GATEWAY_URL', '')) || null,
+    smsGatewayToken: parse('SMS_GATEWAY_TOKEN', get('SMS_GATEWAY_TOKEN', '')) || null,
+    vapidSubject: '',
   };
+  config.vapidSubject = parse('VAPID_SUBJECT', get('VAPID_SUBJECT', defaultVapidSubject(config.publicBaseUrl)));
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {
     throw new ConfigError(

@@ -18,6 +18,7 @@ import { RedisLease, soleLease } from './scale/lease';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './scale/limiters';
 import { connectRedis } from './scale/redis';
 import { createPatientPortal, type PatientPortal } from './patient-portal';
+import { createNotices, type Notices, type NoticeTestOptions } from './notices';
 import { ChangeRelay } from './scale/relay';
 import { socketSessions } from './security/socket-sessions';
 import { ApiTokenService } from './services/api-tokens';
@@ -52,6 +53,8 @@ export interface ContainerDeps {
   hubOptions?: Partial<HubOptions>;
   /** The one clock (tests pass one they move); a running one by default. */
   clock?: Clock;
+  /** Tests' own push endpoint and retry timings for notices to waiting patients. */
+  notices?: NoticeTestOptions;
 }
 
 /** Every service of one server, built once. */
@@ -87,6 +90,8 @@ export interface Services {
   limiters: LimiterFactory;
   /** Patient sign-in and sessions for the dashboard (/me), apart from staff's. */
   patientPortal: PatientPortal;
+  /** Notices to waiting patients (web push, SMS), sent as the queue moves. */
+  notices: Notices;
   /** With REDIS_URL: carries committed queue changes to and from the other servers; null for a server on its own. */
   relay: ChangeRelay | null;
 }
@@ -130,6 +135,7 @@ export function buildContainer(deps: ContainerDeps): Container {
     ? new ChangeRelay(redis, redis.duplicate(), config.redisPrefix, { live: queue.live, broadcaster: queue.broadcaster, hub, logger })
     : null;
   if (relay) queue.live.onChange((change) => relay.publish(change));
+  const notices = createNotices({ config, queue, logger, now, clinicName: () => settings.clinicName() }, deps.notices);
   const schedules = new ScheduleService(sequelize, settings, now);
   const appointments = new AppointmentService(sequelize, zone, now, undefined, country);
   const services: Services = {
@@ -156,7 +162,8 @@ export function buildContainer(deps: ContainerDeps): Container {
     webhooks: new DeliveryWorker({ pollMs: config.webhookPollSeconds * 1000, retryBaseMs: config.webhookRetryBaseSeconds * 1000, logger, now }),
     limiters,
     relay,
-    patientPortal: createPatientPortal({ config, sequelize, logger, appointments }, { zone, now, country, limiters }),
+    notices,
+    patientPortal: createPatientPortal({ config, sequelize, logger, appointments }, { zone, now, country, limiters, sms: notices.sms }),
   };
   return { config, logger, db, clock, redis, hub, services };
 }

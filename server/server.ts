@@ -44,6 +44,7 @@ export async function startServer(deps: ContainerDeps, port: number, host?: stri
       await services.webhooks.stop();
       await services.slotHorizon.stop();
       await services.queue.close();
+      await services.notices.dispatcher.close();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

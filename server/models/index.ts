@@ -27,6 +27,7 @@ import { RecordAddendum } from './record-addendum';
 import { ServerSecret } from './server-secret';
 import { Session } from './session';
 import { TicketLanguage } from './ticket-language';
+import { TicketNotice } from './ticket-notice';
 import { TimeSlot } from './time-slot';
 import { User } from './user';
 import { WaitEstimate } from './wait-estimate';
@@ -62,6 +63,7 @@ export {
   ServerSecret,
   Session,
   TicketLanguage,
+  TicketNotice,
   TimeSlot,
   User,
   WaitEstimate,
@@ -95,6 +97,7 @@ export function initModels(sequelize: Sequelize): void {
     Medicine,
     MedicineFavourite,
     TicketLanguage,
+    TicketNotice,
     ServerSecret,
     CheckInPoster,
     WaitEstimate,

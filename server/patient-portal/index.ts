@@ -11,7 +11,9 @@ import type { PatientActor } from './actor';
 import { MyAppointments } from './appointments';
 import { familyRoutes } from './family';
 import { FamilyLinks } from './family-links';
+import type { SmsGateway } from '../notices/sms';
 import { LogNotifier, type PatientNotifier } from './notifier';
+import { SmsNotifier } from './sms-notifier';
 import { reportChange } from './profile';
 import { patientDashboardRoutes } from './routes';
 import { PatientSessions } from './sessions';
@@ -36,11 +38,13 @@ export interface PatientPortal {
 /** Builds the portal's services over the server's database, clock and appointment service (server/container.ts). */
 export function createPatientPortal(
   deps: { config: Readonly<Config>; sequelize: Sequelize; logger: Logger; appointments: AppointmentService },
-  options: { zone: () => string; now: () => Date; country: PhoneCountrySource; notifier?: PatientNotifier; limiters?: LimiterFactory },
+  options: { zone: () => string; now: () => Date; country: PhoneCountrySource; notifier?: PatientNotifier; limiters?: LimiterFactory; sms?: SmsGateway | null },
 ): PatientPortal {
   const { sequelize } = deps;
   const sessions = new PatientSessions(options.now);
-  const notifier = options.notifier ?? new LogNotifier(deps.logger, deps.config.env === 'test');
+  const log = new LogNotifier(deps.logger, deps.config.env === 'test');
+  // Codes to phones go by SMS once the clinic has a gateway (SMS_GATEWAY_URL); everything else to the log.
+  const notifier = options.notifier ?? (options.sms ? new SmsNotifier(options.sms, log, deps.logger) : log);
   return {
     sessions,
     notifier,

@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(load({ TRANSACTION_TIMEOUT_SECONDS: '2.5' }).transactionTimeoutMs).to.equal(2_500);
   });
 
+  it('signs web pushes with PUBLIC_BASE_URL when it is https, else a mailto: at its host, unless VAPID_SUBJECT says', () => {
+    expect(load({ PUBLIC_BASE_URL: 'https://queue.example-clinic.org/' }).vapidSubject).to.equal('https://queue.example-clinic.org');
+    expect(load({ PUBLIC_BASE_URL: 'http://queue.example-clinic.org' }).vapidSubject).to.equal('mailto:notices@queue.example-clinic.org');
+    expect(load({ VAPID_SUBJECT: 'mailto:it@example-clinic.org' }).vapidSubject).to.equal('mailto:it@example-clinic.org');
+    expect(load({}).smsGatewayUrl).to.equal(null);
+  });
+
   it('takes a fraction of a minute as the idle lifetime (short sessions for tests)', () => {
     expect(load({ SESSION_LIFETIME_MINUTES: '0.25' }).sessionLifetimeMinutes).to.equal(0.25);
   });
@@ -69,6 +76,8 @@ describe('configuration', () => {
     ['CLINIC_COUNTRY', 'Spain'],
     ['TRANSACTION_TIMEOUT_SECONDS', '0.1'],
     ['TRANSACTION_TIMEOUT_SECONDS', 'soon'],
+    ['SMS_GATEWAY_URL', 'sms.example.com/send'],
+    ['VAPID_SUBJECT', 'http://queue.example.org'],
   ]) {
     it(`refuses a bad ${variable} with a message naming it`, () => {
       expect(() => load({ [variable]: value }))

@@ -31,6 +31,7 @@ const APP_TABLES = [
   'medicine_favourites',
   'patient_phone_originals',
   'ticket_languages',
+  'ticket_notices',
   'server_secrets',
   'check_in_posters',
   'wait_estimates',

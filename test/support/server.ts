@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/server';
 import type { HubOptions } from '../../server/realtime/hub';
+import type { NoticeTestOptions } from '../../server/notices';
 import type { ThrottleLimits } from '../../server/services/sign-in-throttle';
 import { onDatabaseReset, TEST_DATABASE_URL, testDatabase } from './db';
 
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   throttle?: ThrottleLimits;
   hub?: Partial<HubOptions>;
+  /** Notices' test hooks: accept a local push endpoint, retry sooner. */
+  notices?: NoticeTestOptions;
   /** Listen on this port instead of a free one (to restart a server where its clients expect it). */
   port?: number;
 }
@@ -46,7 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = await testDatabase();
   const throttleLimits = options.throttle ?? { perAccount: 1000, perAddress: 1000, windowSeconds: 60 };
   const running = await startServer(
-    { config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttleLimits, hubOptions: options.hub },
+    { config, db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), throttleLimits, hubOptions: options.hub, notices: options.notices },
     options.port ?? 0,
     '127.0.0.1',
   );
@@ -54,6 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     running.services.queue.live.invalidate();
     // The reset emptied server_secrets too: the codes' key is read (or made) again, as a fresh server would.
     running.services.checkInCodes.forgetSecret();
+    running.services.notices.push.forget();
     running.hub.invalidateSnapshots();
   });
   return {

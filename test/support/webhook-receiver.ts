@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedDelivery {
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body's bytes (a web push's is encrypted, not text). */
+  raw: Buffer;
 }
 
 /**
@@ -21,7 +23,8 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const raw = Buffer.concat(chunks);
+        this.received.push({ headers: req.headers, body: raw.toString('utf8'), raw });
         const status = this.statuses.length > 1 ? this.statuses.shift()! : this.statuses[0];
         res.writeHead(status).end();
         this.waiters.splice(0).forEach((w) => w());

@@ -10,6 +10,7 @@ import type { PatientTexts } from '../../common/i18n/en';
 import { loadTexts } from '../../common/i18n/load';
 import { describeTicket, doctorLine, roomIn } from '../../common/ticket-status';
 import { RealtimeClient } from '../../common/web/realtime-client';
+import { notifyBlock } from './notify';
 
 const root = document.getElementById('ticket');
 // Only the page's own language is downloaded; until it arrives the server's page is already right.
@@ -30,6 +31,7 @@ function start(root: HTMLElement, code: string, texts: PatientTexts): void {
   let audio: AudioContext | null = null;
 
   if (foot) foot.hidden = false;
+  const notify = notifyBlock(root, code);
   // Browsers only allow sound after a tap on the page: offer the tap where sound exists at all.
   if (soundButton && 'AudioContext' in window) {
     soundButton.hidden = false;
@@ -43,6 +45,7 @@ function start(root: HTMLElement, code: string, texts: PatientTexts): void {
   const render = (ticket: TicketView) => {
     const text = describeTicket(ticket, t, room);
     root.dataset.status = ticket.status;
+    notify?.(ticket.status);
     root.dataset.tone = text.tone;
     field('token')!.textContent = ticket.token;
     field('headline')!.textContent = text.headline;

@@ -13,6 +13,8 @@ import type { KioskServices } from '../../services/kiosk';
 import { departmentLabels, departmentName, ticketLanguage } from '../../services/patient-languages';
 import { qrSvg, ticketUrl } from '../../services/kiosk/ticket-links';
 import type { QueueService } from '../../queue/commands/steps';
+import type { QueueEntry } from '../../models';
+import type { Notices } from '../../notices';
 import type { ClinicNameSource } from '../../services/settings';
 import type { AppRouter, AppState } from '../../state';
 import { builtScript } from '../../views/assets';
@@ -54,6 +56,7 @@ export function ticketPageRoutes(
   reads: QueueReads,
   kiosk: KioskServices,
   clinicName: ClinicNameSource,
+  notices?: Pick<Notices, 'block'>,
 ): AppRouter {
   const router: AppRouter = new Router({ prefix: '/t' });
 
@@ -61,13 +64,13 @@ export function ticketPageRoutes(
    * The ticket behind `code` as its channel shows it, and the language to show it in (`?lang=`, then the language
    * it was taken in, then the browser's), or null when unknown or from an earlier clinic day.
    */
-  async function load(ctx: ParameterizedContext<AppState>): Promise<{ ticket: TicketView; language: Language } | null> {
+  async function load(ctx: ParameterizedContext<AppState>): Promise<{ ticket: TicketView; language: Language; entry: QueueEntry } | null> {
     const code = ctx.params.code;
     if (!CODE.test(code)) return null;
     const found = await reads.ticket(code);
     if (!found || found.entry.clinicDay < clinicDay(kiosk.now(), kiosk.timeZone)) return null;
     const ticket = await reads.ticketView(found.entry, found.transferredTo);
-    return { ticket, language: pickLanguage([ctx.query.lang, await ticketLanguage(found.entry.id)], ctx.get('accept-language')) };
+    return { ticket, entry: found.entry, language: pickLanguage([ctx.query.lang, await ticketLanguage(found.entry.id)], ctx.get('accept-language')) };
   }
 
   async function page(ctx: ParameterizedContext<AppState>, view: string, data: object, status = 200): Promise<void> {
@@ -115,7 +118,9 @@ export function ticketPageRoutes(
     const data = await model(ctx.params.code, found);
     // Before a build (`npm run dev`), the source path: Vite's dev server, which proxies /t/ here, serves it.
     const script = builtScript(TICKET_SCRIPT_ENTRY) ?? `/${TICKET_SCRIPT_ENTRY}`;
-    await page(ctx, 'ticket', { ...data, title: `${found.ticket.token} · ${data.status.headline}`, script, left: ctx.query.left === '1' });
+    // The "Notify me" block (issue 16): only while the ticket waits, when notices are wired in.
+    const notify = notices ? await notices.block(found.entry, found.language) : null;
+    await page(ctx, 'ticket', { ...data, title: `${found.ticket.token} · ${data.status.headline}`, script, left: ctx.query.left === '1', notify });
   });
 
   router.get('/:code/qr.svg', async (ctx) => {
