@@ -13,6 +13,8 @@ import { familyRoutes } from './family';
 import { FamilyLinks } from './family-links';
 import { LogNotifier, type PatientNotifier } from './notifier';
 import { reportChange } from './profile';
+import { PatientReportReview } from './report-review';
+import { patientReportRoutes } from './report-routes';
 import { patientDashboardRoutes } from './routes';
 import { PatientSessions } from './sessions';
 import { PatientSignIn, registerPatient } from './sign-in';
@@ -27,6 +29,8 @@ export interface PatientPortal {
   /** The patient's own appointments, through the desk's AppointmentService and its rules. */
   appointments: MyAppointments;
   family: FamilyLinks;
+  /** Staff confirm or dismiss what patients report. */
+  reports: PatientReportReview;
   /** Registers a patient who booked online for the dashboard; true when they can sign in with the booking's phone. */
   register(patientId: number): Promise<boolean>;
   /** Stores a patient's change to allergies or insurance as "patient-reported", for staff to confirm. */
@@ -47,6 +51,7 @@ export function createPatientPortal(
     signIn: new PatientSignIn(sequelize, sessions, notifier, options.country, options.now, undefined, options.limiters),
     appointments: new MyAppointments(deps.appointments, options.zone, options.now),
     family: new FamilyLinks(sequelize),
+    reports: new PatientReportReview(sequelize, options.now),
     register: (patientId) => registerPatient(sequelize, patientId),
     report: (actor, input) => reportChange(sequelize, actor, input),
   };
@@ -62,5 +67,6 @@ export function patientPortalRoutes(
     patientSignInRoutes(config, portal.signIn, portal.sessions, context.clinicName, context.zone),
     patientDashboardRoutes(portal, context.zone, context.clinicName),
     familyRoutes(portal.family),
+    patientReportRoutes(portal.reports),
   ];
 }
