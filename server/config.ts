@@ -44,6 +44,10 @@ export interface Config {
   webhookPollSeconds: number;
   /** The first retry's delay after a failed delivery, in seconds; each further retry waits twice as long (capped at an hour). */
   webhookRetryBaseSeconds: number;
+  /** SMTP_URL (smtp:// or smtps://user:pass@host:port): sign-in codes for email addresses go out by email; null prints them to the log. */
+  smtpUrl: string | null;
+  /** SMTP_FROM: the sender of those emails, such as "Clinic <no-reply@example-clinic.org>" (required with SMTP_URL). */
+  smtpFrom: string | null;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -151,6 +155,14 @@ const VARIABLES = {
     schema: z.coerce.number().min(0.05).max(3600),
     expected: 'seconds before the first retry of a failed webhook delivery, from 0.05 to 3600 (each retry doubles it)',
   },
+  SMTP_URL: {
+    schema: z.string().regex(/^(smtps?:\/\/[^\s]+)?$/),
+    expected: 'empty (codes printed to the log) or an SMTP server such as smtp://user:password@mail.example.com:587',
+  },
+  SMTP_FROM: {
+    schema: z.string().regex(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)?$/),
+    expected: 'the sender\'s address, such as no-reply@example-clinic.org or "Clinic <no-reply@example-clinic.org>"',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -203,7 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     transactionTimeoutMs: parse('TRANSACTION_TIMEOUT_SECONDS', get('TRANSACTION_TIMEOUT_SECONDS', '10')) * 1000,
     webhookPollSeconds: parse('WEBHOOK_POLL_SECONDS', get('WEBHOOK_POLL_SECONDS', '2')),
     webhookRetryBaseSeconds: parse('WEBHOOK_RETRY_BASE_SECONDS', get('WEBHOOK_RETRY_BASE_SECONDS', '30')),
+    smtpUrl: parse('SMTP_URL', get('SMTP_URL', '')) || null,
+    smtpFrom: parse('SMTP_FROM', get('SMTP_FROM', '')) || null,
   };
+  if (config.smtpUrl && !config.smtpFrom) {
+    throw new ConfigError('SMTP_FROM', `SMTP_URL is set but SMTP_FROM is not: expected ${VARIABLES.SMTP_FROM.expected}.`);
+  }
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {
     throw new ConfigError(

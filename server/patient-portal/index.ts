@@ -11,7 +11,9 @@ import type { PatientActor } from './actor';
 import { MyAppointments } from './appointments';
 import { familyRoutes } from './family';
 import { FamilyLinks } from './family-links';
+import { PatientEmail } from './email';
 import { LogNotifier, type PatientNotifier } from './notifier';
+import { SmtpNotifier } from './smtp-notifier';
 import { reportChange } from './profile';
 import { PatientReportReview } from './report-review';
 import { patientReportRoutes } from './report-routes';
@@ -24,11 +26,13 @@ import { patientSignInRoutes } from './sign-in-routes';
 export interface PatientPortal {
   signIn: PatientSignIn;
   sessions: PatientSessions;
-  /** The development notifier until an SMS or email adapter is plugged in (issue 16); tests read its outbox. */
+  /** Email through SMTP when configured (SmtpNotifier), else the development notifier; tests read its outbox. */
   notifier: PatientNotifier;
   /** The patient's own appointments, through the desk's AppointmentService and its rules. */
   appointments: MyAppointments;
   family: FamilyLinks;
+  /** The patient adds or changes their email address, checked by a code sent to it. */
+  email: PatientEmail;
   /** Staff confirm or dismiss what patients report. */
   reports: PatientReportReview;
   /** Registers a patient who booked online for the dashboard; true when they can sign in with the booking's phone. */
@@ -44,7 +48,10 @@ export function createPatientPortal(
 ): PatientPortal {
   const { sequelize } = deps;
   const sessions = new PatientSessions(options.now);
-  const notifier = options.notifier ?? new LogNotifier(deps.logger, deps.config.env === 'test');
+  const log = new LogNotifier(deps.logger, deps.config.env === 'test');
+  // Email addresses get their codes by email once SMTP_URL is set; phones (and all of it without SMTP) the log.
+  const { smtpUrl, smtpFrom } = deps.config;
+  const notifier = options.notifier ?? (smtpUrl && smtpFrom ? new SmtpNotifier(smtpUrl, smtpFrom, log, deps.logger) : log);
   return {
     sessions,
     notifier,
@@ -52,6 +59,7 @@ export function createPatientPortal(
     appointments: new MyAppointments(deps.appointments, options.zone, options.now),
     family: new FamilyLinks(sequelize),
     reports: new PatientReportReview(sequelize, options.now),
+    email: new PatientEmail(sequelize, notifier, options.now, options.limiters),
     register: (patientId) => registerPatient(sequelize, patientId),
     report: (actor, input) => reportChange(sequelize, actor, input),
   };

@@ -6,10 +6,13 @@ export interface PatientAddress {
   email?: string | null;
 }
 
-/** One message to a patient, already in their language; `kind` lets an adapter choose a template or sender. */
+/**
+ * One message to a patient, already in their language; `kind` lets an adapter choose a template or sender:
+ * a sign-in code, or a code that checks an email address the patient is adding to their account.
+ */
 export interface PatientMessage {
   to: PatientAddress;
-  kind: 'sign_in_code';
+  kind: 'sign_in_code' | 'email_check';
   language: string;
   text: string;
 }

@@ -28,5 +28,15 @@ export const ReportSchema = {
   ]),
 };
 
+const email = z.string({ error: 'Enter an email address.' }).trim().max(190, 'Use at most 190 characters.').pipe(z.email('Enter an email address such as name@example.com.'));
+
+/** POST /api/me/profile/email: send a code to the address the patient wants on their account. */
+export const EmailCheckSchema = { body: z.object({ email, language: z.string().max(8).optional() }) };
+
+/** POST /api/me/profile/email/confirm: the code sent to that address saves it. */
+export const EmailConfirmSchema = {
+  body: z.object({ email, code: z.string({ error: 'Enter the code.' }).trim().regex(/^\d{6}$/, 'Enter the 6-digit code.') }),
+};
+
 /** POST /api/patients/:id/sign-in-link (the desk) */
 export const SignInLinkSchema = { params: z.object({ id }) };

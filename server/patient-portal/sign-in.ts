@@ -200,7 +200,7 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** Runs the limiter consumptions; any refusal becomes 429 with the longest wait. */
-async function limit(consumptions: Promise<unknown>[]): Promise<void> {
+export async function limit(consumptions: Promise<unknown>[]): Promise<void> {
   const results = await Promise.allSettled(consumptions);
   const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
   if (!refused.length) return;
