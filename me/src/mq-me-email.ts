@@ -5,7 +5,7 @@ import { apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
 import { bookStyles } from '../../book/src/book-styles';
 import type { BookLocale } from '../../book/src/locale';
-import { meStyles } from './me-styles';
+import { meStyles, sectionStyles } from './me-styles';
 import { attempt } from './me-api';
 
 /**
@@ -15,7 +15,7 @@ import { attempt } from './me-api';
  */
 @customElement('mq-me-email')
 export class MqMeEmail extends LitElement {
-  static styles = [baseStyles, bookStyles, meStyles];
+  static styles = [baseStyles, bookStyles, meStyles, sectionStyles];
 
   @property({ attribute: false }) locale!: BookLocale;
   /** 'closed', 'address' (typing the address), or 'code' (the code was sent to `address`). */

@@ -67,7 +67,7 @@ export class MqMeProfile extends LitElement {
   private renderReported(label: string, value: string, status: ReportOutcome['status']) {
     const t = this.locale.texts.me;
     const outcome = { pending: t.reported, confirmed: t.reportConfirmed, dismissed: t.reportDismissed }[status];
-    return html`<p class="reported ${status}"><strong>${outcome}.</strong> ${label}: <span dir="auto">${value}</span></p>`;
+    return html`<p class="reported ${status}"><strong>${label}:</strong> <span dir="auto">${value}</span><br />${outcome}</p>`;
   }
 
   private renderForm(kind: 'allergies' | 'insurance') {

@@ -88,7 +88,7 @@ export class MqPatientFamily extends LitElement {
       ${this.notice ? html`<p class="ok" role="status">${this.notice}</p>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${links
-        ? html`<h4>Manage ${first}'s appointments on their phone</h4>
+        ? html`<h4>Who manages ${first}'s appointments on their phone</h4>
             ${links.managedBy.length
               ? html`<ul aria-label=${`Who manages ${first}'s appointments`}>${links.managedBy.map((p) => this.renderPerson(p, 'guardian'))}</ul>`
               : html`<p class="muted">Nobody yet.</p>`}
@@ -109,7 +109,7 @@ export class MqPatientFamily extends LitElement {
   private renderPerson(p: FamilyLinkPerson, role: 'guardian' | 'child') {
     return html`<li>
       <span><strong>${p.fullName}</strong> <span class="muted">born ${p.dateOfBirth} · record ${p.medicalRecordNumber} · linked ${formatDateOf(p.linkedAt)}</span></span>
-      <button type="button" aria-label=${`Remove the link with ${p.fullName}`} @click=${() => this.unlink(p, role)}>Remove link</button>
+      <button type="button" aria-label=${`Remove link with ${p.fullName}`} @click=${() => this.unlink(p, role)}>Remove link</button>
     </li>`;
   }
 
