@@ -10,7 +10,7 @@ import { audit } from '../services/audit';
 import { uniqueClashOn } from '../services/unique';
 import type { PatientActor } from './actor';
 import type { PatientNotifier } from './notifier';
-import { CODE_LIFETIME_MS, CODE_TRIES, limit } from './sign-in';
+import { CODE_LIFETIME_MS, limit, liveCode } from './sign-in';
 
 // The address is part of what is hashed, so a code checks exactly the address it was sent to (no column for it).
 const hash = (accountId: number, email: string, code: string) => createHash('sha256').update(`email:${accountId}:${email}:${code}`).digest('hex');
@@ -59,12 +59,7 @@ export class PatientEmail {
     const address = email.trim().toLowerCase();
     try {
       const saved = await inTransaction(this.sequelize, async (transaction) => {
-        const row = await PatientSignInCode.findOne({
-          where: { accountId: actor.accountId, kind: 'email', usedAt: null, expiresAt: { [Op.gt]: this.now() }, failedAttempts: { [Op.lt]: CODE_TRIES } },
-          order: [['id', 'DESC']],
-          transaction,
-          lock: transaction.LOCK.UPDATE,
-        });
+        const row = await liveCode(actor.accountId, 'email', this.now(), transaction);
         const expected = hash(actor.accountId, address, code.trim());
         if (!row || row.codeHash.length !== expected.length || !timingSafeEqual(Buffer.from(row.codeHash), Buffer.from(expected))) {
           if (row) await row.increment('failedAttempts', { transaction });

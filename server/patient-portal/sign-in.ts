@@ -116,12 +116,7 @@ export class PatientSignIn {
     const account = await this.findAccount(identifier);
     if (!account) throw invalidCode();
     const result = await inTransaction(this.sequelize, async (transaction) => {
-      const row = await PatientSignInCode.findOne({
-        where: { accountId: account.id, kind: 'code', usedAt: null, expiresAt: { [Op.gt]: this.now() }, failedAttempts: { [Op.lt]: CODE_TRIES } },
-        order: [['id', 'DESC']],
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
+      const row = await liveCode(account.id, 'code', this.now(), transaction);
       if (!row || !sameHash(row.codeHash, hash('code', account.id, code.trim()))) {
         if (row) await row.increment('failedAttempts', { transaction });
         await audit({ userId: null, action: 'patient.sign_in_failed', entityType: 'patient_account', entityId: account.id, patientId: account.patientId, ip: origin.ip }, transaction);
@@ -173,6 +168,16 @@ export class PatientSignIn {
     await audit({ userId: null, action: 'patient.sign_in', entityType: 'patient_account', entityId: account.id, patientId: account.patientId, ip: origin.ip, details: { with: row.kind, actor: 'patient', patientAccountId: account.id } }, transaction);
     return opened;
   }
+}
+
+/** The account's latest typed code of `kind` still good at `now` (unused, unexpired, tries left), locked; or null. */
+export function liveCode(accountId: number, kind: 'code' | 'email', now: Date, transaction: Transaction): Promise<PatientSignInCode | null> {
+  return PatientSignInCode.findOne({
+    where: { accountId, kind, usedAt: null, expiresAt: { [Op.gt]: now }, failedAttempts: { [Op.lt]: CODE_TRIES } },
+    order: [['id', 'DESC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
 }
 
 /** The patient's account, made with the phone on their record when they have none. */

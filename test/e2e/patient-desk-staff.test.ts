@@ -64,7 +64,7 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     await page.getByRole('status').filter({ hasText: 'Allergies updated on the record.' }).waitFor();
     // The page's form reads the record again: it shows the confirmed value.
     const field = await page.locator('mq-patient-form #allergies').elementHandle();
-    await page.waitForFunction((el) => (el as HTMLTextAreaElement).value === 'Penicillin; latex (rash)', field);
+    await page.waitForFunction((el) => (el as unknown as { value: string }).value === 'Penicillin; latex (rash)', field);
     expect((await Patient.findByPk(kit.id))!.allergies).to.equal('Penicillin; latex (rash)');
 
     const insurance = page.getByRole('article', { name: 'Insurance reported by the patient' });

@@ -10,6 +10,7 @@ import { messageOf } from '../shared/form-helpers';
 import { confirmAction } from '../shared/mq-confirm-dialog';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { patientSectionStyles, personRowStyles } from './patient-section-styles';
 import './mq-patient-finder';
 
 /**
@@ -24,15 +25,9 @@ export class MqPatientFamily extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    patientSectionStyles,
+    personRowStyles,
     css`
-      :host {
-        display: block;
-        margin-top: 1.5rem;
-      }
-      h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1.1rem;
-      }
       h4 {
         margin: 0.75rem 0 0.25rem;
         font-size: 0.95rem;
@@ -40,19 +35,6 @@ export class MqPatientFamily extends LitElement {
       }
       ul {
         margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.75rem;
-        padding: 0.45rem 0;
-        border-bottom: 1px solid var(--mq-color-border);
-      }
-      .muted {
-        color: var(--mq-color-text-muted);
       }
       .picker {
         margin-top: 0.75rem;

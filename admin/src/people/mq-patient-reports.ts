@@ -7,6 +7,7 @@ import { formatDateTime } from '../shared/clinic-format';
 import { messageOf } from '../shared/form-helpers';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
+import { patientSectionStyles } from './patient-section-styles';
 
 const FIELD_NAMES = { allergies: 'Allergies', insurance: 'Insurance' } as const;
 const NOT_RECORDED = 'Nothing recorded';
@@ -30,15 +31,8 @@ export class MqPatientReports extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    patientSectionStyles,
     css`
-      :host {
-        display: block;
-        margin-top: 1.5rem;
-      }
-      h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1.1rem;
-      }
       article {
         margin: 0.5rem 0 0.75rem;
         padding: 0.8rem 1rem;
@@ -66,9 +60,6 @@ export class MqPatientReports extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
-      }
-      .muted {
-        color: var(--mq-color-text-muted);
       }
       ul.history {
         margin: 0.25rem 0 0;
