@@ -10,7 +10,7 @@ import { sharedBrowser } from '../support/browser';
 import { makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import type { Agent } from '../support/http';
-import { signInPatient } from '../support/patient';
+import { lastCode, signInPatient } from '../support/patient';
 import { startTestServer, type TestServer } from '../support/server';
 import { addSessionCookie } from '../support/session';
 
@@ -93,6 +93,14 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     await page.getByRole('dialog', { name: 'Remove this family link?' }).getByRole('button', { name: 'Remove link' }).click();
     await page.getByRole('status').filter({ hasText: 'Gina Guardian no longer manages' }).waitFor();
     expect(await PatientAccountLink.count({ where: { patientId: kit.id } })).to.equal(0);
+
+    // The phone sign-in, printed in the language chosen beside the button; its QR code opens /me in that language.
+    await page.getByLabel('Language of the printed sign-in').selectOption('es');
+    await page.getByRole('heading', { name: 'Phone sign-in' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(SHOTS, 'desk-patient-sign-in-language.png') });
+    const [printed] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Print phone sign-in' }).click()]);
+    await printed.getByRole('heading', { name: 'Sus citas en su móvil' }).waitFor();
+    expect(await printed.locator('html').getAttribute('lang')).to.equal('es');
     expect(await AuditLog.count({ where: { action: ['patient.report_confirmed', 'patient.report_dismissed', 'patient.family_link', 'patient.family_unlink'], userId: reception.id } })).to.equal(4);
   });
 
@@ -108,6 +116,18 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
       await me.getByText('The clinic confirmed this and put it on your record').waitFor();
       await me.getByText('The clinic did not accept this change.').waitFor();
       await me.screenshot({ path: path.join(SHOTS, 'me-profile-report-status.png') });
+
+      // The patient adds an email address: a code goes to it (the log here: this server has no SMTP_URL).
+      await me.getByRole('button', { name: 'Add or change my email' }).click();
+      await me.getByLabel('Email').fill('kit@example.org');
+      await me.getByRole('button', { name: 'Send me a code' }).click();
+      await me.getByText('We sent a 6-digit code to kit@example.org.').waitFor();
+      await me.getByLabel('Code').fill(lastCode(server)!);
+      await me.getByRole('button', { name: 'Save my email' }).click();
+      await me.getByText('Your email address is saved. You can sign in with it.').waitFor();
+      expect(await me.locator('dd', { hasText: 'kit@example.org' }).count()).to.equal(1);
+      await me.getByRole('heading', { name: 'My details' }).evaluate((el) => el.scrollIntoView());
+      await me.screenshot({ path: path.join(SHOTS, 'me-profile-email.png') });
     } finally {
       await phone.close();
     }
