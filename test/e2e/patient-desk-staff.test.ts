@@ -104,6 +104,20 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     expect(await AuditLog.count({ where: { action: ['patient.report_confirmed', 'patient.report_dismissed', 'patient.family_link', 'patient.family_unlink'], userId: reception.id } })).to.equal(4);
   });
 
+  it('the desk\'s check-in leads to the patient\'s page', async function () {
+    this.timeout(30_000);
+    await addSessionCookie(context, server, reception);
+    await page.goto(`${server.baseUrl}/admin#/desk`);
+    await page.getByLabel('Find a patient').fill('Kit Guardian');
+    await page.getByRole('button', { name: `Choose Kit Guardian (record ${kit.medicalRecordNumber})` }).click();
+    const link = page.getByRole('link', { name: "Patient's page: what they reported, family" });
+    await link.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'desk-check-in-patient.png') });
+    await link.click();
+    await page.getByRole('heading', { name: 'Reported by the patient' }).waitFor();
+    await page.getByRole('heading', { name: 'Family' }).waitFor();
+  });
+
   it('the patient\'s phone shows what became of each report', async function () {
     this.timeout(30_000);
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
