@@ -7,12 +7,13 @@ import { AuditLog, Patient, PatientAccountLink, PatientReport, type User } from 
 import { signedIn } from '../support/admin';
 import { seriousViolations } from '../support/axe';
 import { sharedBrowser } from '../support/browser';
-import { makePatient } from '../support/clinic-factories';
+import { makeDoctor, makePatient } from '../support/clinic-factories';
 import { resetDatabase } from '../support/db';
 import type { Agent } from '../support/http';
 import { lastCode, signInPatient } from '../support/patient';
 import { startTestServer, type TestServer } from '../support/server';
-import { addSessionCookie } from '../support/session';
+import { addSessionCookie, agentFor } from '../support/session';
+import { createDepartment, createStaff } from '../support/factories';
 
 const SHOTS = path.join(ROOT_DIR, 'test-output');
 
@@ -145,5 +146,26 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     } finally {
       await phone.close();
     }
+  });
+
+  it('the doctor sees a pending report in the consultation, read-only', async function () {
+    this.timeout(60_000);
+    expect((await patient.post('/api/me/profile/reports', { allergies: 'Penicillin; latex (rash); ibuprofen' })).status).to.equal(201);
+    const staff = await createStaff({ role: 'doctor', fullName: 'Dr Lena Ortiz' });
+    const doctor = await makeDoctor({ userId: staff.user.id, departmentId: (await createDepartment({ name: 'Paediatrics', prefix: 'P' })).id });
+    const desk = await agentFor(server, reception);
+    const ticket = await desk.post('/api/queue/check-in', { departmentId: doctor.departmentId, doctorId: doctor.id, patientId: kit.id, idempotencyKey: 'desk-staff-doctor-1' });
+    expect(ticket.status, JSON.stringify(ticket.body)).to.equal(201);
+    await addSessionCookie(context, server, staff.user);
+    await page.goto(`${server.baseUrl}/admin`);
+    const console_ = page.locator('mq-doctor-console');
+    await console_.getByRole('button', { name: 'Call next N' }).click();
+    await console_.getByRole('button', { name: 'Start consultation C' }).click();
+    const reported = page.getByRole('article', { name: 'Allergies reported by the patient' });
+    await reported.getByText('Penicillin; latex (rash); ibuprofen').waitFor();
+    await reported.getByText('Reception confirms it with the patient before it goes on the record.').waitFor();
+    expect(await reported.getByRole('button').count()).to.equal(0);
+    await reported.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(SHOTS, 'doctor-patient-reported.png') });
   });
 });
