@@ -21,6 +21,8 @@ export const ERROR_IDS = [
   'origin_refused',
   // Patient sign-in (the dashboard, /me).
   'invalid_code',
+  // Patient-reported changes staff review (issue 17).
+  'already_reviewed',
   // Data the request clashes with (409).
   'already_exists',
   'in_use',

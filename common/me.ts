@@ -79,10 +79,18 @@ export interface MyVisitsResponse {
   visits: MyVisit[];
 }
 
-/** What the patient reported and staff have not confirmed yet. */
+/** What became of a report: waiting for staff, confirmed (on the record now), or dismissed (not accepted). */
+export interface ReportOutcome {
+  status: 'pending' | 'confirmed' | 'dismissed';
+  reportedAt: string;
+  /** When staff confirmed or dismissed it; null while pending. */
+  reviewedAt: string | null;
+}
+
+/** The patient's latest report of each kind, and its outcome. */
 export interface PatientReported {
-  allergies?: { value: string; reportedAt: string };
-  insurance?: { provider: string | null; number: string | null; reportedAt: string };
+  allergies?: { value: string } & ReportOutcome;
+  insurance?: { provider: string | null; number: string | null } & ReportOutcome;
 }
 
 /** GET /api/me/profile */
@@ -95,7 +103,7 @@ export interface MyProfile {
   /** As the clinic recorded them. */
   allergies: string | null;
   insurance: { provider: string | null; number: string | null };
-  /** Waiting for staff to confirm: shown apart, never mixed into the clinic's record. */
+  /** The latest reports and their outcome: shown apart, never mixed into the clinic's record. */
   reported: PatientReported;
 }
 

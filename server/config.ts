@@ -50,6 +50,10 @@ export interface Config {
   smsGatewayToken: string | null;
   /** VAPID_SUBJECT: how push services may reach the clinic (mailto: or https:), sent with every web push. */
   vapidSubject: string;
+  /** SMTP_URL (smtp:// or smtps://user:pass@host:port): sign-in codes for email addresses go out by email; null prints them to the log. */
+  smtpUrl: string | null;
+  /** SMTP_FROM: the sender of those emails, such as "Clinic <no-reply@example-clinic.org>" (required with SMTP_URL). */
+  smtpFrom: string | null;
 }
 
 /** A setting that is missing or malformed; start-up prints `message` and exits with code 1. */
@@ -175,6 +179,14 @@ const VARIABLES = {
     schema: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/),
     expected: 'a contact for push services: mailto:someone@example-clinic.org or an https:// address',
   },
+  SMTP_URL: {
+    schema: z.string().regex(/^(smtps?:\/\/[^\s]+)?$/),
+    expected: 'empty (codes printed to the log) or an SMTP server such as smtp://user:password@mail.example.com:587',
+  },
+  SMTP_FROM: {
+    schema: z.string().regex(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)?$/),
+    expected: 'the sender\'s address, such as no-reply@example-clinic.org or "Clinic <no-reply@example-clinic.org>"',
+  },
 } as const;
 
 function parse<K extends keyof typeof VARIABLES>(
@@ -230,8 +242,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     smsGatewayUrl: parse('SMS_GATEWAY_URL', get('SMS_GATEWAY_URL', '')) || null,
     smsGatewayToken: parse('SMS_GATEWAY_TOKEN', get('SMS_GATEWAY_TOKEN', '')) || null,
     vapidSubject: '',
+    smtpUrl: parse('SMTP_URL', get('SMTP_URL', '')) || null,
+    smtpFrom: parse('SMTP_FROM', get('SMTP_FROM', '')) || null,
   };
   config.vapidSubject = parse('VAPID_SUBJECT', get('VAPID_SUBJECT', defaultVapidSubject(config.publicBaseUrl)));
+  if (config.smtpUrl && !config.smtpFrom) {
+    throw new ConfigError('SMTP_FROM', `SMTP_URL is set but SMTP_FROM is not: expected ${VARIABLES.SMTP_FROM.expected}.`);
+  }
   // A cheap hash is only for tests, where every sign-in would otherwise cost 0.7 s; real accounts never get one.
   if (config.passwordHashCost < DEFAULT_PASSWORD_COST && nodeEnv !== 'test') {
     throw new ConfigError(

@@ -43,6 +43,12 @@ export const meStyles = css`
     border-inline-start: 4px solid var(--mq-color-warning);
     background: var(--mq-color-bg);
   }
+  .reported.confirmed {
+    border-inline-start-color: var(--mq-color-success);
+  }
+  .reported.dismissed {
+    border-inline-start-color: var(--mq-color-danger);
+  }
   .ticket {
     border-inline-start: 6px solid var(--mq-color-primary);
   }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { MyProfile, ReportRequest } from '../../common/me';
+import type { MyProfile, ReportOutcome, ReportRequest } from '../../common/me';
 import { formatCalendarDate } from '../../common/clinic-format';
 import { apiGet, apiPost } from '../../common/web/api';
 import { baseStyles } from '../../common/web/shared-styles';
@@ -9,6 +9,7 @@ import type { BookLocale } from '../../book/src/locale';
 import { meStyles, sectionStyles } from './me-styles';
 import { attempt } from './me-api';
 import './mq-me-access';
+import './mq-me-email';
 
 /**
  * The patient's details as the clinic has them, allergies and insurance included, and a way to tell the clinic
@@ -45,19 +46,28 @@ export class MqMeProfile extends LitElement {
           <dt>${this.locale.t.fullName}</dt><dd dir="auto">${p.fullName}</dd>
           <dt>${this.locale.t.dateOfBirth}</dt><dd>${formatCalendarDate(p.dateOfBirth, this.locale.texts.locale)}</dd>
           <dt>${this.locale.t.phone}</dt><dd dir="ltr">${p.phone ?? t.none}</dd>
+          <dt>${t.email}</dt><dd dir="ltr">${p.email ?? t.none}</dd>
           <dt>${t.allergies}</dt><dd dir="auto">${p.allergies || t.none}</dd>
           <dt>${t.insurance}</dt><dd dir="auto">${insurance || t.none}</dd>
         </dl>
-        ${p.reported.allergies ? html`<p class="reported"><strong>${t.reported}:</strong> ${t.allergies}: <span dir="auto">${p.reported.allergies.value}</span></p>` : nothing}
+        ${p.reported.allergies ? this.renderReported(t.allergies, p.reported.allergies.value, p.reported.allergies.status) : nothing}
         ${p.reported.insurance
-          ? html`<p class="reported"><strong>${t.reported}:</strong> ${t.insurance}: <span dir="auto">${[p.reported.insurance.provider, p.reported.insurance.number].filter(Boolean).join(' · ')}</span></p>`
+          ? this.renderReported(t.insurance, [p.reported.insurance.provider, p.reported.insurance.number].filter(Boolean).join(' · '), p.reported.insurance.status)
           : nothing}
         ${this.editing ? this.renderForm(this.editing) : html`<div class="buttons">
             <button type="button" @click=${() => (this.editing = 'allergies')}>${t.report}: ${t.allergies}</button>
             <button type="button" @click=${() => (this.editing = 'insurance')}>${t.report}: ${t.insurance}</button>
           </div>`}
+        <mq-me-email .locale=${this.locale} @me-profile=${(e: CustomEvent<MyProfile>) => ((this.profile = e.detail), (this.notice = t.emailSaved))}></mq-me-email>
       </section>
       <mq-me-access .locale=${this.locale}></mq-me-access>`;
+  }
+
+  /** The patient's latest report of a kind, and what the clinic made of it (waiting, confirmed, not accepted). */
+  private renderReported(label: string, value: string, status: ReportOutcome['status']) {
+    const t = this.locale.texts.me;
+    const outcome = { pending: t.reported, confirmed: t.reportConfirmed, dismissed: t.reportDismissed }[status];
+    return html`<p class="reported ${status}"><strong>${label}:</strong> <span dir="auto">${value}</span><br />${outcome}</p>`;
   }
 
   private renderForm(kind: 'allergies' | 'insurance') {

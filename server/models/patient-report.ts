@@ -3,6 +3,9 @@ import { DataTypes, Model, type CreationOptional, type InferAttributes, type Inf
 /** What a patient may report about themselves for staff to confirm. */
 export type PatientReportField = 'allergies' | 'insurance';
 
+/** Pending until staff confirm it (the record now says it) or dismiss it (or the patient reports again). */
+export type PatientReportStatus = 'pending' | 'confirmed' | 'dismissed';
+
 /**
  * Allergies or insurance as the patient typed them on the dashboard: "patient-reported", pending until staff
  * confirm it. Never written into `patients`, where the doctor's and the desk's record stays as it is.
@@ -14,7 +17,10 @@ export class PatientReport extends Model<InferAttributes<PatientReport>, InferCr
   declare allergies: CreationOptional<string | null>;
   declare insuranceProvider: CreationOptional<string | null>;
   declare insuranceNumber: CreationOptional<string | null>;
-  declare status: CreationOptional<'pending' | 'confirmed' | 'dismissed'>;
+  declare status: CreationOptional<PatientReportStatus>;
+  /** The staff member who confirmed or dismissed it; null while pending or when a newer report replaced it. */
+  declare reviewedBy: CreationOptional<number | null>;
+  declare reviewedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -29,6 +35,8 @@ export class PatientReport extends Model<InferAttributes<PatientReport>, InferCr
         insuranceProvider: { type: DataTypes.STRING(100), allowNull: true, defaultValue: null },
         insuranceNumber: { type: DataTypes.STRING(64), allowNull: true, defaultValue: null },
         status: { type: DataTypes.STRING(12), allowNull: false, defaultValue: 'pending' },
+        reviewedBy: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+        reviewedAt: { type: DataTypes.DATE(3), allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

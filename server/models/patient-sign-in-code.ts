@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
-/** A typed one-time code (`code`) or a printed sign-in link (`link`). */
-export type SignInCodeKind = 'code' | 'link';
+/** A typed one-time code (`code`), a printed sign-in link (`link`), or a code checking a new email address (`email`). */
+export type SignInCodeKind = 'code' | 'link' | 'email';
 
 /**
  * One way in for a patient account, kept as the SHA-256 of the secret only: it ends at `expiresAt`, on first use

@@ -1,7 +1,8 @@
+import type { PatientMessage } from '../patient-portal/notifier';
 import type { Config } from '../config';
 
 /** What a text is about: a gateway may pick a sender name or template by it. */
-export type SmsKind = 'third_in_line' | 'called' | 'sign_in_code';
+export type SmsKind = 'third_in_line' | 'called' | PatientMessage['kind'];
 
 /** One text to one phone, already in the patient's language. */
 export interface SmsMessage {

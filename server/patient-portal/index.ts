@@ -12,9 +12,13 @@ import { MyAppointments } from './appointments';
 import { familyRoutes } from './family';
 import { FamilyLinks } from './family-links';
 import type { SmsGateway } from '../notices/sms';
+import { PatientEmail } from './email';
 import { LogNotifier, type PatientNotifier } from './notifier';
 import { SmsNotifier } from './sms-notifier';
+import { SmtpNotifier } from './smtp-notifier';
 import { reportChange } from './profile';
+import { PatientReportReview } from './report-review';
+import { patientReportRoutes } from './report-routes';
 import { patientDashboardRoutes } from './routes';
 import { PatientSessions } from './sessions';
 import { PatientSignIn, registerPatient } from './sign-in';
@@ -24,11 +28,15 @@ import { patientSignInRoutes } from './sign-in-routes';
 export interface PatientPortal {
   signIn: PatientSignIn;
   sessions: PatientSessions;
-  /** The development notifier until an SMS or email adapter is plugged in (issue 16); tests read its outbox. */
+  /** SMS to phones and email to addresses when the clinic set them up (SmsNotifier, SmtpNotifier), else the development notifier; tests read its outbox. */
   notifier: PatientNotifier;
   /** The patient's own appointments, through the desk's AppointmentService and its rules. */
   appointments: MyAppointments;
   family: FamilyLinks;
+  /** The patient adds or changes their email address, checked by a code sent to it. */
+  email: PatientEmail;
+  /** Staff confirm or dismiss what patients report. */
+  reports: PatientReportReview;
   /** Registers a patient who booked online for the dashboard; true when they can sign in with the booking's phone. */
   register(patientId: number): Promise<boolean>;
   /** Stores a patient's change to allergies or insurance as "patient-reported", for staff to confirm. */
@@ -43,14 +51,19 @@ export function createPatientPortal(
   const { sequelize } = deps;
   const sessions = new PatientSessions(options.now);
   const log = new LogNotifier(deps.logger, deps.config.env === 'test');
-  // Codes to phones go by SMS once the clinic has a gateway (SMS_GATEWAY_URL); everything else to the log.
-  const notifier = options.notifier ?? (options.sms ? new SmsNotifier(options.sms, log, deps.logger) : log);
+  // Codes to phones go by SMS once the clinic has a gateway (SMS_GATEWAY_URL), codes to email addresses by email
+  // once it has a mail server (SMTP_URL); whatever neither takes is printed to the log.
+  const { smtpUrl, smtpFrom } = deps.config;
+  const email = smtpUrl && smtpFrom ? new SmtpNotifier(smtpUrl, smtpFrom, log, deps.logger) : log;
+  const notifier = options.notifier ?? (options.sms ? new SmsNotifier(options.sms, email, deps.logger) : email);
   return {
     sessions,
     notifier,
     signIn: new PatientSignIn(sequelize, sessions, notifier, options.country, options.now, undefined, options.limiters),
     appointments: new MyAppointments(deps.appointments, options.zone, options.now),
     family: new FamilyLinks(sequelize),
+    reports: new PatientReportReview(sequelize, options.now),
+    email: new PatientEmail(sequelize, notifier, options.now, options.limiters),
     register: (patientId) => registerPatient(sequelize, patientId),
     report: (actor, input) => reportChange(sequelize, actor, input),
   };
@@ -66,5 +79,6 @@ export function patientPortalRoutes(
     patientSignInRoutes(config, portal.signIn, portal.sessions, context.clinicName, context.zone),
     patientDashboardRoutes(portal, context.zone, context.clinicName),
     familyRoutes(portal.family),
+    patientReportRoutes(portal.reports),
   ];
 }

@@ -6,16 +6,19 @@ export interface PatientAddress {
   email?: string | null;
 }
 
-/** One message to a patient, already in their language; `kind` lets an adapter choose a template or sender. */
+/**
+ * One message to a patient, already in their language; `kind` lets an adapter choose a template or sender:
+ * a sign-in code, or a code that checks an email address the patient is adding to their account.
+ */
 export interface PatientMessage {
   to: PatientAddress;
-  kind: 'sign_in_code';
+  kind: 'sign_in_code' | 'email_check';
   language: string;
   text: string;
 }
 
 /**
- * Sends a message to a patient. Provider-neutral on purpose: an SMS gateway or SMTP adapter (issue 16) implements
+ * Sends a message to a patient. Provider-neutral on purpose: the SMS gateway and SMTP adapters implement
  * this one method, and the sign-in code never knows which one is plugged in.
  */
 export interface PatientNotifier {

@@ -9,12 +9,14 @@ import type { PatientActor } from './actor';
 export async function myProfile(actor: PatientActor): Promise<MyProfile> {
   const patient = (await Patient.findByPk(actor.patientId))!;
   const account = await PatientAccount.findByPk(actor.accountId);
-  const reports = await PatientReport.findAll({ where: { patientId: actor.patientId, status: 'pending' }, order: [['id', 'ASC']] });
+  // The latest report of each kind and what became of it; one the patient replaced themselves (dismissed with no
+  // reviewer) is history, not an answer from the clinic.
+  const reports = await PatientReport.findAll({ where: { patientId: actor.patientId }, order: [['id', 'DESC']], limit: 50 });
   const reported: PatientReported = {};
-  // The latest pending report of each kind is what the patient last said.
-  for (const r of reports) {
-    if (r.field === 'allergies') reported.allergies = { value: r.allergies ?? '', reportedAt: r.createdAt.toISOString() };
-    else reported.insurance = { provider: r.insuranceProvider ?? null, number: r.insuranceNumber ?? null, reportedAt: r.createdAt.toISOString() };
+  for (const r of reports.filter((row) => row.status === 'pending' || row.reviewedBy !== null)) {
+    const outcome = { status: r.status, reportedAt: r.createdAt.toISOString(), reviewedAt: r.reviewedAt?.toISOString() ?? null };
+    if (r.field === 'allergies') reported.allergies ??= { value: r.allergies ?? '', ...outcome };
+    else reported.insurance ??= { provider: r.insuranceProvider ?? null, number: r.insuranceNumber ?? null, ...outcome };
   }
   await audit(actor.audit('patient.profile_read'));
   return {

@@ -7,7 +7,7 @@ import { renderView } from '../views/render';
 import type { PatientPortal } from './index';
 import { loadPatient, requirePatient } from './middleware';
 import { myAccessHistory, myProfile } from './profile';
-import { MyRescheduleSchema, OwnIdSchema, ReportSchema } from './schema';
+import { EmailCheckSchema, EmailConfirmSchema, MyRescheduleSchema, OwnIdSchema, ReportSchema } from './schema';
 import { myPrescription, myVisit, myVisits } from './visits';
 
 /**
@@ -77,6 +77,20 @@ export function patientDashboardRoutes(portal: PatientPortal, zone: () => string
     const { body } = ctx.state.input as InputOf<typeof ReportSchema>;
     await portal.report(actor, body);
     ctx.status = 201;
+    ctx.body = await myProfile(actor);
+  });
+
+  router.post('/profile/email', validate(EmailCheckSchema), async (ctx) => {
+    const { body } = ctx.state.input as InputOf<typeof EmailCheckSchema>;
+    await portal.email.requestCheck(requirePatient(ctx), body.email, body.language);
+    ctx.status = 202;
+    ctx.body = { sent: true };
+  });
+
+  router.post('/profile/email/confirm', validate(EmailConfirmSchema), async (ctx) => {
+    const actor = requirePatient(ctx);
+    const { body } = ctx.state.input as InputOf<typeof EmailConfirmSchema>;
+    await portal.email.confirm(actor, body.email, body.code);
     ctx.body = await myProfile(actor);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../common/i18n';
 import { id } from '../routes/schema-parts';
 
 const identifier = z.string({ error: 'Enter your phone number or email address.' }).trim().min(3, 'Enter your phone number or email address.').max(190);
@@ -28,5 +29,18 @@ export const ReportSchema = {
   ]),
 };
 
-/** POST /api/patients/:id/sign-in-link (the desk) */
-export const SignInLinkSchema = { params: z.object({ id }) };
+const email = z.string({ error: 'Enter an email address.' }).trim().max(190, 'Use at most 190 characters.').pipe(z.email('Enter an email address such as name@example.com.'));
+
+/** POST /api/me/profile/email: send a code to the address the patient wants on their account. */
+export const EmailCheckSchema = { body: z.object({ email, language: z.string().max(8).optional() }) };
+
+/** POST /api/me/profile/email/confirm: the code sent to that address saves it. */
+export const EmailConfirmSchema = {
+  body: z.object({ email, code: z.string({ error: 'Enter the code.' }).trim().regex(/^\d{6}$/, 'Enter the 6-digit code.') }),
+};
+
+/** POST /api/patients/:id/sign-in-link and /desk/...: `?lang=` prints it in that language (else the patient's usual one). */
+export const SignInLinkSchema = {
+  params: z.object({ id }),
+  query: z.object({ lang: z.enum(LANGUAGES, { error: `Choose one of ${LANGUAGES.join(', ')}.` }).optional() }),
+};

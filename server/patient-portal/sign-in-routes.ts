@@ -6,7 +6,8 @@ import { auth } from '../middleware/auth';
 import { validate, type InputOf } from '../middleware/validate';
 import { isHttps } from '../security/origins';
 import type { AppRouter, AppState } from '../state';
-import { CATALOGUE } from '../../common/i18n';
+import { CATALOGUE, type Language } from '../../common/i18n';
+import { patientLanguage } from '../services/patient-languages';
 import { formatDateTime } from '../../common/clinic-format';
 import type { ClinicNameSource } from '../services/settings';
 import { renderView } from '../views/render';
@@ -35,6 +36,8 @@ export function patientSignInRoutes(
     if (secure) ctx.cookies.secure = true;
     ctx.cookies.set(PATIENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, overwrite: true });
   };
+  // The dashboard opens in the printed page's language; the token stays after '#', never in a log or a Referer.
+  const linkUrl = (lang: Language, token: string) => `${config.publicBaseUrl}/me/?lang=${lang}#link=${token}`;
   const origin = (ctx: ParameterizedContext<AppState>) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') });
 
   router.post('/api/me/sign-in/code', validate(CodeRequestSchema), async (ctx) => {
@@ -73,30 +76,33 @@ export function patientSignInRoutes(
 
   // The desk prints this for a patient in front of them: the link signs them in once, within a day.
   router.post('/api/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
-    const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const { params, query } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const lang = query.lang ?? (await patientLanguage(params.id)) ?? 'en';
     const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
-    const url = `${config.publicBaseUrl}/me/#link=${token}`;
+    const url = linkUrl(lang, token);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { url, expiresAt: expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+    ctx.body = { url, language: lang, expiresAt: expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
   });
 
   // The same link on paper: a form at the desk posts here and the printable page opens in a new tab (80 mm roll).
   // Outside /api so a plain form may post it; the origin check still applies to it.
   router.post('/desk/patients/:id/sign-in-link', auth('admin', 'reception'), validate(SignInLinkSchema), async (ctx) => {
-    const { params } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
+    const { params, query } = ctx.state.input as InputOf<typeof SignInLinkSchema>;
     const patient = await signIn.patient(params.id);
+    // The language the desk chose, else the one the patient last checked in in, else English.
+    const lang = query.lang ?? (await patientLanguage(params.id)) ?? 'en';
     const { token, expiresAt } = await signIn.issueLink(params.id, ctx.state.user!.id, ctx.ip);
-    const texts = CATALOGUE.en;
+    const texts = CATALOGUE[lang];
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
     ctx.body = renderView('patient-sign-in-link', {
-      lang: 'en',
+      lang,
       dir: texts.dir,
       m: texts.me,
       clinicName: await clinicName(),
       firstName: patient.fullName.split(/\s+/)[0],
-      qrDataUrl: await QRCode.toDataURL(`${config.publicBaseUrl}/me/#link=${token}`, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+      qrDataUrl: await QRCode.toDataURL(linkUrl(lang, token), { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
       expires: texts.me.linkExpires(formatDateTime(expiresAt, zone(), texts.locale)),
     });
   });

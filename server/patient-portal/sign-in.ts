@@ -116,12 +116,7 @@ export class PatientSignIn {
     const account = await this.findAccount(identifier);
     if (!account) throw invalidCode();
     const result = await inTransaction(this.sequelize, async (transaction) => {
-      const row = await PatientSignInCode.findOne({
-        where: { accountId: account.id, kind: 'code', usedAt: null, expiresAt: { [Op.gt]: this.now() }, failedAttempts: { [Op.lt]: CODE_TRIES } },
-        order: [['id', 'DESC']],
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
+      const row = await liveCode(account.id, 'code', this.now(), transaction);
       if (!row || !sameHash(row.codeHash, hash('code', account.id, code.trim()))) {
         if (row) await row.increment('failedAttempts', { transaction });
         await audit({ userId: null, action: 'patient.sign_in_failed', entityType: 'patient_account', entityId: account.id, patientId: account.patientId, ip: origin.ip }, transaction);
@@ -175,6 +170,16 @@ export class PatientSignIn {
   }
 }
 
+/** The account's latest typed code of `kind` still good at `now` (unused, unexpired, tries left), locked; or null. */
+export function liveCode(accountId: number, kind: 'code' | 'email', now: Date, transaction: Transaction): Promise<PatientSignInCode | null> {
+  return PatientSignInCode.findOne({
+    where: { accountId, kind, usedAt: null, expiresAt: { [Op.gt]: now }, failedAttempts: { [Op.lt]: CODE_TRIES } },
+    order: [['id', 'DESC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
+}
+
 /** The patient's account, made with the phone on their record when they have none. */
 export async function ensureAccount(patientId: number, transaction: Transaction): Promise<PatientAccount> {
   const existing = await PatientAccount.findOne({ where: { patientId }, transaction });
@@ -200,7 +205,7 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** Runs the limiter consumptions; any refusal becomes 429 with the longest wait. */
-async function limit(consumptions: Promise<unknown>[]): Promise<void> {
+export async function limit(consumptions: Promise<unknown>[]): Promise<void> {
   const results = await Promise.allSettled(consumptions);
   const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
   if (!refused.length) return;

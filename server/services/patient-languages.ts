@@ -29,3 +29,12 @@ export async function ticketLanguage(queueEntryId: number): Promise<Language | n
   const row = await TicketLanguage.findByPk(queueEntryId);
   return row && isLanguage(row.language) ? row.language : null;
 }
+
+/** The language of the patient's latest ticket that recorded one (their usual language here), or null. */
+export async function patientLanguage(patientId: number): Promise<Language | null> {
+  const entries = await QueueEntry.findAll({ where: { patientId }, attributes: ['id'], order: [['id', 'DESC']], limit: 50 });
+  if (!entries.length) return null;
+  const rows = await TicketLanguage.findAll({ where: { queueEntryId: entries.map((e) => e.id) } });
+  const byEntry = new Map(rows.map((r) => [r.queueEntryId, r.language]));
+  return entries.map((e) => byEntry.get(e.id)).find(isLanguage) ?? null;
+}

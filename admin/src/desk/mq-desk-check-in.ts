@@ -43,6 +43,12 @@ export class MqDeskCheckIn extends LitElement {
         border-radius: var(--mq-radius-sm);
         background: var(--mq-color-primary-soft);
       }
+      .chosen a {
+        display: block;
+        margin-top: 0.25rem;
+        color: var(--mq-color-primary);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -77,6 +83,7 @@ export class MqDeskCheckIn extends LitElement {
         <span>
           <strong>${this.patient.fullName}</strong>
           <span class="muted">born ${this.patient.dateOfBirth} · record ${this.patient.medicalRecordNumber}</span>
+          <a href="#/patients/${this.patient.id}">Patient's page: what they reported, family</a>
         </span>
         <span>
           <mq-desk-sign-in-link patientId=${this.patient.id}></mq-desk-sign-in-link>

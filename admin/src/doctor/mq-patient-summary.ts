@@ -6,6 +6,7 @@ import { baseStyles } from '../../../common/web/shared-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import { ROW_FIELDS } from './mq-prescription-rows';
 import './mq-read-reason-dialog';
+import '../people/mq-patient-reports';
 import type { MqReadReasonDialog } from './mq-read-reason-dialog';
 import type { ReasonGivenEvent } from '../shared/events';
 import { formatClinicDay, formatDateTime } from '../shared/clinic-format';
@@ -139,6 +140,7 @@ export class MqPatientSummary extends LitElement {
           patient.insurance.provider ? `Insurance: ${patient.insurance.provider}` : null, `MRN ${patient.medicalRecordNumber}`].filter(Boolean).join(' · ')}
       </p>
       <p class="allergies ${clinical?.allergies ? 'known' : ''}"><strong>Allergies:</strong> ${clinical?.allergies || 'None recorded'}</p>
+      ${clinical ? html`<mq-patient-reports .patientId=${this.patientId} readonly></mq-patient-reports>` : nothing}
       <h3 id="visits-title">Past visits</h3>
       ${summary.scope === 'department'
         ? html`<p class="scope">

@@ -6,6 +6,7 @@ import { baseStyles } from '../../../common/web/shared-styles';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import './mq-patient-register';
+import { personRowStyles } from './patient-section-styles';
 import { DelayController } from '../shared/delay-controller';
 
 /** How long typing must pause before the search runs. */
@@ -22,6 +23,7 @@ export class MqPatientFinder extends LitElement {
     baseStyles,
     staffButtonStyles,
     panelStyles,
+    personRowStyles,
     css`
       :host {
         display: block;
@@ -37,16 +39,6 @@ export class MqPatientFinder extends LitElement {
       }
       ul {
         margin: 0.75rem 0 0;
-        padding: 0;
-        list-style: none;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.75rem;
-        padding: 0.55rem 0;
-        border-bottom: 1px solid var(--mq-color-border);
       }
       .status {
         margin: 0.75rem 0 0;

@@ -4,6 +4,7 @@ import type { PatientVisit, PatientVisitsResponse } from '../../../common/visits
 import { ApiError, apiGet } from '../../../common/web/api';
 import { baseStyles } from '../../../common/web/shared-styles';
 import { formatClinicDay } from '../shared/clinic-format';
+import { patientSectionStyles } from './patient-section-styles';
 import '../doctor/mq-visit-timeline';
 
 /**
@@ -14,15 +15,8 @@ import '../doctor/mq-visit-timeline';
 export class MqPatientVisits extends LitElement {
   static styles = [
     baseStyles,
+    patientSectionStyles,
     css`
-      :host {
-        display: block;
-        margin-top: 1.5rem;
-      }
-      h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1.1rem;
-      }
       article {
         padding: 0.6rem 0;
         border-top: 1px solid var(--mq-color-border);
@@ -30,10 +24,6 @@ export class MqPatientVisits extends LitElement {
       .visit {
         margin: 0 0 0.4rem;
         font-weight: 600;
-      }
-      .muted {
-        color: var(--mq-color-text-muted);
-        font-weight: 400;
       }
     `,
   ];

@@ -7,6 +7,9 @@ import type { PatientOpenEvent, PatientSavedEvent } from '../shared/events';
 import { listStyles, messageOf } from '../shared/form-helpers';
 import './mq-patient-form';
 import './mq-patient-visits';
+import './mq-patient-reports';
+import './mq-patient-family';
+import '../desk/mq-desk-sign-in-link';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
 import { DelayController } from '../shared/delay-controller';
@@ -38,6 +41,10 @@ export class MqPatients extends LitElement {
         min-height: 2.2rem;
         padding: 0.3rem 0.75rem;
         font-size: 0.9rem;
+      }
+      h3.sub {
+        margin: 1.5rem 0 0.5rem;
+        font-size: 1.1rem;
       }
       .pager {
         display: flex;
@@ -108,7 +115,13 @@ export class MqPatients extends LitElement {
         @patient-open=${(e: PatientOpenEvent) => this.show(e.detail)}
         @form-cancel=${() => this.show(null)}
       ></mq-patient-form>
-      ${this.open === 'new' ? nothing : html`<mq-patient-visits .patientId=${this.open.id}></mq-patient-visits>`}
+      ${this.open === 'new'
+        ? nothing
+        : html`<mq-patient-reports .patientId=${this.open.id} @patient-record-changed=${() => this.reload()}></mq-patient-reports>
+            <mq-patient-family .patient=${this.open}></mq-patient-family>
+            <h3 class="sub">Phone sign-in</h3>
+            <mq-desk-sign-in-link patientId=${this.open.id}></mq-desk-sign-in-link>
+            <mq-patient-visits .patientId=${this.open.id}></mq-patient-visits>`}
     </section>`;
   }
 
@@ -180,6 +193,16 @@ export class MqPatients extends LitElement {
   private async openById(id: number): Promise<void> {
     try {
       this.show((await apiGet<{ patient: PatientView }>(`/api/patients/${id}`)).patient);
+    } catch (error) {
+      this.openError = messageOf(error);
+    }
+  }
+
+  /** Reads the open patient again (a confirmed report changed their record), keeping the page where it is. */
+  private async reload(): Promise<void> {
+    if (!this.open || this.open === 'new') return;
+    try {
+      this.open = (await apiGet<{ patient: PatientView }>(`/api/patients/${this.open.id}`)).patient;
     } catch (error) {
       this.openError = messageOf(error);
     }

@@ -117,6 +117,9 @@ export type AppointmentEvent = CustomEvent<import('../../../common/booking').App
 /** Fired by `mq-booking-panel` when the server says the slot is no longer free: the week should be read again. */
 export type CalendarStaleEvent = CustomEvent<void>;
 
+/** Fired by `mq-patient-reports` when a confirmed report changed the patient's record (detail: the patient's id). */
+export type PatientRecordChangedEvent = CustomEvent<number>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'doctor-change': DoctorChangeEvent;
@@ -127,6 +130,7 @@ declare global {
     'appointment-changed': AppointmentEvent;
     'reschedule-start': AppointmentEvent;
     'calendar-stale': CalendarStaleEvent;
+    'patient-record-changed': PatientRecordChangedEvent;
     'patient-filter-change': PatientFilterChangeEvent;
     'departments-change': DepartmentsChangeEvent;
     'device-saved': DeviceFormEvent;
