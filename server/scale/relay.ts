@@ -30,6 +30,11 @@ export interface RelayedChange {
  */
 export class ChangeRelay {
   readonly origin = randomUUID();
+  /**
+   * Changes this server told the others of, and changes of other servers it has handed to its broadcaster: with two
+   * servers, each one's `published` equal to the other's `handled` means the relay has nothing in flight (tests wait on it).
+   */
+  readonly counts = { published: 0, handled: 0 };
   private readonly topic: string;
   private lost = false;
 
@@ -63,6 +68,7 @@ export class ChangeRelay {
   /** Tells the other servers of a change this server committed (its own model and screens have it already). */
   publish(change: QueueChange): void {
     const message: RelayedChange = { origin: this.origin, departmentIds: change.departmentIds, calledId: change.called?.id };
+    this.counts.published++;
     // A lost message is made good when Redis returns (the reload and new epoch below); never fail the request.
     this.publisher.publish(this.topic, JSON.stringify(message)).catch(() => {
       this.lost = true;
@@ -86,6 +92,7 @@ export class ChangeRelay {
       logger.error({ err: error, entryId: change.calledId }, 'a call made on another server could not be read; lists still refresh');
     }
     broadcaster.changed({ departmentIds: change.departmentIds, called, entries: [] });
+    this.counts.handled++;
   }
 
   /** Redis (re)connected: after an outage, every change missed meanwhile is read again and every screen resyncs. */
