@@ -76,7 +76,7 @@ describe('two servers over one database and one Redis: 500 random steps', () => 
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
     await awayFromMidnight();
-    const env = { REDIS_URL, REDIS_PREFIX: `mqtest-${process.pid}-${Date.now().toString(36)}-steps` };
+    const env = { REDIS_URL, REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'mqtest'}-${process.pid}-${Date.now().toString(36)}-steps` };
     // Pings keep the test in step with the sockets, far more often than a screen sends them.
     const hub = { messagesPerSecond: 100_000, messageBurst: 100_000 };
     const pair = await Promise.all([startTestServer({ env, hub }), startTestServer({ env, hub })]);

@@ -40,6 +40,8 @@ export class ChannelLog {
       this.ws.once('open', () => resolve());
       this.ws.once('error', reject);
     });
+    // A server that dies resets the socket: that shows as `close`, which the test watches.
+    this.ws.on('error', () => undefined);
     this.ws.on('message', (data) => {
       this.receive(JSON.parse(data.toString()) as ServerMessage);
       for (const wake of [...this.waiters]) wake();
