@@ -48,7 +48,7 @@ export interface CallLatencyResult {
 }
 
 /** Calls made and thrown away before measuring, so JIT warm-up and first-use costs do not count. */
-const WARMUP_CALLS = 3;
+export const WARMUP_CALLS = 3;
 /** How long nothing may arrive at the displays before the next call (the previous step's broadcast is over). */
 const QUIET_MS = 50;
 
@@ -63,9 +63,12 @@ class Samples {
   }
 }
 
-/** The product: `calls` call-next / complete steps with `clients` displays connected; returns the message size too. */
-async function measureProduct(
-  server: BenchServer,
+/**
+ * The product: `calls` call-next / complete steps with `clients` displays connected to `server` (or spread over
+ * several servers' addresses, see DisplayPool.connect); returns the message size too.
+ */
+export async function measureProduct(
+  server: Pick<BenchServer, 'wsUrl'> | { wsUrl: string[] },
   clinic: BenchClinic,
   staff: JsonClient,
   pool: DisplayPool,
@@ -103,7 +106,7 @@ async function measureProduct(
 }
 
 /** The floor: the same number of triggers and displays, with messages of `bytes` bytes. */
-async function measureFloor(floor: FloorServer, client: JsonClient, pool: DisplayPool, clients: number, calls: number, bytes: number): Promise<SideResult> {
+export async function measureFloor(floor: FloorServer, client: JsonClient, pool: DisplayPool, clients: number, calls: number, bytes: number): Promise<SideResult> {
   const connectS = await pool.connect(floor.wsUrl, clients);
   const samples = new Samples();
   try {

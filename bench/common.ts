@@ -142,12 +142,13 @@ export class Child<Command, Report extends { type: string }> {
   /**
    * Starts `script` (a path relative to this folder) under tsx, sharing this terminal's stdout and stderr. It goes
    * through bash to raise the open-file limit first: 10,000 sockets need 10,000 descriptors, and Node cannot raise
-   * its own limit. `nodeArgs` go before the script (e.g. --expose-gc).
+   * its own limit. `nodeArgs` go before the script (e.g. --expose-gc); `env` is added to this process's environment.
    */
-  constructor(script: string, nodeArgs: string[] = []) {
+  constructor(script: string, nodeArgs: string[] = [], env: Record<string, string> = {}) {
     const raise = `ulimit -n ${FILE_LIMIT} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`;
     this.process = spawn('bash', ['-c', raise, process.execPath, ...nodeArgs, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
     });
     this.process.on('message', (message) => {
       this.inbox.push(message as Report);

@@ -24,13 +24,17 @@ export class DisplayPool {
     this.children = Array.from({ length: processes }, () => new Child<DisplayCommand, DisplayReport>('./display-clients.ts'));
   }
 
-  /** Opens `total` displays on `wsUrl`, spread evenly over the processes, each subscribed with its snapshot; resolves to seconds taken. */
-  async connect(wsUrl: string, total: number, channel = 'display:all'): Promise<number> {
+  /**
+   * Opens `total` displays, spread evenly over the processes, each subscribed with its snapshot; resolves to seconds
+   * taken. With several addresses (servers), process i connects to `wsUrl[i % n]`, so each server gets its share.
+   */
+  async connect(wsUrl: string | string[], total: number, channel = 'display:all'): Promise<number> {
+    const urls = typeof wsUrl === 'string' ? [wsUrl] : wsUrl;
     const n = this.children.length;
     this.shares = this.children.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
     const started = Date.now();
     const live = this.children.filter((_, i) => this.shares[i] > 0);
-    this.children.forEach((child, i) => this.shares[i] > 0 && child.send({ type: 'connect', url: wsUrl, clients: this.shares[i], channel }));
+    this.children.forEach((child, i) => this.shares[i] > 0 && child.send({ type: 'connect', url: urls[i % urls.length], clients: this.shares[i], channel }));
     // Allow about 50 connections a second on a loaded machine, and never less than a minute.
     const timeout = Math.max(60_000, total * 20);
     await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'ready'>('ready'), timeout, `${total} connected displays`)));

@@ -3,7 +3,7 @@
  * only), printed as one table with the floor measured in the same run. Never part of `npm test`.
  *
  * Settings (environment), defaults in brackets:
- *   BENCH_ONLY=checkins|latency|memory|cycle      run one part (all four)
+ *   BENCH_ONLY=checkins|latency|memory|cycle|servers   run one part (all five)
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/mediqueue_bench   created and dropped, so its name must contain
  *                                                 "bench"; "off" runs everything on SQLite
  *   BENCH_SQLITE=off                              leaves SQLite out of the parts that run on both (on)
@@ -16,6 +16,10 @@
  *   Memory:     BENCH_MEMORY_DISPLAYS (5000) idle displays on a server in its own process
  *   Cycle:      BENCH_CYCLE_POINTS (10,5000) visits of the day to time cycles at, BENCH_CYCLES (50) per point,
  *               BENCH_CYCLE_DISPLAYS (10) displays watching
+ *   Servers:    BENCH_SERVERS_DISPLAYS (5000) displays, half on each of two servers (own processes, one Redis),
+ *               then all on one, then on the floor; BENCH_SERVERS_CALLS (50) measured calls per case; on MariaDB when
+ *               reachable; BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_REDIS_PREFIX (mqbench) start its keys;
+ *               skipped with a note when Redis does not answer
  *   BENCH_LOG_LEVEL (silent) the server's log level; BENCH_WATCHDOG_S (3600) the whole run is abandoned after this
  * A quick run while developing: BENCH_DURATION_S=6 BENCH_CLIENTS=200 BENCH_CALLS=10 BENCH_MEMORY_DISPLAYS=500
  * BENCH_CYCLE_POINTS=10,500 BENCH_CYCLES=10 npm run bench
@@ -30,10 +34,12 @@ import { openFileLimit } from './common';
 import { runCycles } from './cycle';
 import { DisplayPool } from './displays';
 import { runMemory } from './memory';
+import { redisAnswers } from './redis-check';
+import { runTwoServers, twoServerLines } from './two-servers';
 import { details, summaryTable, TARGETS, type BenchResults } from './report';
 import { benchDatabaseName, DEFAULT_MYSQL_URL, openMysql, openSqlite, redact, type BenchDatabase } from './support';
 
-const PARTS = ['checkins', 'latency', 'memory', 'cycle'] as const;
+const PARTS = ['checkins', 'latency', 'memory', 'cycle', 'servers'] as const;
 type Part = (typeof PARTS)[number];
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -82,6 +88,10 @@ function settings() {
     cycles: int('BENCH_CYCLES', 50, 1, 1000),
     cycleDisplays: int('BENCH_CYCLE_DISPLAYS', 10, 0, 1000),
     watchdogS: int('BENCH_WATCHDOG_S', 3600, 1, 86_400),
+    serversDisplays: int('BENCH_SERVERS_DISPLAYS', 5000, 2, 20_000),
+    serversCalls: int('BENCH_SERVERS_CALLS', 50, 1, 1000),
+    redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+    redisPrefix: process.env.BENCH_REDIS_PREFIX || 'mqbench',
   };
 }
 
@@ -119,7 +129,7 @@ async function preferMysql(s: Settings, name: string, notes: string[]): Promise<
 
 async function main(): Promise<number> {
   const s = settings();
-  const largest = Math.max(...(s.runs('latency') ? s.clients : [0]), s.runs('memory') ? s.memoryDisplays : 0);
+  const largest = Math.max(...(s.runs('latency') ? s.clients : [0]), s.runs('memory') ? s.memoryDisplays : 0, s.runs('servers') ? s.serversDisplays : 0);
   // The product and floor servers live in this process, one display socket each; Node cannot raise its own limit.
   const limit = openFileLimit();
   if (limit !== null && s.runs('latency') && limit < Math.max(...s.clients) + 500) {
@@ -141,7 +151,9 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   // Two processes unless only a few displays are wanted: one process alone cannot read 10,000 sockets as fast as
   // the server writes them, and then the floor would measure the client.
-  const pool = new DisplayPool(process.env.BENCH_DISPLAY_PROCS || largest > 2000 ? s.displayProcesses : 1);
+  // The two-server case needs an even number of processes: each holds the displays of one server.
+  const processes = process.env.BENCH_DISPLAY_PROCS || largest > 2000 ? s.displayProcesses : 1;
+  const pool = new DisplayPool(s.runs('servers') ? Math.max(2, processes + (processes % 2)) : processes);
   /** Runs one part; an error is reported and fails the run, and the other parts still run. */
   const part = async (name: Part, work: () => Promise<void>) => {
     if (!s.runs(name)) return;
@@ -189,6 +201,17 @@ async function main(): Promise<number> {
         }
       }
     });
+    await part('servers', async () => {
+      const reason = await redisAnswers(s.redisUrl);
+      if (reason) return void notes.push(`servers: skipped - ${reason}`);
+      const database = await preferMysql(s, 'servers', notes);
+      try {
+        const options = { displays: s.serversDisplays, calls: s.serversCalls, redisUrl: s.redisUrl, redisPrefix: s.redisPrefix };
+        results.servers = await runTwoServers(database, pool, options);
+      } finally {
+        await database.dispose();
+      }
+    });
   } finally {
     await pool.stop();
   }
@@ -202,12 +225,14 @@ async function main(): Promise<number> {
   }
   const gaps = results.latency?.results.reduce((sum, r) => sum + r.gaps, 0) ?? 0;
   if (gaps) failures.push(`call latency: the displays saw ${gaps} sequence gap(s)`);
+  if (results.servers?.gaps) failures.push(`servers: the displays saw ${results.servers.gaps} sequence gap(s)`);
 
   console.log(`\nIssue 18 targets, ${new Date().toISOString().slice(0, 10)}, ${cpu.length} CPUs, load average at end: ${loadAverage()}`);
   console.log(summaryTable(results));
   console.log('(KB = 1,024 bytes. floor: a bare ws server in this process sending a message of the same size on an HTTP');
   console.log(` trigger, to the same client processes. ${WINDOW_MS / 1000} s windows: check-ins answered in the first and the last ${WINDOW_MS / 1000} s of sending.)`);
   for (const line of details(results)) console.log(line);
+  if (results.servers) for (const line of twoServerLines(results.servers)) console.log(line);
   for (const note of notes) console.log(`note: ${note}`);
   for (const failure of failures) console.log(`FAILED: ${failure}`);
   console.log(failures.length ? 'bench: FAILED (see above)' : 'bench: ok');

@@ -6,6 +6,7 @@ import type { CallLatencyResult } from './call-latency';
 import type { CheckInResult } from './check-in-throughput';
 import type { CyclePoint } from './cycle';
 import type { MemoryResult } from './memory';
+import type { TwoServerResult } from './two-servers';
 import { fmt } from './common';
 
 /** Everything a run produced; a part that did not run (or failed) is missing. */
@@ -15,6 +16,8 @@ export interface BenchResults {
   latency?: { database: string; results: CallLatencyResult[]; calls: number };
   memory?: MemoryResult;
   cycles: Array<{ database: string; points: CyclePoint[] }>;
+  /** Two servers and one Redis against one server and the floor (bench/two-servers.ts). */
+  servers?: TwoServerResult;
 }
 
 /** The targets of issue 18. */

@@ -119,12 +119,12 @@ export interface BenchServer extends RunningServer {
 
 /**
  * Starts the server in this process as production wires it (production settings, default hub timings,
- * so the 15 s heartbeat to every display is part of what is measured). The logger is silent unless BENCH_LOG_LEVEL
+ * so the 15 s heartbeat to every display is part of what is measured); `env` adds settings (REDIS_URL). The logger is silent unless BENCH_LOG_LEVEL
  * names a level: logging every request would be measured too. The changes are the per-address limits, see below.
  */
-export async function startBenchServer(database: BenchDatabase): Promise<BenchServer> {
+export async function startBenchServer(database: Pick<BenchDatabase, 'url' | 'db'>, env: Record<string, string> = {}): Promise<BenchServer> {
   const config = loadConfig(
-    { NODE_ENV: 'production', DATABASE_URL: database.url, CLINIC_TIMEZONE: 'UTC', CLINIC_NAME: 'Bench Clinic' },
+    { NODE_ENV: 'production', DATABASE_URL: database.url, CLINIC_TIMEZONE: 'UTC', CLINIC_NAME: 'Bench Clinic', ...env },
     { dotenv: false },
   );
   // Likewise every simulated display: thousands of sockets from one address, where the hub allows a clinic's 64.

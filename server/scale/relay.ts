@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { QueueEntry } from '../models';
 import type { RealtimeHub } from '../realtime/hub';
 import type { QueueBroadcaster } from '../queue/channels/broadcaster';
+import { callAnnouncement, type CallAnnouncement } from '../queue/channels/messages';
 import { loadEntry } from '../queue/commands/entries';
 import type { LiveQueue } from '../queue/read-model/live-queue';
 import type { QueueChange } from '../queue/types';
@@ -14,6 +15,8 @@ export interface RelayedChange {
   origin: string;
   departmentIds: number[];
   calledId?: number;
+  /** The call as displays announce it, so the other servers announce it at once, without a read of the entry. */
+  call?: CallAnnouncement;
 }
 
 /**
@@ -30,6 +33,11 @@ export interface RelayedChange {
  */
 export class ChangeRelay {
   readonly origin = randomUUID();
+  /**
+   * Changes this server told the others of, and changes of other servers it has handed to its broadcaster: with two
+   * servers, each one's `published` equal to the other's `handled` means the relay has nothing in flight (tests wait on it).
+   */
+  readonly counts = { published: 0, handled: 0 };
   private readonly topic: string;
   private lost = false;
 
@@ -62,7 +70,9 @@ export class ChangeRelay {
 
   /** Tells the other servers of a change this server committed (its own model and screens have it already). */
   publish(change: QueueChange): void {
-    const message: RelayedChange = { origin: this.origin, departmentIds: change.departmentIds, calledId: change.called?.id };
+    const call = change.called ? callAnnouncement(change.called) : null;
+    const message: RelayedChange = { origin: this.origin, departmentIds: change.departmentIds, calledId: change.called?.id, ...(call ? { call } : {}) };
+    this.counts.published++;
     // A lost message is made good when Redis returns (the reload and new epoch below); never fail the request.
     this.publisher.publish(this.topic, JSON.stringify(message)).catch(() => {
       this.lost = true;
@@ -79,6 +89,13 @@ export class ChangeRelay {
     if (change.origin === this.origin) return;
     const { live, broadcaster, logger } = this.parts;
     for (const departmentId of change.departmentIds) live.invalidate(departmentId);
+    if (change.call) {
+      broadcaster.announce(change.call);
+      broadcaster.changed({ departmentIds: change.departmentIds, entries: [] });
+      this.counts.handled++;
+      return;
+    }
+    // A server of an older version (during a rolling deploy) sends only the entry's id: read it.
     let called: QueueEntry | undefined;
     try {
       if (change.calledId) called = await loadEntry(change.calledId);
@@ -86,6 +103,7 @@ export class ChangeRelay {
       logger.error({ err: error, entryId: change.calledId }, 'a call made on another server could not be read; lists still refresh');
     }
     broadcaster.changed({ departmentIds: change.departmentIds, called, entries: [] });
+    this.counts.handled++;
   }
 
   /** Redis (re)connected: after an outage, every change missed meanwhile is read again and every screen resyncs. */

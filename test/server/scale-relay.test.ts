@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { expect } from 'chai';
+import { Redis } from 'ioredis';
 import type { TicketView } from '../../common/api';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
@@ -89,6 +90,28 @@ describe('live updates across servers (REDIS_URL)', () => {
     expect((await phoneOnA.next('ticket_update')).ticket).to.include({ status: 'called', room: 'Room 3' });
     const after = await new Agent(a).get<TicketView>(`/api/queue/tickets/${ticket.body.publicCode}`);
     expect(after.body).to.include({ status: 'called', room: 'Room 3' });
+  });
+
+  it('announces a call relayed by id only, as a server of the previous version sends it during a rolling deploy', async () => {
+    const env = { REDIS_URL, REDIS_PREFIX: prefix('by-id') };
+    // The old server: no Redis, so only the test's message below tells the new one of its call.
+    const [old, current] = await Promise.all([startTestServer(), startTestServer({ env })]);
+    servers.push(old, current);
+    const staff = await createStaff({ role: 'reception' });
+    const { department, doctor } = await openDepartment('General Practice', 'G', { room: 'Room 3' });
+    const display = await open(current);
+    display.send({ type: 'subscribe', channel: 'display:all' });
+    await display.next('board_update');
+    const ticket = await new Agent(old).post<TicketView>('/api/kiosk/check-in', { departmentId: department.id, idempotencyKey: kioskKey() });
+    const called = await (await agentFor(old, staff.user)).post<{ id: number }>(`/api/queue/doctors/${doctor.id}/call-next`);
+    expect(called.status, JSON.stringify(called.body)).to.equal(200);
+    const redis = new Redis(REDIS_URL);
+    try {
+      await redis.publish(`${env.REDIS_PREFIX}:queue-changes`, JSON.stringify({ origin: 'old-server', departmentIds: [department.id], calledId: called.body.id }));
+    } finally {
+      await redis.quit();
+    }
+    expect(await display.next('token_called')).to.include({ token: ticket.body.token, room: 'Room 3', department_id: department.id });
   });
 
   it('resyncs every screen with a new epoch when its Redis comes back, and misses nothing of the database', async function () {

@@ -1,11 +1,10 @@
 import type { Channel } from '../../../common/protocol';
 import type { Logger } from '../../logger';
-import type { QueueEntry } from '../../models';
 import type { RealtimeHub } from '../../realtime/hub';
 import type { QueueChange } from '../types';
 import type { QueueReads } from '../reads';
 import { displayDepartments } from '../reads';
-import { boardMessage, departmentQueueMessage, doctorQueueMessage, ticketMessage, tokenCalledMessage } from './messages';
+import { boardMessage, callAnnouncement, departmentQueueMessage, doctorQueueMessage, ticketMessage, type CallAnnouncement } from './messages';
 import { RECEPTION_CHANNEL } from './reception';
 
 const idOf = (channel: Channel) => channel.slice(channel.indexOf(':') + 1);
@@ -56,12 +55,23 @@ export class QueueBroadcaster {
   /** Called once a change is committed and in the read model. */
   changed(change: QueueChange): void {
     if (change.called) {
-      this.announce(change.called);
-      // The announcement counts as the department's refresh for pacing: the lists follow REFRESH_GAP_MS later, so
-      // the sockets (and the displays' own processors) carry the call alone first, as fast as a bare broadcast.
-      this.lastRefresh.set(change.called.departmentId, performance.now());
+      const call = callAnnouncement(change.called);
+      if (call) this.announce(call);
+      else this.logger.warn({ entryId: change.called.id }, 'a called entry came without its doctor or department; not announced');
     }
     for (const departmentId of new Set(change.departmentIds)) this.schedule(departmentId);
+  }
+
+  /**
+   * Publishes a call to its department and the displays showing it, without waiting for any read (another server's
+   * call arrives this way through the relay, already in this shape).
+   */
+  announce(call: CallAnnouncement): void {
+    const displays = this.hub.subscribedChannels('display').filter((c) => this.displayCovers(c, call.department_id));
+    for (const channel of [`department:${call.department_id}` as Channel, ...displays]) this.hub.publish({ ...call, channel });
+    // The announcement counts as the department's refresh for pacing: the lists follow REFRESH_GAP_MS later, so
+    // the sockets (and the displays' own processors) carry the call alone first, as fast as a bare broadcast.
+    this.lastRefresh.set(call.department_id, performance.now());
   }
 
   /** Stops retrying failed refreshes (shutdown). */
@@ -74,19 +84,6 @@ export class QueueBroadcaster {
   /** Resolves once every broadcast scheduled so far has gone out (for orderly shutdown and tests). */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running.values()]);
-  }
-
-  /** Publishes a call to its department and the displays showing it, without waiting for any read. */
-  private announce(entry: QueueEntry): void {
-    const { doctor, department } = entry;
-    if (!doctor || !department) {
-      this.logger.warn({ entryId: entry.id }, 'a called entry came without its doctor or department; not announced');
-      return;
-    }
-    const displays = this.hub.subscribedChannels('display').filter((c) => this.displayCovers(c, department.id));
-    for (const channel of [`department:${department.id}` as Channel, ...displays]) {
-      this.hub.publish(tokenCalledMessage(channel, entry, doctor, department));
-    }
   }
 
   private schedule(departmentId: number): void {

@@ -28,6 +28,17 @@ export function departmentQueueMessage(channel: Channel, state: DepartmentState)
 }
 
 /** The announcement of a call or recall. */
+/** What every channel's `token_called` for one call says (the channel aside): built once, sent to many channels. */
+export type CallAnnouncement = Omit<Unsequenced<TokenCalledMessage>, 'channel'>;
+
+/** The announcement of a called entry, or null when it came without its doctor or department. */
+export function callAnnouncement(entry: QueueEntry): CallAnnouncement | null {
+  const { doctor, department } = entry;
+  if (!doctor || !department) return null;
+  const { channel: _channel, ...call } = tokenCalledMessage('display:all', entry, doctor, department);
+  return call;
+}
+
 export function tokenCalledMessage(
   channel: Channel,
   entry: QueueEntry,
