@@ -85,6 +85,9 @@ function openDisplay(url: string, channel: string, total: number): Promise<Displ
 
 async function connect(url: string, total: number, channel: string): Promise<void> {
   const started = now();
+  // A new server (or a new part of the run) issues token numbers from the start again: receipts of an earlier one
+  // would be taken for this one's deliveries (they showed as negative latencies).
+  receipts.clear();
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   while (displays.length < total) {
     if (Date.now() > deadline) throw new Error(`only ${displays.length} of ${total} displays connected within ${CONNECT_TIMEOUT_MS / 1000} s`);
