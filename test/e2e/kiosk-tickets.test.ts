@@ -120,8 +120,9 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
     await k.app().getByRole('button', { name: 'Cancel' }).click();
     await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
     await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
-    expect(keys).to.have.length(2);
-    expect(keys[1]).to.equal(keys[0]);
+    // The kiosk may also have retried by itself before Cancel was pressed (a slow machine): however many tries, one key.
+    expect(keys.length).to.be.at.least(2);
+    expect(new Set(keys).size, JSON.stringify(keys)).to.equal(1);
     expect(await QueueEntry.count()).to.equal(1);
   });
 
