@@ -84,11 +84,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
       }
     });
     await k.openKiosk(LANDSCAPE);
-    await k.app().getByRole('button', { name: 'Walk-in' }).click();
-    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
-    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
-    await k.app().getByRole('button', { name: 'None of these' }).click();
-    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.takeWalkIn();
 
     await k.app().getByText("We can't reach the clinic's system. Trying again…").waitFor();
     await k.app().getByText('You will not get two tickets.').waitFor();
@@ -112,11 +108,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
       }
     });
     await k.openKiosk(LANDSCAPE);
-    await k.app().getByRole('button', { name: 'Walk-in' }).click();
-    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
-    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
-    await k.app().getByRole('button', { name: 'None of these' }).click();
-    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.takeWalkIn();
     await k.app().getByRole('button', { name: 'Cancel' }).click();
     await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
     await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
@@ -128,11 +120,7 @@ describe('kiosk tickets: the phone page, retries and printing in Chromium', func
 
   it('prints the ticket through a hidden frame without leaving the kiosk, then returns to the start', async () => {
     await k.openKiosk(LANDSCAPE, '?printed-seconds=2');
-    await k.app().getByRole('button', { name: 'Walk-in' }).click();
-    await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
-    await k.app().getByRole('button', { name: /Any available doctor/ }).click();
-    await k.app().getByRole('button', { name: 'None of these' }).click();
-    await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
+    await k.takeWalkIn();
     await k.app().locator('mq-ticket-screen').getByText('G-001').waitFor();
     const kioskUrl = k.page.url();
 

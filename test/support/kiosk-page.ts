@@ -36,6 +36,8 @@ export interface KioskPage {
   expectBigTargets(scope?: Locator): Promise<void>;
   /** A walk-in from outside this kiosk (another kiosk, the desk), to see the screens follow it live. */
   otherWalkIn(): Promise<{ publicCode: string; token: string }>;
+  /** On this kiosk: Walk-in, General Practice, any doctor, no priority, no details, "Skip and get my ticket". */
+  takeWalkIn(): Promise<void>;
 }
 
 /**
@@ -69,6 +71,13 @@ export function useKioskPage(): KioskPage {
       const res = await new Agent(k.server).post('/api/kiosk/check-in', { departmentId: k.gp.id, idempotencyKey: kioskKey() });
       expect(res.status, JSON.stringify(res.body)).to.equal(201);
       return res.body as { publicCode: string; token: string };
+    },
+    async takeWalkIn() {
+      await k.app().getByRole('button', { name: 'Walk-in' }).click();
+      await k.app().locator(`button[data-department="${k.gp.id}"]`).click();
+      await k.app().getByRole('button', { name: /Any available doctor/ }).click();
+      await k.app().getByRole('button', { name: 'None of these' }).click();
+      await k.app().getByRole('button', { name: 'Skip and get my ticket' }).click();
     },
   } as KioskPage;
 
