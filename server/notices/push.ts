@@ -38,7 +38,8 @@ export function pushEndpointAllowed(endpoint: string, allowLocal = false): boole
     return false;
   }
   if (allowLocal && (url.hostname === '127.0.0.1' || url.hostname === 'localhost')) return true;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // A fully qualified name's trailing dot ("localhost.") names the same host: drop it before the suffix checks.
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '');
   return url.protocol === 'https:' && !url.username && !url.password && !isIP(host) && host.includes('.') && !PRIVATE_HOST.test(host);
 }
 

@@ -170,7 +170,7 @@ describe('notices to waiting patients (web push and SMS)', () => {
     // Without the tests' hook: https to a public name only (no private addresses, no plain http).
     expect(pushEndpointAllowed('https://fcm.googleapis.com/fcm/send/abc')).to.equal(true);
     expect(pushEndpointAllowed('https://updates.push.services.mozilla.com/wpush/v2/abc')).to.equal(true);
-    for (const endpoint of ['http://fcm.googleapis.com/x', 'https://127.0.0.1/x', 'https://10.0.0.5/x', 'https://[::1]/x', 'https://localhost/x', 'https://printer.local/x', 'https://intranet/x', 'https://user:pw@push.example.com/x']) {
+    for (const endpoint of ['http://fcm.googleapis.com/x', 'https://127.0.0.1/x', 'https://10.0.0.5/x', 'https://[::1]/x', 'https://localhost/x', 'https://printer.local/x', 'https://localhost./x', 'https://printer.local./x', 'https://intranet/x', 'https://user:pw@push.example.com/x']) {
       expect(pushEndpointAllowed(endpoint), endpoint).to.equal(false);
     }
   });
