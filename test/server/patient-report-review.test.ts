@@ -43,8 +43,14 @@ describe('patient-reported changes (issue 17): staff confirm or dismiss them', (
     expect(report).to.deep.include({ field: 'allergies', status: 'pending', reviewedBy: null, reviewedAt: null });
     expect(report.reported).to.deep.equal({ allergies: 'Penicillin; latex' });
     expect(report.current).to.deep.equal({ allergies: 'Penicillin' });
-    // Doctors read them too (what the patient says before it is confirmed); every read is audited on the patient.
-    expect((await reportsOf(roles.doctor.agent, me.id)).length).to.equal(1);
+    // Doctors read them too (what the patient says before it is confirmed), under the summary's rule: a doctor with no
+    // clinical relationship to the patient gets the same 404 as for an unknown patient, unless they give a reason.
+    const refused = await roles.doctor.agent.get(`/api/patients/${me.id}/reports`);
+    expect([refused.status, refused.body.error?.id]).to.deep.equal([404, 'not_found']);
+    expect(await AuditLog.count({ where: { action: 'record.read_refused', patientId: me.id } })).to.equal(1);
+    const withReason = await roles.doctor.agent.get<PatientReportsResponse>(`/api/patients/${me.id}/reports?reason=${encodeURIComponent('Asked by the ward to check allergies')}`);
+    expect([withReason.status, withReason.body.reports?.length]).to.deep.equal([200, 1]);
+    // Every read is audited on the patient.
     expect(await AuditLog.count({ where: { action: 'patient.reports_read', patientId: me.id } })).to.be.at.least(2);
     expect((await roles.anonymous.get(`/api/patients/${me.id}/reports`)).status).to.equal(401);
     expect((await patient.get(`/api/patients/${me.id}/reports`)).status).to.equal(403);

@@ -140,7 +140,7 @@ export class MqPatientSummary extends LitElement {
           patient.insurance.provider ? `Insurance: ${patient.insurance.provider}` : null, `MRN ${patient.medicalRecordNumber}`].filter(Boolean).join(' · ')}
       </p>
       <p class="allergies ${clinical?.allergies ? 'known' : ''}"><strong>Allergies:</strong> ${clinical?.allergies || 'None recorded'}</p>
-      ${clinical ? html`<mq-patient-reports .patientId=${this.patientId} readonly></mq-patient-reports>` : nothing}
+      ${clinical ? html`<mq-patient-reports .patientId=${this.patientId} .reason=${this.reason} readonly></mq-patient-reports>` : nothing}
       <h3 id="visits-title">Past visits</h3>
       ${summary.scope === 'department'
         ? html`<p class="scope">

@@ -76,6 +76,8 @@ export class MqPatientReports extends LitElement {
   @property({ type: Number }) patientId = 0;
   /** Doctors: the pending reports only, without the buttons. */
   @property({ type: Boolean }) readonly = false;
+  /** Doctors: the reason given to read this patient's records, if any (the server applies the summary's rule). */
+  @property() reason = '';
 
   @state() private reports: PatientReportView[] | null = null;
   @state() private problem = '';
@@ -83,7 +85,7 @@ export class MqPatientReports extends LitElement {
   @state() private busy = 0;
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('patientId') && this.patientId) {
+    if ((changed.has('patientId') || changed.has('reason')) && this.patientId) {
       this.notice = '';
       void this.load();
     }
@@ -163,7 +165,8 @@ export class MqPatientReports extends LitElement {
   private async load(): Promise<void> {
     const id = this.patientId;
     try {
-      const { reports } = await apiGet<PatientReportsResponse>(`/api/patients/${id}/reports`);
+      const reason = this.reason ? `?reason=${encodeURIComponent(this.reason)}` : '';
+      const { reports } = await apiGet<PatientReportsResponse>(`/api/patients/${id}/reports${reason}`);
       if (id === this.patientId) this.reports = reports;
     } catch (error) {
       this.problem = `The patient's reports could not be loaded. ${messageOf(error)}`.trim();
