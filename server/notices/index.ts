@@ -41,7 +41,7 @@ export function createNotices(
   options: NoticeTestOptions = {},
 ): Notices {
   const { config, queue } = deps;
-  const push = new PushSender(config.vapidSubject);
+  const push = new PushSender(config.vapidSubject, undefined, options.allowLocalPush ?? false);
   const sms = smsGatewayFrom(config);
   const dispatcher = new NoticeDispatcher({
     live: queue.live,

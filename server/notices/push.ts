@@ -1,5 +1,6 @@
 import { createECDH } from 'node:crypto';
-import { isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import webPush from 'web-push';
 import { storedSecret } from '../services/server-secrets';
 
@@ -43,6 +44,28 @@ export function pushEndpointAllowed(endpoint: string, allowLocal = false): boole
   return url.protocol === 'https:' && !url.username && !url.password && !isIP(host) && host.includes('.') && !PRIVATE_HOST.test(host);
 }
 
+/** Addresses a push must never go to: this machine, the clinic's own networks, link-local (cloud metadata), multicast. */
+const PRIVATE_ADDRESSES = new BlockList();
+for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
+  PRIVATE_ADDRESSES.addSubnet(net, bits, 'ipv4');
+}
+// IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are checked against the IPv4 rules by BlockList itself.
+for (const [net, bits] of [['::', 127], ['64:ff9b::', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  PRIVATE_ADDRESSES.addSubnet(net, bits, 'ipv6');
+}
+
+/** How a host name is looked up (node:dns by default; tests give the addresses). */
+export type HostLookup = (host: string, options: { all: true; verbatim: true }) => Promise<{ address: string; family: number }[]>;
+
+/**
+ * True when every address `host` resolves to is public. The name rule above cannot see that a public-looking name
+ * (127.0.0.1.nip.io, or a patient's own domain) points inside the clinic, so the sender looks again before each push.
+ */
+export async function resolvesPublic(host: string, resolve: HostLookup = lookup): Promise<boolean> {
+  const addresses = await resolve(host.replace(/^\[|\]$/g, ''), { all: true, verbatim: true });
+  return addresses.length > 0 && addresses.every(({ address, family }) => !PRIVATE_ADDRESSES.check(address, family === 6 ? 'ipv6' : 'ipv4'));
+}
+
 /**
  * The VAPID keys, made with web-push on first start and kept in `server_secrets`, so every server of the clinic signs
  * with the same pair and browsers' subscriptions survive restarts. Only the private key is stored (43 characters);
@@ -65,6 +88,8 @@ export class PushSender {
   constructor(
     private readonly subject: string,
     private readonly timeoutMs = 10_000,
+    /** Tests only (ContainerDeps): a test's own push service on this machine may be reached. */
+    private readonly allowLocal = false,
   ) {}
 
   /** The public key browsers subscribe with (read or made on first use). */
@@ -83,6 +108,7 @@ export class PushSender {
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'Content-Length').map(([name, value]) => [name, String(value)]));
     let status: number;
     try {
+      if (!this.allowLocal && !(await resolvesPublic(new URL(request.endpoint).hostname))) return 'failed';
       const response = await fetch(request.endpoint, {
         method: request.method,
         headers,

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { StaffQueueEntry, TicketView } from '../../common/api';
 import type { TicketNoticesView } from '../../common/notices';
 import { QueueEntry, TicketNotice } from '../../server/models';
-import { pushEndpointAllowed } from '../../server/notices/push';
+import { PushSender, pushEndpointAllowed, resolvesPublic } from '../../server/notices/push';
 import { resetDatabase } from '../support/db';
 import { createStaff } from '../support/factories';
 import { Agent } from '../support/http';
@@ -173,6 +173,20 @@ describe('notices to waiting patients (web push and SMS)', () => {
     for (const endpoint of ['http://fcm.googleapis.com/x', 'https://127.0.0.1/x', 'https://10.0.0.5/x', 'https://[::1]/x', 'https://localhost/x', 'https://printer.local/x', 'https://localhost./x', 'https://printer.local./x', 'https://intranet/x', 'https://user:pw@push.example.com/x']) {
       expect(pushEndpointAllowed(endpoint), endpoint).to.equal(false);
     }
+  });
+
+  it('posts to no push endpoint whose name resolves to a private address (checked again when sending)', async () => {
+    const service = await pushService();
+    // Without the tests' hook: the endpoint's address (127.0.0.1 here) is looked up before each send.
+    const sender = new PushSender('mailto:clinic@example.com');
+    expect(await sender.send(service.subscription(), { body: 'x' }, 60)).to.equal('failed');
+    expect(service.received.length).to.equal(0);
+    const resolvingTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    expect(await resolvesPublic('push.example.net', resolvingTo('10.1.2.3'))).to.equal(false);
+    expect(await resolvesPublic('push.example.net', resolvingTo('142.250.1.1', 'fd00::1'))).to.equal(false);
+    expect(await resolvesPublic('push.example.net', resolvingTo('169.254.169.254'))).to.equal(false);
+    expect(await resolvesPublic('push.example.net', resolvingTo('::ffff:127.0.0.1'))).to.equal(false);
+    expect(await resolvesPublic('push.example.net', resolvingTo('142.250.1.1', '2a00:1450::1'))).to.equal(true);
   });
 
   it('forgets a push subscription the push service says is gone (410)', async () => {
