@@ -49,7 +49,10 @@ export class ChangeRelay {
   ) {
     this.topic = `${prefix}:queue-changes`;
     subscriber.on('message', (topic: string, text: string) => {
-      if (topic === this.topic) void this.received(text);
+      if (topic !== this.topic) return;
+      // A message that is not a change (another program on the topic, a bug) is logged and dropped: an unhandled
+      // rejection here would end the process.
+      this.received(text).catch((error) => this.parts.logger.error({ err: error }, 'a message on the queue-changes topic could not be handled; dropped'));
     });
     // Any break of the connection may have lost messages (pub/sub keeps none for an absent listener).
     for (const event of ['error', 'close']) {
@@ -86,6 +89,7 @@ export class ChangeRelay {
 
   private async received(text: string): Promise<void> {
     const change = JSON.parse(text) as RelayedChange;
+    if (!Array.isArray(change?.departmentIds)) throw new Error(`not a queue change: ${text.slice(0, 80)}`);
     if (change.origin === this.origin) return;
     const { live, broadcaster, logger } = this.parts;
     for (const departmentId of change.departmentIds) live.invalidate(departmentId);
