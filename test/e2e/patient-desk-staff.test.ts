@@ -69,7 +69,12 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     expect((await Patient.findByPk(kit.id))!.allergies).to.equal('Penicillin; latex (rash)');
 
     const insurance = page.getByRole('article', { name: 'Insurance reported by the patient' });
+    // Dismissing asks first ("Keep it waiting" keeps it), since it cannot be taken back.
     await insurance.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('dialog', { name: "Dismiss the patient's insurance?" }).getByRole('button', { name: 'Keep it waiting' }).click();
+    expect(await insurance.getByRole('button', { name: 'Dismiss' }).isVisible()).to.equal(true);
+    await insurance.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('dialog', { name: "Dismiss the patient's insurance?" }).getByRole('button', { name: 'Dismiss' }).click();
     await page.getByRole('status').filter({ hasText: 'Dismissed; the record is unchanged.' }).waitFor();
     expect((await Patient.findByPk(kit.id))!.insuranceNumber).to.equal('AH-1');
     expect((await PatientReport.findAll({ where: { patientId: kit.id }, order: [['id', 'ASC']] })).map((r) => r.status)).to.deep.equal(['confirmed', 'dismissed']);

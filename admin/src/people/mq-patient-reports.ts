@@ -4,6 +4,7 @@ import type { PatientReportsResponse, PatientReportView, ReportValues } from '..
 import { ApiError, apiGet, apiPost } from '../../../common/web/api';
 import { baseStyles } from '../../../common/web/shared-styles';
 import { formatDateTime } from '../shared/clinic-format';
+import { confirmAction } from '../shared/mq-confirm-dialog';
 import { messageOf } from '../shared/form-helpers';
 import { panelStyles } from '../shared/panel-styles';
 import { staffButtonStyles } from '../shared/staff-buttons';
@@ -142,8 +143,17 @@ export class MqPatientReports extends LitElement {
     this.dispatchEvent(new CustomEvent('patient-record-changed', { detail: this.patientId, bubbles: true, composed: true }));
   }
 
-  private dismiss(r: PatientReportView): Promise<void> {
-    return this.review(r, 'dismiss', {}, `Dismissed; the record is unchanged. The patient sees that it was not accepted.`);
+  /** Asks first: a dismissed report cannot be taken back (the patient would have to report it again). */
+  private async dismiss(r: PatientReportView): Promise<void> {
+    const ok = await confirmAction({
+      title: `Dismiss the patient's ${FIELD_NAMES[r.field].toLowerCase()}?`,
+      message: `“${words(r.field, r.reported)}” will not go on the record, and the patient will see that it was not accepted. The record keeps “${words(r.field, r.current ?? {})}”.`,
+      confirmLabel: 'Dismiss',
+      cancelLabel: 'Keep it waiting',
+      danger: true,
+    });
+    if (!ok) return;
+    await this.review(r, 'dismiss', {}, `Dismissed; the record is unchanged. The patient sees that it was not accepted.`);
   }
 
   private async review(r: PatientReportView, action: 'confirm' | 'dismiss', body: object, done: string): Promise<void> {
