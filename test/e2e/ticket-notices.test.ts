@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TicketView } from '../../common/api';
 import { ROOT_DIR } from '../../server/config';
-import { TicketNotice } from '../../server/models';
+import { QueueEntry, TicketNotice } from '../../server/models';
 import { seriousViolations } from '../support/axe';
 import { sharedBrowser } from '../support/browser';
 import { resetDatabase } from '../support/db';
@@ -110,6 +110,32 @@ describe('ticket page: Notify me (web push and SMS) in Chromium', function () {
     expect(await TicketNotice.count({ where: { channel: 'push' } }), `state ${state}`).to.equal(state === 'push-on' ? 1 : 0);
     const scope = await page.evaluate(async () => (await (globalThis as any).navigator.serviceWorker.getRegistration('/t/'))?.scope ?? null);
     expect(scope).to.equal(`${server.baseUrl}/t/`);
+  });
+
+  it('offers push again when the server has forgotten this phone (the push service said it was gone), not before', async () => {
+    const ticket = await walkIn();
+    const entry = (await QueueEntry.findOne({ where: { publicCode: ticket.publicCode } }))!;
+    // This phone turned push on earlier, and the server still has it: the page keeps saying so.
+    const row = await TicketNotice.create({
+      queueEntryId: entry.id, departmentId, clinicDay: entry.clinicDay, channel: 'push', language: 'en',
+      target: JSON.stringify({ endpoint: 'https://push.example.org/x', keys: { p256dh: 'p', auth: 'a' } }), targetKey: 'k'.repeat(64),
+    });
+    context = await browser.newContext({ viewport: PHONE });
+    await context.addInitScript((key) => (globalThis as any).localStorage.setItem(key, 'push'), `mq-notice:${ticket.publicCode}`);
+    page = await context.newPage();
+    const notices = () => page.waitForResponse((res) => res.url().endsWith(`/api/tickets/${ticket.publicCode}/notices`));
+    let answered = notices();
+    await page.goto(`${server.baseUrl}/t/${ticket.publicCode}`);
+    await answered;
+    await page.locator('[data-state="push-on"]:not([hidden])').waitFor();
+    expect(await block().getByRole('button', { name: 'Notify me on this phone' }).isVisible()).to.equal(false);
+    // The push service answered 410 and the server deleted the subscription: after a reload the button is back.
+    await row.destroy();
+    answered = notices();
+    await page.reload();
+    await answered;
+    await block().getByRole('button', { name: 'Notify me on this phone' }).waitFor();
+    expect(await page.locator('[data-state="push-on"]:not([hidden])').count()).to.equal(0);
   });
 
   it('hides the block once the ticket is no longer waiting', async () => {

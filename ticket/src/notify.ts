@@ -31,6 +31,19 @@ export function notifyBlock(root: HTMLElement, code: string): ((status: string) 
   smsButton.hidden = block.dataset.sms !== 'offered';
   block.hidden = pushButton.hidden && smsButton.hidden && !pushOn && block.dataset.sms !== 'on';
   show(pushOn ? 'push-on' : null);
+  // The server forgets a subscription the push service says is gone (404/410): then offer the button again.
+  if (pushOn) {
+    fetch(`/api/tickets/${encodeURIComponent(code)}/notices`)
+      .then((res) => (res.ok ? (res.json() as Promise<{ on: string[] }>) : null))
+      .then((view) => {
+        if (!view || view.on.includes('push')) return;
+        store(remembered, '');
+        pushButton.hidden = false;
+        block.hidden = false;
+        show(null);
+      })
+      .catch(() => undefined);
+  }
 
   pushButton.addEventListener('click', async () => {
     show('asking');
