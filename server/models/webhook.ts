@@ -7,6 +7,7 @@ import {
   type NonAttribute,
   type Sequelize,
 } from 'sequelize';
+import { forgetNoWebhooks } from '../webhooks/hook-cache';
 
 /**
  * A URL an admin registered for events (issue 16). Deliveries are signed with `secret` (HMAC-SHA256). A hook that is
@@ -48,7 +49,19 @@ export class Webhook extends Model<InferAttributes<Webhook>, InferCreationAttrib
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },
-      { sequelize, tableName: 'webhooks' },
+      {
+        sequelize,
+        tableName: 'webhooks',
+        // The outbox trusts "no hooks" for a few seconds (webhooks/hook-cache.ts); any change here ends that.
+        hooks: {
+          afterCreate: (_hook, options) => forgetNoWebhooks(options.transaction),
+          afterUpdate: (_hook, options) => forgetNoWebhooks(options.transaction),
+          afterDestroy: (_hook, options) => forgetNoWebhooks(options.transaction),
+          afterBulkCreate: (_hooks, options) => forgetNoWebhooks(options.transaction),
+          afterBulkUpdate: (options) => forgetNoWebhooks(options.transaction),
+          afterBulkDestroy: (options) => forgetNoWebhooks(options.transaction),
+        },
+      },
     );
   }
 }

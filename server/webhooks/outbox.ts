@@ -1,6 +1,7 @@
-import { Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { WebhookEnvelope, WebhookEvent } from '../../common/webhooks';
-import { Webhook, WebhookDelivery, type Appointment, type TimeSlot } from '../models';
+import { WebhookDelivery, type Appointment, type TimeSlot } from '../models';
+import { subscribedHooks } from './hook-cache';
 
 /** An event's data: what anyone may see, and what only hooks marked clinical get on top. */
 export interface EventData {
@@ -14,8 +15,7 @@ export interface EventData {
  * covers exactly these bytes). A hook not marked clinical gets `data.public` only.
  */
 export async function enqueueEvent(transaction: Transaction, event: WebhookEvent, data: EventData, now: Date): Promise<void> {
-  const hooks = await Webhook.findAll({ where: { active: true, events: { [Op.like]: `%${event}%` } }, transaction });
-  const subscribed = hooks.filter((hook) => hook.eventList().includes(event));
+  const subscribed = await subscribedHooks(event, transaction);
   if (!subscribed.length) return;
   for (const hook of subscribed) {
     const row = await WebhookDelivery.create({ webhookId: hook.id, event, body: '{}', nextAttemptAt: now }, { transaction });

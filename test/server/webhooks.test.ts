@@ -77,6 +77,15 @@ describe('webhooks: signed deliveries from a durable outbox', () => {
     });
   });
 
+  it('trusts "no hooks" only until a hook is registered: the next change after it is delivered', async () => {
+    // No hook: the check-in's transaction finds none, and the outbox stops asking for a few seconds.
+    await checkIn(clinic.reception.agent, doctor);
+    const { receiver } = await register(['ticket.created']);
+    const entryId = await checkIn(clinic.reception.agent, doctor);
+    const [delivery] = await receiver.waitFor(1);
+    expect((JSON.parse(delivery.body) as WebhookEnvelope).data.ticketId).to.equal(entryId);
+  });
+
   it('tells of a call, a completed visit and a signed record, from the sign-off\'s own transaction', async () => {
     const hook = await register(['ticket.called', 'visit.completed', 'record.signed'], true);
     const patient = await makePatient();
