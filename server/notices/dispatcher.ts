@@ -67,7 +67,7 @@ export class NoticeDispatcher {
 
   /** Looks at one queue now (a new subscription may already be due). */
   recheck(departmentId: number): void {
-    this.enqueue(() => this.third([departmentId]));
+    this.enqueue(() => this.recheckQueue(departmentId));
   }
 
   /** Resolves once the changes taken so far are handled and their first sends done (tests wait on it). */
@@ -89,9 +89,13 @@ export class NoticeDispatcher {
     this.chain = this.chain.then(step).catch((error) => this.deps.logger.error({ err: error }, 'ticket notices: handling a queue change failed'));
   }
 
+  /**
+   * One read per change serves all three jobs: the requests of tickets that ended (deleted), of the ticket just called
+   * ("please go to Room X") and of the changed queues not yet told "3rd in line". A change that touches no request
+   * costs that one read and no write.
+   */
   private async handle(change: QueueChange): Promise<void> {
     for (const entry of change.entries) {
-      if (ENDED.includes(entry.status)) await TicketNotice.destroy({ where: { queueEntryId: entry.id } });
       // A transfer's new ticket (a new row continuing another): the patient's requests follow the visit, and the
       // new queue is a new wait, told again.
       if (entry.transferredFromId && entry.version === 0) {
@@ -101,35 +105,66 @@ export class NoticeDispatcher {
         );
       }
     }
-    if (change.called?.status === 'called') await this.called(change.called);
-    await this.third(change.departmentIds);
+    const ended = change.entries.filter((entry) => ENDED.includes(entry.status)).map((entry) => entry.id);
+    const called = change.called?.status === 'called' ? change.called : null;
+    const day = await this.today();
+    const notices = await TicketNotice.findAll({
+      where: {
+        [Op.or]: [
+          ...(ended.length ? [{ queueEntryId: { [Op.in]: ended } }] : []),
+          ...(called ? [{ queueEntryId: called.id }] : []),
+          { departmentId: { [Op.in]: change.departmentIds }, clinicDay: day, thirdSentAt: null },
+        ],
+      },
+    });
+    const gone = notices.filter((n) => ended.includes(n.queueEntryId));
+    if (gone.length) await TicketNotice.destroy({ where: { id: { [Op.in]: gone.map((n) => n.id) } } });
+    const mine = called ? notices.filter((n) => n.queueEntryId === called.id && !ended.includes(n.queueEntryId)) : [];
+    if (called && mine.length) await this.called(called, mine);
+    const waiting = notices.filter((n) => n.thirdSentAt === null && n.clinicDay === day && !ended.includes(n.queueEntryId) && n.queueEntryId !== called?.id);
+    await this.third(waiting);
   }
 
-  private async called(entry: QueueEntry): Promise<void> {
-    const notices = await TicketNotice.findAll({ where: { queueEntryId: entry.id, calledSentAt: null } });
-    if (!notices.length) return;
-    const ticket = await this.deps.reads.ticketView(entry);
-    const room = ticket.room ?? ticket.doctor?.room ?? null;
-    for (const notice of notices) {
-      const language = languageOf(notice);
-      const text = NOTICE_TEXTS[language].called(entry.token, room ? roomIn(CATALOGUE[language])(room) : null);
-      if (await this.claim(notice, 'called')) this.deliver(notice, 'called', entry, text);
+  /** `notices`: the called ticket's requests. */
+  private async called(entry: QueueEntry, notices: TicketNotice[]): Promise<void> {
+    const due = notices.filter((n) => n.calledSentAt === null);
+    if (due.length) {
+      const ticket = await this.deps.reads.ticketView(entry);
+      const room = ticket.room ?? ticket.doctor?.room ?? null;
+      for (const notice of due) {
+        const language = languageOf(notice);
+        const text = NOTICE_TEXTS[language].called(entry.token, room ? roomIn(CATALOGUE[language])(room) : null);
+        if (await this.claim(notice, 'called')) this.deliver(notice, 'called', entry, text);
+      }
     }
     // Called before reaching 3rd place (or called again after it): "3rd in line" would now be wrong.
-    await TicketNotice.update({ thirdSentAt: this.deps.now() }, { where: { queueEntryId: entry.id, thirdSentAt: null } });
+    if (notices.some((n) => n.thirdSentAt === null)) {
+      await TicketNotice.update({ thirdSentAt: this.deps.now() }, { where: { queueEntryId: entry.id, thirdSentAt: null } });
+    }
   }
 
-  private async third(departmentIds: number[]): Promise<void> {
+  /** Reads one queue's requests not yet told "3rd in line" and tells those now at place 3 or nearer. */
+  private async recheckQueue(departmentId: number): Promise<void> {
+    const day = await this.today();
+    await this.third(await TicketNotice.findAll({ where: { departmentId, clinicDay: day, thirdSentAt: null } }));
+  }
+
+  /** `notices`: requests of waiting tickets not yet told "3rd in line". */
+  private async third(notices: TicketNotice[]): Promise<void> {
     const now = this.deps.now();
-    const day = clinicDay(now, this.deps.timeZone);
-    if (this.purgedBefore !== day) await this.purge(day);
-    const notices = await TicketNotice.findAll({ where: { departmentId: { [Op.in]: departmentIds }, clinicDay: day, thirdSentAt: null } });
     for (const notice of notices) {
       const rank = await this.deps.live.rank(notice.departmentId, notice.queueEntryId, now);
       if (!rank || rank.position > NOTICE_PLACE) continue;
       const text = NOTICE_TEXTS[languageOf(notice)].third(rank.entry.token, rank.position);
       if (await this.claim(notice, 'third')) this.deliver(notice, 'third', rank.entry, text);
     }
+  }
+
+  /** Today's clinic day, deleting earlier days' requests first when the day has turned. */
+  private async today(): Promise<string> {
+    const day = clinicDay(this.deps.now(), this.deps.timeZone);
+    if (this.purgedBefore !== day) await this.purge(day);
+    return day;
   }
 
   /**
