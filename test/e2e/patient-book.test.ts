@@ -81,6 +81,8 @@ describe('online booking and the TV display in Chromium: phone widths, days, lan
 
       // Two days with times: the first is chosen, the other is one tap away.
       const days = page.locator('mq-day-picker button');
+      // The picker draws just after the heading: wait for its second day before counting (a loaded machine is slower).
+      await days.nth(1).waitFor();
       expect(await days.count()).to.equal(2);
       expect(await page.locator('mq-slot-list button').count()).to.equal(6);
       await days.nth(1).click();

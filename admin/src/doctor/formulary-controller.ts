@@ -20,6 +20,8 @@ export class FormularyController implements ReactiveController {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = '';
+  /** Star changes so far: a search that started before one answers with the medicine as it was then. */
+  private toggles = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -37,7 +39,10 @@ export class FormularyController implements ReactiveController {
     this.latest = q;
     const run = async () => {
       try {
-        const { medicines } = await apiGet<FormularySearchResponse>(`/api/formulary?q=${encodeURIComponent(q)}&limit=15`);
+        const toggles = this.toggles;
+        const answer = await apiGet<FormularySearchResponse>(`/api/formulary?q=${encodeURIComponent(q)}&limit=15`);
+        // A star pressed while this search was on its way is newer than its answer: keep what the star's PUT said.
+        const medicines = toggles === this.toggles ? answer.medicines : answer.medicines.map((m) => this.known.get(m.label) ?? m);
         for (const m of medicines) this.known.set(m.label, m);
         if (q === this.latest) this.suggestions = medicines;
         this.problem = '';
@@ -52,7 +57,9 @@ export class FormularyController implements ReactiveController {
 
   /** Stars or unstars a medicine for the signed-in doctor. */
   async toggleFavourite(medicine: MedicineView): Promise<void> {
+    this.toggles++;
     const updated = await apiFetch<MedicineView>(`/api/formulary/${medicine.id}/favourite`, { method: medicine.favourite ? 'DELETE' : 'PUT' });
+    this.toggles++;
     this.known.set(updated.label, updated);
     this.suggestions = this.suggestions.map((m) => (m.id === updated.id ? updated : m));
     this.host.requestUpdate();
