@@ -63,6 +63,45 @@ class Samples {
   }
 }
 
+/** One call's figures on one side (ms from t0) and the message's size. */
+interface CallSample {
+  latency: number;
+  first: number;
+  response: number;
+  bytes: number;
+}
+
+/** One product call: call next, wait until every display has it, then complete it to free the doctor. */
+async function productCall(clinic: BenchClinic, staff: JsonClient, pool: DisplayPool): Promise<CallSample> {
+  const t0 = now();
+  const answer = await staff.post<StaffQueueEntry>(`/api/queue/doctors/${clinic.doctorId}/call-next`);
+  const answeredAt = now();
+  if (answer.status !== 200) throw new Error(`call-next failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const entry = answer.body;
+  const delivery = await pool.delivered(entry.token, 30_000);
+  // Free the doctor for the next call (there is no combined complete-and-call-next route).
+  const done = await staff.post(`/api/queue/entries/${entry.id}/complete`, { expectedVersion: entry.version });
+  if (done.status !== 200) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
+  return { latency: delivery.last - t0, first: delivery.first - t0, response: answeredAt - t0, bytes: delivery.bytes };
+}
+
+/** One floor call: the trigger, then every display has the message. */
+async function floorCall(client: JsonClient, pool: DisplayPool, token: string, bytes: number): Promise<CallSample> {
+  const t0 = now();
+  const answer = await client.post('/call', { token, bytes });
+  const answeredAt = now();
+  if (answer.status !== 200) throw new Error(`floor call failed: ${answer.status}`);
+  const delivery = await pool.delivered(token, 30_000);
+  return { latency: delivery.last - t0, first: delivery.first - t0, response: answeredAt - t0, bytes };
+}
+
+/** Adds a measured call to the samples. */
+function record(samples: Samples, call: CallSample): void {
+  samples.latency.push(call.latency);
+  samples.first.push(call.first);
+  samples.response.push(call.response);
+}
+
 /**
  * The product: `calls` call-next / complete steps with `clients` displays connected to `server` (or spread over
  * several servers' addresses, see DisplayPool.connect); returns the message size too.
@@ -82,21 +121,9 @@ export async function measureProduct(
     for (let i = 0; i < WARMUP_CALLS + calls; i++) {
       // Start each call from a quiet system: the previous step's board updates have all been delivered.
       await pool.settle(QUIET_MS);
-      const t0 = now();
-      const answer = await staff.post<StaffQueueEntry>(`/api/queue/doctors/${clinic.doctorId}/call-next`);
-      const answeredAt = now();
-      if (answer.status !== 200) throw new Error(`call-next failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-      const entry = answer.body;
-      const delivery = await pool.delivered(entry.token, 30_000);
-      bytes = delivery.bytes;
-      if (i >= WARMUP_CALLS) {
-        samples.latency.push(delivery.last - t0);
-        samples.first.push(delivery.first - t0);
-        samples.response.push(answeredAt - t0);
-      }
-      // Free the doctor for the next call (there is no combined complete-and-call-next route).
-      const done = await staff.post(`/api/queue/entries/${entry.id}/complete`, { expectedVersion: entry.version });
-      if (done.status !== 200) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
+      const call = await productCall(clinic, staff, pool);
+      bytes = call.bytes;
+      if (i >= WARMUP_CALLS) record(samples, call);
     }
     const { gaps } = await pool.settle(QUIET_MS);
     return { side: samples.summary(connectS), bytes, gaps };
@@ -112,17 +139,8 @@ export async function measureFloor(floor: FloorServer, client: JsonClient, pool:
   try {
     for (let i = 0; i < WARMUP_CALLS + calls; i++) {
       await pool.settle(QUIET_MS);
-      const token = `F-${clients}-${i}`;
-      const t0 = now();
-      const answer = await client.post('/call', { token, bytes });
-      const answeredAt = now();
-      if (answer.status !== 200) throw new Error(`floor call failed: ${answer.status}`);
-      const delivery = await pool.delivered(token, 30_000);
-      if (i >= WARMUP_CALLS) {
-        samples.latency.push(delivery.last - t0);
-        samples.first.push(delivery.first - t0);
-        samples.response.push(answeredAt - t0);
-      }
+      const call = await floorCall(client, pool, `F-${clients}-${i}`, bytes);
+      if (i >= WARMUP_CALLS) record(samples, call);
     }
     return samples.summary(connectS);
   } finally {
@@ -131,8 +149,57 @@ export async function measureFloor(floor: FloorServer, client: JsonClient, pool:
 }
 
 /**
+ * Product and floor with `clients` displays on each at once (the same client processes hold both sets), their
+ * calls alternating, which goes first swapping every pair. Measured one side after the other, a minute of the
+ * shared machine being slow (the floor's own p95 moved from 26 to 46 ms between consecutive runs here) lands on
+ * one side and reads as the product's cost or the floor's; alternating, both sides meet the same minutes.
+ */
+export async function measureInterleaved(
+  server: Pick<BenchServer, 'wsUrl'>,
+  clinic: BenchClinic,
+  staff: JsonClient,
+  floor: FloorServer,
+  floorClient: JsonClient,
+  pool: DisplayPool,
+  clients: number,
+  calls: number,
+): Promise<{ product: SideResult; floor: SideResult; bytes: number; gaps: number }> {
+  const productConnectS = await pool.connect(server.wsUrl, clients);
+  const floorConnectS = await pool.also(floor.wsUrl, clients);
+  const product = new Samples();
+  const bare = new Samples();
+  let bytes = 0;
+  try {
+    for (let i = 0; i < WARMUP_CALLS + calls; i++) {
+      const steps = [
+        async () => {
+          const call = await productCall(clinic, staff, pool);
+          bytes = call.bytes;
+          if (i >= WARMUP_CALLS) record(product, call);
+        },
+        async () => {
+          const call = await floorCall(floorClient, pool, `F-${clients}-${i}`, bytes);
+          if (i >= WARMUP_CALLS) record(bare, call);
+        },
+      ];
+      // The first pair starts with the product, whose message size the floor copies.
+      if (i % 2 === 1) steps.reverse();
+      for (const step of steps) {
+        // Start each call from a quiet system: the previous step's updates have all been delivered.
+        await pool.settle(QUIET_MS);
+        await step();
+      }
+    }
+    const { gaps } = await pool.settle(QUIET_MS);
+    return { product: product.summary(productConnectS), floor: bare.summary(floorConnectS), bytes, gaps };
+  } finally {
+    await pool.disconnect();
+  }
+}
+
+/**
  * Runs call latency on `database`: one product server with one doctor and enough patients waiting for every call
- * (seeded before it starts), one floor server, and per display count the product run then the floor run.
+ * (seeded before it starts), one floor server, and per display count the two measured together (measureInterleaved).
  */
 export async function runCallLatency(database: BenchDatabase, pool: DisplayPool, options: CallLatencyOptions): Promise<CallLatencyResult[]> {
   const clinic = await seedClinic();
@@ -146,11 +213,9 @@ export async function runCallLatency(database: BenchDatabase, pool: DisplayPool,
     await staff.signIn(clinic.email, clinic.password);
     const results: CallLatencyResult[] = [];
     for (const clients of options.clientCounts) {
-      const product = await measureProduct(server, clinic, staff, pool, clients, options.calls);
-      progress(`call latency, ${clients} displays: product p95 ${fmt(product.side.latency.p95)} ms`);
-      const floorSide = await measureFloor(floor, floorClient, pool, clients, options.calls, product.bytes);
-      progress(`call latency, ${clients} displays: floor p95 ${fmt(floorSide.latency.p95)} ms`);
-      results.push({ clients, product: product.side, floor: floorSide, bytes: product.bytes, gaps: product.gaps });
+      const run = await measureInterleaved(server, clinic, staff, floor, floorClient, pool, clients, options.calls);
+      progress(`call latency, ${clients} displays: product p95 ${fmt(run.product.latency.p95)} ms, floor p95 ${fmt(run.floor.latency.p95)} ms`);
+      results.push({ clients, product: run.product, floor: run.floor, bytes: run.bytes, gaps: run.gaps });
     }
     return results;
   } finally {

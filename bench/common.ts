@@ -54,7 +54,8 @@ export function sleep(ms: number): Promise<void> {
 
 /** Main process -> display process. */
 export type DisplayCommand =
-  | { type: 'connect'; url: string; clients: number; channel: string }
+  /** `add`: keep the displays already open (connected to another server) beside these; else start afresh. */
+  | { type: 'connect'; url: string; clients: number; channel: string; add?: boolean }
   /** Answer with `settled` once every client is at the same channel sequence and nothing arrived for `quietMs`. */
   | { type: 'settle'; quietMs: number }
   /** Close every display and forget what they saw, so the same process can connect to another server. */

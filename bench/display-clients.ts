@@ -15,6 +15,13 @@ interface Display {
   seq: number;
   /** Set when this process closes it, so its close is not reported as the server dropping it. */
   leaving: boolean;
+  /** The displays connected together to one server (their channel sequence is that server's). */
+  group: Group;
+}
+
+/** Displays opened by one `connect`: one server's. A token_called is complete when all of its group have it. */
+interface Group {
+  size: number;
 }
 
 /** How many connections are opened at once: enough to be quick, few enough not to look like an attack. */
@@ -36,7 +43,7 @@ function fail(message: string): void {
 }
 
 /** Records one message; token_called is timestamped before anything else is done with it. */
-function receive(display: Display, data: Buffer, total: number): void {
+function receive(display: Display, data: Buffer): void {
   const at = now();
   const message = JSON.parse(data.toString('utf8')) as { type: string; seq?: number; token?: string };
   if (typeof message.seq === 'number') {
@@ -50,21 +57,21 @@ function receive(display: Display, data: Buffer, total: number): void {
   receipt.count++;
   receipt.last = at;
   receipts.set(message.token, receipt);
-  if (receipt.count === total) {
-    report({ type: 'called', token: message.token, first: receipt.first, last: receipt.last, clients: total, bytes: receipt.bytes });
+  if (receipt.count === display.group.size) {
+    report({ type: 'called', token: message.token, first: receipt.first, last: receipt.last, clients: receipt.count, bytes: receipt.bytes });
   }
 }
 
 /** Opens one display and resolves once its snapshot (the first board_update after `subscribed`) has arrived. */
-function openDisplay(url: string, channel: string, total: number): Promise<Display> {
+function openDisplay(url: string, channel: string, group: Group): Promise<Display> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
-    const display: Display = { ws, seq: -1, leaving: false };
+    const display: Display = { ws, seq: -1, leaving: false, group };
     const timer = setTimeout(() => reject(new Error('a display got no snapshot within 30 s')), 30_000);
     let subscribed = false;
     ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe', channel })));
     ws.on('message', (data: Buffer) => {
-      if (display.seq >= 0) return receive(display, data, total);
+      if (display.seq >= 0) return receive(display, data);
       const message = JSON.parse(data.toString('utf8')) as { type: string; seq?: number };
       if (message.type === 'error') reject(new Error(`subscribe refused: ${data.toString('utf8')}`));
       if (message.type === 'subscribed') subscribed = true;
@@ -83,26 +90,34 @@ function openDisplay(url: string, channel: string, total: number): Promise<Displ
   });
 }
 
-async function connect(url: string, total: number, channel: string): Promise<void> {
+async function connect(url: string, total: number, channel: string, add: boolean): Promise<void> {
   const started = now();
   // A new server (or a new part of the run) issues token numbers from the start again: receipts of an earlier one
-  // would be taken for this one's deliveries (they showed as negative latencies).
-  receipts.clear();
-  const deadline = Date.now() + CONNECT_TIMEOUT_MS;
-  while (displays.length < total) {
-    if (Date.now() > deadline) throw new Error(`only ${displays.length} of ${total} displays connected within ${CONNECT_TIMEOUT_MS / 1000} s`);
-    const batch = Math.min(CONNECT_BATCH, total - displays.length);
-    displays.push(...(await Promise.all(Array.from({ length: batch }, () => openDisplay(url, channel, total)))));
+  // would be taken for this one's deliveries (they showed as negative latencies). Displays added beside another
+  // server's (the floor's, for interleaved calls) share the receipts: the two sides' tokens differ.
+  if (!add) {
+    await disconnect();
   }
-  report({ type: 'ready', clients: displays.length, connectMs: now() - started });
+  const group: Group = { size: total };
+  const opened: Display[] = [];
+  const deadline = Date.now() + CONNECT_TIMEOUT_MS;
+  while (opened.length < total) {
+    if (Date.now() > deadline) throw new Error(`only ${opened.length} of ${total} displays connected within ${CONNECT_TIMEOUT_MS / 1000} s`);
+    const batch = Math.min(CONNECT_BATCH, total - opened.length);
+    opened.push(...(await Promise.all(Array.from({ length: batch }, () => openDisplay(url, channel, group)))));
+  }
+  displays.push(...opened);
+  report({ type: 'ready', clients: opened.length, connectMs: now() - started });
 }
 
 /** Waits until every display is at the same sequence number and nothing has arrived for `quietMs`. */
 async function settle(quietMs: number): Promise<void> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   for (;;) {
-    const top = Math.max(...displays.map((d) => d.seq));
-    const level = displays.every((d) => d.seq === top);
+    // Level within each server's displays: sequence numbers are per server.
+    const top = new Map<Group, number>();
+    for (const d of displays) top.set(d.group, Math.max(top.get(d.group) ?? -1, d.seq));
+    const level = displays.every((d) => d.seq === top.get(d.group));
     if (level && now() - lastMessageAt >= quietMs) break;
     if (Date.now() > deadline) throw new Error(`displays did not settle within ${SETTLE_TIMEOUT_MS} ms (some are behind)`);
     await sleep(Math.max(5, quietMs / 4));
@@ -129,7 +144,7 @@ process.on('message', (command: DisplayCommand) => {
   const run = async () => {
     switch (command.type) {
       case 'connect':
-        return connect(command.url, command.clients, command.channel);
+        return connect(command.url, command.clients, command.channel, command.add ?? false);
       case 'settle':
         return settle(command.quietMs);
       case 'disconnect':

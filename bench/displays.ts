@@ -13,7 +13,7 @@ export interface Delivery {
   bytes: number;
 }
 
-/** One or more display processes, connected to one server at a time. */
+/** One or more display processes, connected to one server (or, for interleaved calls, two side by side). */
 export class DisplayPool {
   private readonly children: Array<Child<DisplayCommand, DisplayReport>>;
   /** How many displays each process holds now. */
@@ -28,13 +28,15 @@ export class DisplayPool {
    * Opens `total` displays, spread evenly over the processes, each subscribed with its snapshot; resolves to seconds
    * taken. With several addresses (servers), process i connects to `wsUrl[i % n]`, so each server gets its share.
    */
-  async connect(wsUrl: string | string[], total: number, channel = 'display:all'): Promise<number> {
+  async connect(wsUrl: string | string[], total: number, channel = 'display:all', add = false): Promise<number> {
     const urls = typeof wsUrl === 'string' ? [wsUrl] : wsUrl;
     const n = this.children.length;
-    this.shares = this.children.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+    const shares = this.children.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+    if (add && shares.some((share, i) => share !== this.shares[i])) throw new Error('displays added beside others must be as many');
+    this.shares = shares;
     const started = Date.now();
     const live = this.children.filter((_, i) => this.shares[i] > 0);
-    this.children.forEach((child, i) => this.shares[i] > 0 && child.send({ type: 'connect', url: urls[i % urls.length], clients: this.shares[i], channel }));
+    this.children.forEach((child, i) => this.shares[i] > 0 && child.send({ type: 'connect', url: urls[i % urls.length], clients: this.shares[i], channel, add }));
     // Allow about 50 connections a second on a loaded machine, and never less than a minute.
     const timeout = Math.max(60_000, total * 20);
     await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'ready'>('ready'), timeout, `${total} connected displays`)));
@@ -57,6 +59,14 @@ export class DisplayPool {
     const isIt = (r: DisplayReport): r is Extract<DisplayReport, { type: 'called' }> => r.type === 'called' && r.token === token;
     const reports = await Promise.all(this.live().map((child) => child.next(isIt, timeoutMs, `token_called for ${token} on every display`)));
     return { first: Math.min(...reports.map((r) => r.first)), last: Math.max(...reports.map((r) => r.last)), bytes: reports[0].bytes };
+  }
+
+  /**
+   * Opens as many displays again on a second server beside the ones open now (same share per process), so calls
+   * to the two can alternate with the same clients; see call-latency.ts.
+   */
+  also(wsUrl: string, total: number, channel = 'display:all'): Promise<number> {
+    return this.connect(wsUrl, total, channel, true);
   }
 
   /** Closes every display, ready for the next server. */
