@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { sendFrame, textFrame } from './frame';
 import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
@@ -132,12 +133,14 @@ export class RealtimeHub {
     this.seqs.set(message.channel, seq);
     const subscribers = this.subscribers.get(message.channel);
     if (!subscribers?.size) return;
-    // Serialised and encoded once for every subscriber: ws would otherwise encode the string again per socket.
+    // Serialised, encoded and framed once for every subscriber (frame.ts): ws would otherwise do all three again
+    // per socket.
     const data = Buffer.from(JSON.stringify({ ...message, seq, epoch: this.epoch }));
+    const frame = textFrame(data);
     for (const client of subscribers) {
       const pending = client.channels.get(message.channel);
       if (pending) pending.push(data);
-      else client.ws.send(data, TEXT);
+      else sendFrame(client.ws, frame, data);
     }
   }
 

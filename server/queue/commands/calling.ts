@@ -1,4 +1,5 @@
 import { Op, type Transaction } from 'sequelize';
+import { directQuery, isDirect, type WriteResult } from '../../db/direct';
 import { conflict, notFound } from '../../errors';
 import { Appointment, DoctorProfile, QueueEntry, TimeSlot, type Department, type User } from '../../models';
 import { sortForCalling } from '../rules/ordering';
@@ -35,6 +36,52 @@ export async function assertDoctorFree(doctor: DoctorProfile, day: string, trans
       ? `${current.token} has been called and is not finished yet. Start the consultation, complete it or mark it as a no-show before calling the next patient.`
       : `${current.token} is still in consultation. Complete or transfer it before calling the next patient.`,
   );
+}
+
+/**
+ * lockDoctor and assertDoctorFree in one round trip, for "call next", which is on every display's critical path: one
+ * statement locks the doctor's row and looks up their current patient. The look-up is a subquery on the locked row,
+ * so the database runs it once the lock is held; on MySQL it is the transaction's first plain read, so its snapshot
+ * is taken then, after the previous holder of the lock committed (as lockDoctor requires). Throws 404 for an unknown
+ * doctor and 409 `doctor_busy` as assertDoctorFree does.
+ *
+ * On MySQL the statement goes straight to the connection (db/direct.ts) and the profile returned is the live
+ * model's copy when the locked row agrees with it on what a call shows (department, room, user); else it is read.
+ */
+export async function lockFreeDoctor(ctx: QueueContext, doctorId: number, day: string, now: Date, transaction: Transaction): Promise<DoctorProfile> {
+  const current = `(SELECT q.id FROM queue_entries q WHERE q.doctor_id = d.id AND q.clinic_day = ?
+    AND q.status IN ('called', 'in_consultation') ORDER BY q.called_at DESC LIMIT 1) AS current_entry_id`;
+  let doctor: DoctorProfile | null;
+  let currentId: number | null;
+  if (isDirect(transaction)) {
+    const [row] = await directQuery<Array<{ department_id: number; room: string; user_id: number; current_entry_id: number | null }>>(
+      transaction,
+      `SELECT d.department_id, d.room, d.user_id, ${current} FROM doctor_profiles d WHERE d.id = ? FOR UPDATE`,
+      [day, doctorId],
+    );
+    if (!row) throw notFound('That doctor');
+    currentId = row.current_entry_id;
+    const known = ctx.live ? (await ctx.live.directory(now)).doctors.get(doctorId)?.doctor : undefined;
+    const same = known && known.departmentId === row.department_id && known.room === row.room && known.userId === row.user_id;
+    // Already locked: a plain read of the row, for the rare profile edited since the model read it.
+    doctor = same ? known : await DoctorProfile.findByPk(doctorId, { transaction });
+  } else {
+    // SQLite has no row locks: its write transactions run one at a time (IMMEDIATE, see db/sequelize.ts).
+    const rows = await DoctorProfile.sequelize!.query<DoctorProfile>(`SELECT d.*, ${current} FROM doctor_profiles d WHERE d.id = ?`, {
+      replacements: [day, doctorId],
+      model: DoctorProfile,
+      mapToModel: true,
+      transaction,
+    });
+    doctor = rows[0] ?? null;
+    const values = (doctor?.dataValues ?? {}) as unknown as Record<string, unknown>;
+    currentId = (values.current_entry_id as number | null | undefined) ?? null;
+    delete values.current_entry_id;
+  }
+  if (!doctor) throw notFound('That doctor');
+  // Busy: the message names the patient, read now (a refusal is not on anyone's critical path).
+  if (currentId !== null) await assertDoctorFree(doctor, day, transaction);
+  return doctor;
 }
 
 /**
@@ -103,12 +150,7 @@ async function claimAsKnown(
   if ((entry.patientId && !entry.patient) || (entry.appointmentId && !entry.appointment)) return null;
   // updatedAt is set here and the update is silent, so the copy below holds exactly what the row holds.
   const changes = { ...stepChanges(entry, 'call', now), doctorId: by.doctor.id, version: entry.version + 1, updatedAt: now };
-  const [affected] = await QueueEntry.update(changes, {
-    where: { id: entry.id, status: 'waiting', version: entry.version },
-    transaction,
-    silent: true,
-  });
-  if (affected !== 1) return null;
+  if ((await claimWrite(entry, changes, transaction)) !== 1) return null;
   const values: Record<string, unknown> = {};
   for (const key of Object.keys(QueueEntry.getAttributes())) values[key] = entry.get(key);
   const called = QueueEntry.build({ ...values, ...changes } as QueueEntry['_creationAttributes'], { isNewRecord: false, raw: true });
@@ -119,6 +161,27 @@ async function claimAsKnown(
   called.patient = entry.patient ?? null;
   called.appointment = entry.appointment ?? null;
   return called;
+}
+
+/**
+ * Writes a claim's `changes` to `entry`'s row if it is still waiting at the version the model holds; the number of
+ * rows changed (0 or 1). On MySQL straight to the connection (db/direct.ts): no model hook needs it, because the
+ * live read model takes the entry from the command's change, not from the write.
+ */
+async function claimWrite(entry: QueueEntry, changes: Record<string, unknown>, transaction: Transaction): Promise<number> {
+  if (!isDirect(transaction)) {
+    const [affected] = await QueueEntry.update(changes, { where: { id: entry.id, status: 'waiting', version: entry.version }, transaction, silent: true });
+    return affected;
+  }
+  const attributes = QueueEntry.getAttributes() as Record<string, { field?: string }>;
+  const keys = Object.keys(changes);
+  const sets = keys.map((key) => `\`${attributes[key].field ?? key}\` = ?`).join(', ');
+  const result = await directQuery<WriteResult>(transaction, `UPDATE queue_entries SET ${sets} WHERE id = ? AND status = 'waiting' AND version = ?`, [
+    ...keys.map((key) => changes[key]),
+    entry.id,
+    entry.version,
+  ]);
+  return result.affectedRows;
 }
 
 /** Calls `entry` for `doctor` if it is still waiting; false when someone else called (or cancelled) it first. */

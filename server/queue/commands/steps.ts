@@ -4,7 +4,7 @@ import { QueueEntry } from '../../models';
 import { audit } from '../../services/audit';
 import { clinicDay } from '../../services/clinic-time';
 import { assertMayActForDoctor, assertMayActOnEntry, requireStaff, resolveActor, type StaffActor } from './access';
-import { assertDoctorFree, claimNext, lockDoctor } from './calling';
+import { assertDoctorFree, claimNext, lockDoctor, lockFreeDoctor } from './calling';
 import { attachPatient } from './attach-patient';
 import { checkInAppointment } from './appointment-check-in';
 import { checkInWalkIn, type WalkInContact } from './check-in';
@@ -100,9 +100,8 @@ export class QueueService {
     const staff = assertMayActForDoctor(resolved, forDoctor);
     return queueTransaction(this.ctx, async (transaction) => {
       const now = this.ctx.now();
-      const doctor = await lockDoctor(forDoctor, transaction);
       const day = clinicDay(now, this.ctx.timeZone);
-      await assertDoctorFree(doctor, day, transaction);
+      const doctor = await lockFreeDoctor(this.ctx, forDoctor, day, now, transaction);
       const called = await claimNext(this.ctx, doctor, day, now, transaction);
       if (!called) throw conflict('queue_empty', 'No one is waiting for you right now.');
       await this.audit(staff, 'call_next', called, transaction);
