@@ -22,9 +22,15 @@ export interface Row {
   appointmentId: number | null;
 }
 
+/** A line entry of a captured input, with its id (the forecast itself does not need it). */
+export type LineItem = ForecastInput['line'][number] & { id: number };
+
+/** A captured input as the forecast takes it. */
+export type ReplayInput = Omit<ForecastInput, 'line'> & { line: LineItem[] };
+
 /** A capture read back: check-ins with their input as the forecast takes it, and every entry row by day. */
 export interface Capture {
-  checkIns: Array<CapturedCheckIn & { day: string; seed: number; forecastInput: ForecastInput }>;
+  checkIns: Array<CapturedCheckIn & { day: string; seed: number; forecastInput: ReplayInput }>;
   rowsByDay: Map<string, Row[]>;
   days: string[];
   doctors: Array<{ id: number; departmentId: number; consultationMinutes: number }>;
@@ -33,7 +39,7 @@ export interface Capture {
 const time = (v: string | null) => (v === null ? null : new Date(v.replace(' +00:00', 'Z').replace(' ', 'T')).getTime());
 
 /** The forecast input of a captured one (dates restored). */
-export function toInput(c: CapturedInput): ForecastInput {
+export function toInput(c: CapturedInput): ReplayInput {
   return {
     now: c.now,
     doctors: c.doctors,
