@@ -10,6 +10,7 @@ import {
 import { bookingCode } from '../services/codes';
 import type { DoctorProfile } from './doctor-profile';
 import type { Patient } from './patient';
+import type { QueueEntry } from './queue-entry';
 import type { TimeSlot } from './time-slot';
 
 /** Where an appointment stands. */
@@ -48,6 +49,7 @@ export class Appointment extends Model<InferAttributes<Appointment>, InferCreati
   declare patient?: NonAttribute<Patient>;
   declare doctor?: NonAttribute<DoctorProfile>;
   declare slot?: NonAttribute<TimeSlot>;
+  declare queueEntries?: NonAttribute<QueueEntry[]>;
 
   /** Binds the model to a Sequelize instance. */
   static initModel(sequelize: Sequelize): void {

@@ -3,6 +3,7 @@ import type { QueuePriority } from '../../common/api';
 import { waitRange } from '../../common/wait-range';
 import { forecast, type ExpectedBooking, type ForecastDoctor } from '../../server/queue/rules/forecast';
 import { cycleMinutes } from '../../server/queue/rules/eta';
+import { expectedBookings, LATE_BOOKING_MINUTES } from '../../server/queue/read-model/state';
 import { at } from '../support/queue';
 
 const ms = (time: string) => at(time).getTime();
@@ -80,6 +81,25 @@ describe('wait forecast (rules/forecast.ts)', () => {
     // A booked patient who has not come yet is expected at 10:15 and goes ahead of the walk-in too.
     const expected = [{ doctorId: 1, startsAt: ms('10:15'), likelihood: 1 }];
     expect(run('10:10', [doctor(1, ['09:00-17:00'])], [entry('10:00'), entry('10:05')], expected).waits).to.deep.equal([0, 20]);
+  });
+
+  it('expects a booked patient who has not come as late as booked patients usually come, so a walk-in goes first', () => {
+    const toCome = [{ doctorId: 1, startsAt: ms('10:15') }];
+    // Booked patients who came checked in 6 minutes after their slot start on average (early ones count as 0).
+    const expected = expectedBookings(toCome, ms('10:06'), 6);
+    expect(expected).to.deep.equal([{ doctorId: 1, startsAt: ms('10:21'), likelihood: 1 }]);
+    // The doctor is free at 10:16 (busy since 10:06): due at 10:21, the booked patient is not there yet, so the
+    // walk-in is called first; at the slot start itself they would have gone ahead.
+    const doctors = [doctor(1, ['09:00-17:00'], { busySince: ms('10:06') })];
+    expect(run('10:06', doctors, [entry('10:00')], expected).waits).to.deep.equal([10]);
+    expect(run('10:06', doctors, [entry('10:00')], expectedBookings(toCome, ms('10:06'), 0)).waits).to.deep.equal([20]);
+  });
+
+  it('expects a booked patient whose slot has started as a few minutes away, less likely the later it gets', () => {
+    const late = expectedBookings([{ doctorId: 1, startsAt: ms('10:00') }], ms('10:10'), 6);
+    expect(late).to.have.length(1);
+    expect(late[0].startsAt).to.equal(ms('10:15'));
+    expect(late[0].likelihood).to.be.closeTo(1 - 10 / LATE_BOOKING_MINUTES, 1e-9);
   });
 
   it('calls a booked patient who came early before their slot when nobody else waits, as calling next does', () => {

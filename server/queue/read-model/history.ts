@@ -25,17 +25,22 @@ export interface PaceHistory {
   doctors: ReadonlyMap<number, DoctorHistory>;
   /** Share of booked patients who came (checked in), DEFAULT_SHOW_RATE without bookings to learn from. */
   showRate: number;
+  /**
+   * How long after their slot start booked patients who came usually checked in, in minutes (those who came early
+   * count as 0: they wait in line, and are due at the slot start). 0 without bookings to learn from.
+   */
+  bookingDelayMinutes: number;
 }
 
 /** The show rate assumed before the clinic has a history of bookings. */
 export const DEFAULT_SHOW_RATE = 0.9;
 
 /** No history: a new clinic, or a test that wants the rules without it. */
-export const NO_HISTORY: PaceHistory = { doctors: new Map(), showRate: DEFAULT_SHOW_RATE };
+export const NO_HISTORY: PaceHistory = { doctors: new Map(), showRate: DEFAULT_SHOW_RATE, bookingDelayMinutes: 0 };
 
 /**
  * Reads the doctors' paces over the HISTORY_DAYS clinic days before `day` (today's own visits are the live model's).
- * Two queries (timing columns, booking statuses), read when a clinic day's model is first used: it does not change during the day, so
+ * Two queries (timing columns, bookings with their check-ins), read when a clinic day's model is first used: it does not change during the day, so
  * no check-in or call ever waits for it.
  */
 export async function loadPaceHistory(day: string, timeZone: string): Promise<PaceHistory> {
@@ -71,24 +76,38 @@ export async function loadPaceHistory(day: string, timeZone: string): Promise<Pa
     if (!sum.consults) continue;
     doctors.set(doctorId, { consultMinutes: sum.consult / sum.consults, cycleMinutes: sum.doctorTime / sum.visits, visits: sum.visits });
   }
-  return { doctors, showRate: await showRate(day, timeZone) };
+  return { doctors, ...(await bookingHabits(day, timeZone)) };
 }
 
-/** The share of the window's bookings (not cancelled) whose patient checked in. */
-async function showRate(day: string, timeZone: string): Promise<number> {
+/**
+ * The share of the window's bookings (not cancelled) whose patient checked in, and how late after the slot start
+ * those who came checked in on average.
+ */
+async function bookingHabits(day: string, timeZone: string): Promise<Pick<PaceHistory, 'showRate' | 'bookingDelayMinutes'>> {
   const appointments = await Appointment.findAll({
-    attributes: ['status'],
+    attributes: ['id', 'status'],
     where: { status: { [Op.ne]: 'cancelled' } },
     include: [
       {
         model: TimeSlot,
         as: 'slot',
-        attributes: [],
+        attributes: ['startsAt'],
         where: { startsAt: { [Op.gte]: clinicDayBounds(addDays(day, -HISTORY_DAYS), timeZone).start, [Op.lt]: clinicDayBounds(day, timeZone).start } },
       },
+      { model: QueueEntry, as: 'queueEntries', attributes: ['checkedInAt'], where: { transferredFromId: null }, required: false },
     ],
+    // Summed in a fixed order, as above.
+    order: [['id', 'ASC']],
   });
-  if (appointments.length < 20) return DEFAULT_SHOW_RATE;
-  const came = appointments.filter((a) => a.status !== 'booked' && a.status !== 'no_show').length;
-  return came / appointments.length;
+  if (appointments.length < 20) return { showRate: DEFAULT_SHOW_RATE, bookingDelayMinutes: 0 };
+  const came = appointments.filter((a) => a.status !== 'booked' && a.status !== 'no_show');
+  let delay = 0;
+  let delays = 0;
+  for (const a of came) {
+    const checkIns = (a.queueEntries ?? []).map((e) => e.checkedInAt.getTime());
+    if (!checkIns.length || !a.slot) continue;
+    delay += Math.max(0, Math.min(...checkIns) - a.slot.startsAt.getTime()) / 60_000;
+    delays++;
+  }
+  return { showRate: came.length / appointments.length, bookingDelayMinutes: delays ? delay / delays : 0 };
 }

@@ -66,7 +66,7 @@ export function departmentStateOf(
     now: minute,
     doctors: doctors.map((d) => forecastDoctor(d, ownIds.has(d.doctor.id), day, directory.clinicDay, timeZone, history)),
     line: ordered,
-    bookings: expectedBookings(day, minute),
+    bookings: expectedBookings(day.bookingsToCome(minute - LATE_BOOKING_MINUTES * 60_000), minute, history.bookingDelayMinutes),
     showRate: history.showRate,
   };
 
@@ -170,17 +170,24 @@ export function departmentStateOf(
 }
 
 /** How long after its slot start a booked patient who has not come is still expected at all (some come late). */
-const LATE_BOOKING_MINUTES = 25;
+export const LATE_BOOKING_MINUTES = 25;
 
 /**
- * The bookings the forecast expects: slots to come at the show rate, and slots already started whose patient has not
- * come, as a patient a few minutes away who grows less likely to come the later it gets.
+ * The bookings the forecast expects, from those whose patient has not come (`toCome`, slot starts from
+ * LATE_BOOKING_MINUTES ago on): a slot to come at its start plus the usual delay of those who come
+ * (`delayMinutes`, learned: a booked patient who comes late is due when they come, one who comes early at the slot
+ * start, so the mean delay is positive), and a slot already started as a patient a few minutes away who grows less
+ * likely to come the later it gets.
  */
-function expectedBookings(day: LiveDepartment, now: number): ExpectedBooking[] {
+export function expectedBookings(
+  toCome: ReadonlyArray<{ doctorId: number; startsAt: number }>,
+  now: number,
+  delayMinutes: number,
+): ExpectedBooking[] {
   const minute = 60_000;
-  return day.bookingsToCome(now - LATE_BOOKING_MINUTES * minute).map((b) =>
+  return toCome.map((b) =>
     b.startsAt >= now
-      ? { doctorId: b.doctorId, startsAt: b.startsAt, likelihood: 1 }
+      ? { doctorId: b.doctorId, startsAt: b.startsAt + delayMinutes * minute, likelihood: 1 }
       : { doctorId: b.doctorId, startsAt: now + 5 * minute, likelihood: 1 - (now - b.startsAt) / (LATE_BOOKING_MINUTES * minute) },
   );
 }

@@ -14,7 +14,8 @@ import type { Orderable } from './ordering';
  *   their consultation pace plus the walk to the room and the odd no-show (read-model/history.ts learns both).
  * - Appointment holders count from their slot start: one who checked in early waits among the walk-ins in check-in
  *   order and moves ahead of them when the slot starts (called at whichever comes first, as calling next would), and
- *   a booked patient who has not come yet is expected then (at the show rate: a share of a cycle).
+ *   a booked patient who has not come yet is expected then, or as late as booked patients usually come (at the show
+ *   rate: a share of a cycle).
  * - An entry nobody can take today (no hours entered, everyone gone) gets no forecast; eta.ts's older rule answers.
  * Cost: one step per entry and booked slot, each looking at every doctor: O((entries + slots) x doctors).
  */
@@ -32,8 +33,9 @@ export interface ForecastDoctor {
   busySince: number | null;
 }
 
-/** A booked patient expected later today: their doctor, slot start (epoch ms), and how likely they still come
- * relative to the show rate (1 before the slot starts, less once it has passed without them). */
+/** A booked patient expected later today: their doctor, when they are expected to be due (epoch ms: the slot start
+ * plus the usual delay of those who come, read-model/state.ts), and how likely they still come relative to the show
+ * rate (1 before the slot starts, less once it has passed without them). */
 export interface ExpectedBooking {
   doctorId: number;
   startsAt: number;
