@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db';
+import { limitTransactions } from '../db/transaction-deadline';
 import { Department } from '../models';
 import { localToUtc } from '../services/clinic-time';
 import { seedDemoClinic } from '../seed/demo';
@@ -38,6 +39,9 @@ async function main(args: string[]): Promise<void> {
   const load = Number(option(args, 'load', String(DEFAULT_PLAN_OPTIONS.load)));
   if (!(load > 0)) throw new Error('--load wants a positive number, such as 0.92');
   const db = await openDatabase('sqlite::memory:');
+  // A batch nobody waits on: on a starved machine one engine step took longer than a request's 10 s and the run
+  // died with database_busy on day 7 of 26. Each step gets ten minutes, as the seed's transaction does.
+  limitTransactions(db.sequelize, 10 * 60_000);
   try {
     await seedDemoClinic(db.sequelize, { timeZone: ZONE, now: localToUtc(FIRST_DAY, '06:00', ZONE), passwordCost: 10 });
     const days = workingDays(FIRST_DAY, warmup + seeds.length);
