@@ -191,6 +191,11 @@ export class Child<Command, Report extends { type: string }> {
     }
   }
 
+  /** Drops the waiting reports `drop` takes (reports nobody asked for, from an earlier part of the run). */
+  discard(drop: (report: Report) => boolean): void {
+    for (let i = this.inbox.length - 1; i >= 0; i--) if (drop(this.inbox[i])) this.inbox.splice(i, 1);
+  }
+
   /** Asks the child to stop (by `stop`, or by closing the channel) and kills it if it has not exited within `graceMs`. */
   async stop(stop: Command | null, graceMs = 5000): Promise<void> {
     if (this.exited) return;

@@ -74,6 +74,9 @@ export class DisplayPool {
     const live = this.live();
     for (const child of live) child.send({ type: 'disconnect' });
     await Promise.all(live.map((child) => child.next(ofType<DisplayReport, 'disconnected'>('disconnected'), 30_000, 'disconnected displays')));
+    // Deliveries nobody waited for (the cycle part watches boards, not calls) would be taken for the next server's:
+    // token numbers start again with each database (they showed as latencies of minus a minute).
+    for (const child of live) child.discard((report) => report.type === 'called');
     this.shares = [];
   }
 

@@ -131,12 +131,12 @@ export function details(r: BenchResults): string[] {
     out.push('', `Call latency (${database}; ${calls} calls per row; ms; t0 = just before the request is sent; product/floor):`);
     out.push(
       table(
-        ['displays', '', 'median', 'p95', 'p99', 'max', 'first display', 'HTTP answer', 'message B', 'connect s'],
+        ['displays', 'sides', 'median', 'p95', 'p99', 'max', 'first display', 'HTTP answer', 'message B', 'connect s'],
         results.map((l) => {
           const both = (pick: (side: CallLatencyResult['product']) => number, decimals = 1) => `${fmt(pick(l.product), decimals)} / ${fmt(pick(l.floor), decimals)}`;
           return [
             thousands(l.clients),
-            '',
+            l.interleaved ? 'alternating' : 'in turn',
             both((x) => x.latency.median),
             both((x) => x.latency.p95),
             both((x) => x.latency.p99),
@@ -151,6 +151,7 @@ export function details(r: BenchResults): string[] {
     );
     // Nearest rank: below 100 samples the 99th percentile is the largest one.
     if (calls < 100) out.push(`(With ${calls} calls per row, p99 is the slowest call.)`);
+    out.push('(sides: "alternating", product and floor calls took turns with both sets of displays open; "in turn", all product calls then all floor calls, where twice the displays would not fit the open-file limit.)');
   }
   if (r.memory) {
     const m = r.memory;

@@ -72,8 +72,8 @@ export interface DepartmentState {
   clinicDay: string;
   /** Every waiting entry of the department, in calling order, with place and estimate. */
   waiting: RankedEntry[];
-  /** The same ranks by entry id. */
-  rankOf: Map<number, RankedEntry>;
+  /** The same ranks by entry id (one entry's rank is found without ranking the whole line). */
+  rankOf: Pick<ReadonlyMap<number, RankedEntry>, 'get' | 'has'>;
   /** The first `count` waiting entries in calling order (a display's "next"), without ranking the rest. */
   next(count: number): QueueEntry[];
   /** Minutes a new normal walk-in would wait now: for "any doctor", and asking for each of the department's doctors. */

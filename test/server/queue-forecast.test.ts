@@ -46,6 +46,20 @@ describe('wait forecast (rules/forecast.ts)', () => {
     expect(forecast({ now: ms('07:20'), doctors, line, bookings: [], showRate: 1 }, { doctorId: null }).next).to.equal(130);
   });
 
+  it('gives no estimate past what the doctors can see today, and still sees a booked patient far down the line', () => {
+    // One doctor, 16:00-17:00 on a 10-minute cycle, and a line of 2,000 walk-ins (a rush): the forecast leaves out
+    // those nobody can reach today, so it costs what a short line does and says the same.
+    const line = Array.from({ length: 2000 }, (_, i) => entry(`${String(8 + Math.floor(i / 600)).padStart(2, '0')}:${String(Math.floor((i % 600) / 10)).padStart(2, '0')}`));
+    // Came early for a 16:30 slot, last in the line in check-in order: called when the slot starts all the same.
+    line.push(entry('15:59', 1, { slot: '16:30' }));
+    const doctors = [doctor(1, ['16:00-17:00'])];
+    const { waits } = run('16:00', doctors, line);
+    expect(waits.slice(0, 5)).to.deep.equal([0, 10, 20, 40, 50]);
+    expect(waits.slice(5, 2000).every((w) => w === null)).to.equal(true);
+    expect(waits[2000]).to.equal(30);
+    expect(forecast({ now: ms('16:00'), doctors, line, bookings: [], showRate: 1 }, { doctorId: null }).next).to.equal(null);
+  });
+
   it('takes the next patient when the doctor is back from a break, not during it', () => {
     const line = [entry('11:00'), entry('11:05'), entry('11:10'), entry('11:15')];
     // Free now (11:35): 11:35, 11:45, 11:55; the next cycle would start at 12:05, in the lunch break: 13:00.

@@ -148,6 +148,17 @@ describe('queue live read model', function () {
               }),
             );
             expect(alone, `seed ${seed}, step ${step}, department ${departmentId}, ranked alone`).to.deep.equal(rebuilt.waiting);
+            // The same asked of a fresh state before anything ranks its whole line (a check-in's answer): each entry's
+            // rank found on its own, from the end of the line, for the last eight (short scans: no full ranking yet).
+            if (step % 5 === 0) {
+              const fresh = await departmentState(departmentId, { timeZone: ZONE, now: clock.now() });
+              const tail = rebuilt.waiting.slice(-8).reverse();
+              const found = tail.map(([id]) => {
+                const rank = fresh.rankOf.get(id as number);
+                return rank && [rank.entry.id, rank.entry.version, rank.position, rank.etaMinutes];
+              });
+              expect(found, `seed ${seed}, step ${step}, department ${departmentId}, ranked from the end`).to.deep.equal(tail);
+            }
           }
         }
         // The sequence did reach the interesting states, not only refusals.

@@ -130,6 +130,11 @@ export class LiveDepartment {
     return this.waiting;
   }
 
+  /** How many wait now: shared ("any doctor") entries, and each doctor's own (a copy, for a state to keep). */
+  waitingCounts(): { shared: number; named: ReadonlyMap<number, number> } {
+    return { shared: this.waitingShared, named: new Map(this.waitingNamed) };
+  }
+
   /** How many wait in a doctor's line: their own entries, and the shared ones when they are of this department. */
   waitingFor(doctorId: number, ownDoctor: boolean): number {
     return (this.waitingNamed.get(doctorId) ?? 0) + (ownDoctor ? this.waitingShared : 0);

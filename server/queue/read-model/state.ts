@@ -49,6 +49,7 @@ export function departmentStateOf(
   // A copy: the live line changes with every commit, and a state read later (after an await) must still show the
   // line it was made from (a pointer copy, microseconds even for thousands waiting).
   const ordered = day.line(now).slice();
+  const counts = day.waitingCounts();
   const own = [...directory.doctors.values()].filter((d) => d.doctor.departmentId === departmentId);
   const ownIds = new Set(own.map((d) => d.doctor.id));
   const outside = day
@@ -72,10 +73,22 @@ export function departmentStateOf(
 
   // Each entry's place and estimate, and each doctor's line (their own entries and, for the department's own
   // doctors, the shared "any doctor" ones), all in calling order.
+  let waits: Array<number | null> | null = null;
+  const forecastWaits = () => (waits ??= forecast(input).waits);
+  /** The rank of the entry at `index`, given how many shared and how many of its doctor's entries are before it. */
+  const rankAt = (index: number, sharedBefore: number, namedBefore: number): RankedEntry => {
+    const { entry, doctorId } = ordered[index];
+    const forecastWait = forecastWaits()[index];
+    if (doctorId === null) {
+      return { entry, position: index + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : anyDoctorEta(index, servingPaces) };
+    }
+    const place = namedBefore + (ownIds.has(doctorId) ? sharedBefore : 0);
+    const etaMinutes = forecastWait !== null ? Math.round(forecastWait) : namedDoctorEta(place, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
+    return { entry, position: place + 1, etaMinutes };
+  };
   let ranks: { ranked: RankedEntry[]; rankOf: Map<number, RankedEntry>; lines: Map<number, QueueEntry[]> } | null = null;
   const rankAll = () => {
     if (ranks) return ranks;
-    const ahead = forecast(input);
     const ranked: RankedEntry[] = [];
     const rankOf = new Map<number, RankedEntry>();
     const lines = new Map<number, QueueEntry[]>(doctors.map((d) => [d.doctor.id, []]));
@@ -83,24 +96,42 @@ export function departmentStateOf(
     let shared = 0;
     const named = new Map<number, number>();
     ordered.forEach(({ entry, id, doctorId }, index) => {
-      let rank: RankedEntry;
-      const forecastWait = ahead.waits[index];
+      const before = doctorId === null ? 0 : (named.get(doctorId) ?? 0);
+      const rank = rankAt(index, shared, before);
       if (doctorId === null) {
-        rank = { entry, position: index + 1, etaMinutes: forecastWait !== null ? Math.round(forecastWait) : anyDoctorEta(index, servingPaces) };
         shared++;
         for (const line of ownLines) line.push(entry);
       } else {
-        const before = named.get(doctorId) ?? 0;
-        const place = before + (ownIds.has(doctorId) ? shared : 0);
         named.set(doctorId, before + 1);
-        const etaMinutes = forecastWait !== null ? Math.round(forecastWait) : namedDoctorEta(place, pace.get(doctorId) ?? DEFAULT_CONSULTATION_MINUTES);
-        rank = { entry, position: place + 1, etaMinutes };
         lines.get(doctorId)?.push(entry);
       }
       ranked.push(rank);
       rankOf.set(id, rank);
     });
     return (ranks = { ranked, rankOf, lines });
+  };
+  // One entry's rank from the end of the line, with the waiting counts taken with it: the check-ins answered after a
+  // commit each ask for their own (and the estimate log too), and they are at the end. Ranking a line of thousands (a
+  // Map and an object per entry) for every commit, or scanning it from the front, made check-ins slower as a rush
+  // filled the day. Once the look-ups on one state have scanned as much as one full ranking would, it is made.
+  let scanned = 0;
+  const rankOne = (id: number): RankedEntry | undefined => {
+    if (ranks || scanned > ordered.length) return rankAll().rankOf.get(id);
+    let index = ordered.length - 1;
+    while (index >= 0 && ordered[index].id !== id) index--;
+    scanned += 2 * (ordered.length - index);
+    if (index < 0) return undefined;
+    const { doctorId } = ordered[index];
+    let sharedAfter = 0;
+    let namedAfter = 0;
+    for (let i = index + 1; i < ordered.length; i++) {
+      const other = ordered[i].doctorId;
+      if (other === null) sharedAfter++;
+      else if (other === doctorId) namedAfter++;
+    }
+    const sharedBefore = counts.shared - sharedAfter - (doctorId === null ? 1 : 0);
+    const namedBefore = doctorId === null ? 0 : (counts.named.get(doctorId) ?? 0) - namedAfter - 1;
+    return rankAt(index, sharedBefore, namedBefore);
   };
 
   // Each doctor's view, built with the state (a few entries per doctor: read after an await, they must match the
@@ -156,9 +187,7 @@ export function departmentStateOf(
     get waiting() {
       return rankAll().ranked;
     },
-    get rankOf() {
-      return rankAll().rankOf;
-    },
+    rankOf: { get: rankOne, has: (id: number) => rankOne(id) !== undefined },
     next: (count) => ordered.slice(0, count).map((item) => item.entry),
     get nextWalkIn() {
       return nextWalkInNow();

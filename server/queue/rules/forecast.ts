@@ -81,6 +81,28 @@ function skipTaken(line: { items: Item[]; head: number }): { items: Item[]; head
   return line;
 }
 
+/**
+ * The most entries each line (a doctor's id, 0 for the shared one) can have taken from it today: a doctor takes one
+ * at a free moment inside an interval and is busy a cycle after, so at most floor(minutes left / cycle) + 1 per
+ * interval still to come; the shared line has all the department's own doctors'. Entries are taken from a line
+ * in its order, so the ones past this count (booked patients who came early aside: they jump ahead when their slot
+ * starts) are never reached, and leaving them out changes no estimate.
+ */
+function capacities(doctors: readonly ForecastDoctor[], now: number): Map<number, number> {
+  const room = new Map<number, number>();
+  for (const d of doctors) {
+    let most = 0;
+    for (const shift of d.shifts) {
+      if (shift.end <= now) continue;
+      const minutes = (shift.end - Math.max(shift.start, now)) / MINUTE;
+      most += d.cycle > 0 ? Math.floor(minutes / d.cycle) + 1 : Infinity;
+    }
+    room.set(d.id, (room.get(d.id) ?? 0) + most);
+    if (d.own) room.set(0, (room.get(0) ?? 0) + most);
+  }
+  return room;
+}
+
 /** The earliest moment at or after `t` inside one of `shifts`; Infinity when there is none today. */
 export function nextWorkingMoment(shifts: ForecastDoctor['shifts'], t: number): number {
   for (const shift of shifts) if (t < shift.end) return Math.max(t, shift.start);
@@ -102,20 +124,30 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
   const queue = (owner: number) => queued.get(owner) ?? queued.set(owner, { items: [], head: 0 }).get(owner)!;
   const later = (owner: number) => pending.get(owner) ?? pending.set(owner, { items: [], head: 0, due: [] }).get(owner)!;
   let remaining = 0;
+  // Entries past what their doctors can see today get no forecast whatever happens, so they are left out: a line of
+  // thousands (a rush, the benchmark's) costs a forecast what a day's worth does. See capacities().
+  const room = capacities(doctors, now);
+  const kept = new Map<number, number>();
+  const fits = (owner: number) => (kept.get(owner) ?? 0) < (room.get(owner) ?? 0);
   input.line.forEach(({ doctorId, key }, index) => {
     const dueAt = key.appointmentStartsAt?.getTime() ?? null;
+    const early = dueAt !== null && dueAt > now && doctorId !== null;
+    const owner = doctorId ?? 0;
+    // An early appointment holder can be taken out of line when the slot starts: always kept.
+    if (!early && !fits(owner)) return;
+    if (!early) kept.set(owner, (kept.get(owner) ?? 0) + 1);
     const item = { index, rank: PRIORITY_RANK[key.priority], dueAt, checkedInAt: key.checkedInAt.getTime(), sequence: key.sequence, weight: 1, taken: false };
     // An appointment holder who came early waits in check-in order like a walk-in (the line is in calling order at
     // `now`), and moves ahead of the walk-ins when the slot starts, whichever comes first.
-    if (dueAt !== null && dueAt > now && doctorId !== null) later(doctorId).items.push(item);
-    queue(doctorId ?? 0).items.push(item);
+    if (early) later(doctorId).items.push(item);
+    queue(owner).items.push(item);
     remaining++;
   });
   for (const b of input.bookings) {
     later(b.doctorId).items.push({ index: -1, rank: 2, dueAt: b.startsAt, checkedInAt: b.startsAt, sequence: Infinity, weight: input.showRate * b.likelihood, taken: false });
   }
   for (const p of pending.values()) p.items.sort((a, b) => a.dueAt! - b.dueAt! || a.checkedInAt - b.checkedInAt);
-  if (newWalkIn) {
+  if (newWalkIn && fits(newWalkIn.doctorId ?? 0)) {
     // After everyone in line, whose check-in times may be later than `now` (the start of the minute).
     queue(newWalkIn.doctorId ?? 0).items.push({ index: -2, rank: 2, dueAt: null, checkedInAt: Infinity, sequence: Infinity, weight: 1, taken: false });
     remaining++;
