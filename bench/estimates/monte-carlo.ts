@@ -1,4 +1,5 @@
-import { nextWorkingMoment, type ForecastInput } from '../../server/queue/rules/forecast';
+import { compareItems as compare, nextWorkingMoment, type ForecastInput, type ForecastItem as Item } from '../../server/queue/rules/forecast';
+import { Random } from '../../server/sim/random';
 import { readCapture } from './data';
 import { baseline, placeOf, score, summary, type Estimator } from './replay';
 
@@ -21,37 +22,8 @@ export interface PlayOptions {
 const MINUTE = 60_000;
 const RANK = { emergency: 0, priority: 1, normal: 2 } as const;
 
-interface Item {
-  index: number;
-  rank: number;
-  dueAt: number | null;
-  checkedInAt: number;
-  sequence: number;
-  weight: number;
-  taken: boolean;
-}
-
-function compare(a: Item, b: Item, t: number): number {
-  const due = (i: Item) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
-  return a.rank - b.rank || due(a) - due(b) || a.checkedInAt - b.checkedInAt || a.sequence - b.sequence;
-}
-
-/** mulberry32, seeded the same for every estimate, so an estimate repeats. */
-class Chance {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  normal(): number {
-    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-  }
-}
-
 /** One play of the day: minutes until each line entry is called (null: not today). As rules/forecast.ts, with chance. */
-function play(input: ForecastInput, o: PlayOptions, chance: Chance): Array<number | null> {
+function play(input: ForecastInput, o: PlayOptions, chance: Random): Array<number | null> {
   const { now, doctors } = input;
   const waits: Array<number | null> = input.line.map(() => null);
   const sigma = Math.sqrt(Math.log(1 + o.cv * o.cv));
@@ -127,7 +99,7 @@ function play(input: ForecastInput, o: PlayOptions, chance: Chance): Array<numbe
 
 /** The median over `o.plays` plays of the wait of line entry `index` (null when most plays leave it for another day). */
 export function medianWait(input: ForecastInput, index: number, o: PlayOptions): number | null {
-  const chance = new Chance(12345);
+  const chance = new Random(12345);
   const waits = Array.from({ length: o.plays }, () => play(input, o, chance)[index] ?? Infinity).sort((a, b) => a - b);
   const median = waits[Math.floor(o.plays / 2)];
   return median === Infinity ? null : median;

@@ -57,7 +57,8 @@ const OVERRUN_SHARE = 0.2;
 const MINUTE = 60_000;
 const PRIORITY_RANK = { emergency: 0, priority: 1, normal: 2 } as const;
 
-interface Item {
+/** One entry or expected booking as the forecast plays it (exported for the estimate experiments in bench/). */
+export interface ForecastItem {
   /** Index in the line; -1 for a booking still to come, -2 for the new walk-in being asked about. */
   index: number;
   rank: number;
@@ -69,8 +70,10 @@ interface Item {
   taken: boolean;
 }
 
+type Item = ForecastItem;
+
 /** Calling order between two items at `t` (as ordering.ts's rule): negative when `a` goes first. */
-function compare(a: Item, b: Item, t: number): number {
+export function compareItems(a: Item, b: Item, t: number): number {
   const due = (i: Item) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
   return a.rank - b.rank || due(a) - due(b) || a.checkedInAt - b.checkedInAt || a.sequence - b.sequence;
 }
@@ -168,7 +171,7 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
       const item = mine.items[mine.head++];
       if (item.taken) continue;
       let i = mine.due.length;
-      while (i > 0 && compare(mine.due[i - 1], item, t) > 0) i--;
+      while (i > 0 && compareItems(mine.due[i - 1], item, t) > 0) i--;
       mine.due.splice(i, 0, item);
     }
     const own = skipTaken(queue(doctor.id));
@@ -176,7 +179,7 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
     while (mine.due.length && mine.due[0].taken) mine.due.shift();
     let best: { item: Item; take: () => void } | null = null;
     const consider = (item: Item | undefined, take: () => void) => {
-      if (item && (!best || compare(item, best.item, t) < 0)) best = { item, take };
+      if (item && (!best || compareItems(item, best.item, t) < 0)) best = { item, take };
     };
     consider(own.items[own.head], () => own.head++);
     if (shared) consider(shared.items[shared.head], () => shared.head++);
