@@ -173,4 +173,34 @@ describe('the desk checks what a patient reported and links a guardian, in Chrom
     await reported.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(SHOTS, 'doctor-patient-reported.png') });
   });
+
+  it('keeps what the desk was typing when a confirmed report changes the record, and says where both changed', async function () {
+    this.timeout(60_000);
+    const sam = await makePatient({ fullName: 'Sam Typist', dateOfBirth: '1990-04-05', phone: '+447700900853', allergies: 'None known', insuranceProvider: 'Acme Health' });
+    await server.services.patientPortal.register(sam.id);
+    const samPhone = await signInPatient(server, '+447700900853');
+    expect((await samPhone.post('/api/me/profile/reports', { allergies: 'Pollen' })).status).to.equal(201);
+    await addSessionCookie(context, server, reception);
+    await page.goto(`${server.baseUrl}/admin#/patients/${sam.id}`);
+    const report = page.getByRole('article', { name: 'Allergies reported by the patient' });
+    await report.waitFor();
+    // Unsaved edits: the insurance provider (the report does not touch it) and the allergies (it does).
+    await page.locator('mq-patient-form #insuranceProvider').fill('Northwind Health');
+    await page.locator('mq-patient-form #allergies').fill('Peanuts');
+    await report.getByRole('button', { name: 'Confirm: put it on the record' }).click();
+    await page.getByRole('status').filter({ hasText: 'Allergies updated on the record.' }).waitFor();
+    const warning = page.locator('mq-patient-form').getByRole('alert');
+    await warning.filter({ hasText: 'While you were editing, the record changed: allergies now “Pollen”.' }).waitFor();
+    expect(await page.locator('mq-patient-form #insuranceProvider').inputValue()).to.equal('Northwind Health');
+    expect(await page.locator('mq-patient-form #allergies').inputValue()).to.equal('Peanuts');
+    expect((await Patient.findByPk(sam.id))!.allergies).to.equal('Pollen');
+    await page.screenshot({ path: path.join(SHOTS, 'desk-patient-edit-kept.png') });
+
+    // Saving sends the desk's two edits; the warning goes with the saved record.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved Sam Typist.' }).waitFor();
+    const saved = (await Patient.findByPk(sam.id))!;
+    expect([saved.allergies, saved.insuranceProvider]).to.deep.equal(['Peanuts', 'Northwind Health']);
+    expect(await warning.count()).to.equal(0);
+  });
 });

@@ -13,6 +13,18 @@ const BLOOD_GROUPS = Object.keys({ 'A+': 1, 'A-': 1, 'B+': 1, 'B-': 1, 'AB+': 1,
 const REASON_WORDS: Record<DuplicateReason, string> = { name_and_birth_date: 'same name and date of birth', phone: 'same phone number' };
 
 type Key = 'fullName' | 'dateOfBirth' | 'sex' | 'phone' | 'bloodGroup' | 'allergies' | 'insuranceProvider' | 'insuranceNumber';
+
+/** Each field's name in a sentence. */
+const FIELD_LABELS: Record<Key, string> = {
+  fullName: 'full name',
+  dateOfBirth: 'date of birth',
+  sex: 'sex',
+  phone: 'phone number',
+  bloodGroup: 'blood group',
+  allergies: 'allergies',
+  insuranceProvider: 'insurance provider',
+  insuranceNumber: 'insurance number',
+};
 type Draft = Record<Key, string>;
 
 function draftOf(p: PatientView | null): Draft {
@@ -93,16 +105,39 @@ export class MqPatientForm extends LitElement {
   @state() private error: unknown = null;
   @state() private duplicates: { list: PossibleDuplicate[]; message: string } | null = null;
   @state() private saved = '';
+  /** Fields the user is editing that the record also changed underneath (see willUpdate), with the record's value. */
+  @state() private clashes: Array<{ key: Key; recorded: string }> = [];
+  /** Set while this form's own save comes back as the new `patient`: the saved record then replaces the draft. */
+  private ownSave = false;
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('patient')) {
-      this.draft = draftOf(this.patient);
-      // The same patient coming back saved keeps its "Saved" line; another patient starts clean.
-      if ((changed.get('patient') as PatientView | null | undefined)?.id === this.patient?.id && this.patient) return;
-      this.error = null;
-      this.duplicates = null;
-      this.saved = '';
+    if (!changed.has('patient')) return;
+    const previous = changed.get('patient') as PatientView | null | undefined;
+    const samePatient = !!previous && !!this.patient && previous.id === this.patient.id;
+    if (samePatient && !this.ownSave) {
+      // The record changed under the form (reception confirmed what the patient reported): the untouched fields
+      // take the new values and the user's edits stay, so nothing typed is lost; where both changed, say so.
+      const before = draftOf(previous);
+      const after = draftOf(this.patient);
+      const draft = { ...after };
+      const clashes: Array<{ key: Key; recorded: string }> = [];
+      for (const key of Object.keys(after) as Key[]) {
+        if (this.draft[key] === before[key]) continue;
+        draft[key] = this.draft[key];
+        if (after[key] !== before[key] && after[key] !== this.draft[key]) clashes.push({ key, recorded: after[key] });
+      }
+      this.draft = draft;
+      this.clashes = clashes;
+      return;
     }
+    this.ownSave = false;
+    this.draft = draftOf(this.patient);
+    this.clashes = [];
+    // The same patient coming back saved keeps its "Saved" line; another patient starts clean.
+    if (samePatient) return;
+    this.error = null;
+    this.duplicates = null;
+    this.saved = '';
   }
 
   render() {
@@ -138,6 +173,13 @@ export class MqPatientForm extends LitElement {
             ${fieldErrorLine('allergies-error', fieldMessage(this.error, 'allergies'))}
           </div>
         </div>
+        ${this.clashes.length
+          ? html`<p class="warning" role="alert">
+              While you were editing, the record changed:
+              ${this.clashes.map(({ key, recorded }, i) => html`${i ? '; ' : ''}${FIELD_LABELS[key]} now “${recorded || 'empty'}”`)}.
+              Your edit is kept: save to replace it, or close to see the record as it is.
+            </p>`
+          : nothing}
         ${problem ? html`<p class="error" role="alert">${problem}</p>` : nothing}
         ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
         ${this.duplicates ? this.renderDuplicates(this.duplicates.list, this.duplicates.message) : nothing}
@@ -242,6 +284,7 @@ export class MqPatientForm extends LitElement {
   }
 
   private emit(type: 'patient-saved' | 'patient-open', patient: PatientView): void {
+    if (type === 'patient-saved') this.ownSave = true;
     this.dispatchEvent(new CustomEvent(type, { detail: patient, bubbles: true, composed: true }));
   }
 
