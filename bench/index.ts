@@ -14,7 +14,7 @@
  *               when reachable, else SQLite; BENCH_DISPLAY_PROCS (2, or 1 up to 2,000 displays) client processes
  *               holding the displays (the same ones for product and floor, and for every part)
  *   Memory:     BENCH_MEMORY_DISPLAYS (5000) idle displays on a server in its own process
- *   Cycle:      BENCH_CYCLE_POINTS (10,5000) visits of the day to time cycles at, BENCH_CYCLES (50) per point,
+ *   Cycle:      BENCH_CYCLE_POINTS (10,5000) visits of the day to time cycles at, BENCH_CYCLES (200) per point,
  *               BENCH_CYCLE_DISPLAYS (10) displays watching
  *   Servers:    BENCH_SERVERS_DISPLAYS (5000) displays, half on each of two servers (own processes, one Redis),
  *               then all on one, then on the floor; BENCH_SERVERS_CALLS (50) measured calls per case; on MariaDB when
@@ -85,7 +85,7 @@ function settings() {
     displayProcesses: int('BENCH_DISPLAY_PROCS', 2, 1, 8),
     memoryDisplays: int('BENCH_MEMORY_DISPLAYS', 5000, 1, 20_000),
     cyclePoints: ints('BENCH_CYCLE_POINTS', '10,5000', 1, 100_000),
-    cycles: int('BENCH_CYCLES', 50, 1, 1000),
+    cycles: int('BENCH_CYCLES', 200, 1, 1000),
     cycleDisplays: int('BENCH_CYCLE_DISPLAYS', 10, 0, 1000),
     watchdogS: int('BENCH_WATCHDOG_S', 3600, 1, 86_400),
     serversDisplays: int('BENCH_SERVERS_DISPLAYS', 5000, 2, 20_000),
