@@ -47,40 +47,30 @@ export async function assertDoctorFree(doctor: DoctorProfile, day: string, trans
  *
  * On MySQL the statement goes straight to the connection (db/direct.ts) and the profile returned is the live
  * model's copy when the locked row agrees with it on what a call shows (department, room, user); else it is read.
+ * On SQLite it is lockDoctor then assertDoctorFree.
  */
 export async function lockFreeDoctor(ctx: QueueContext, doctorId: number, day: string, now: Date, transaction: Transaction): Promise<DoctorProfile> {
-  const current = `(SELECT q.id FROM queue_entries q WHERE q.doctor_id = d.id AND q.clinic_day = ?
-    AND q.status IN ('called', 'in_consultation') ORDER BY q.called_at DESC LIMIT 1) AS current_entry_id`;
-  let doctor: DoctorProfile | null;
-  let currentId: number | null;
-  if (isDirect(transaction)) {
-    const [row] = await directQuery<Array<{ department_id: number; room: string; user_id: number; current_entry_id: number | null }>>(
-      transaction,
-      `SELECT d.department_id, d.room, d.user_id, ${current} FROM doctor_profiles d WHERE d.id = ? FOR UPDATE`,
-      [day, doctorId],
-    );
-    if (!row) throw notFound('That doctor');
-    currentId = row.current_entry_id;
-    const known = ctx.live ? (await ctx.live.directory(now)).doctors.get(doctorId)?.doctor : undefined;
-    const same = known && known.departmentId === row.department_id && known.room === row.room && known.userId === row.user_id;
-    // Already locked: a plain read of the row, for the rare profile edited since the model read it.
-    doctor = same ? known : await DoctorProfile.findByPk(doctorId, { transaction });
-  } else {
-    // SQLite has no row locks: its write transactions run one at a time (IMMEDIATE, see db/sequelize.ts).
-    const rows = await DoctorProfile.sequelize!.query<DoctorProfile>(`SELECT d.*, ${current} FROM doctor_profiles d WHERE d.id = ?`, {
-      replacements: [day, doctorId],
-      model: DoctorProfile,
-      mapToModel: true,
-      transaction,
-    });
-    doctor = rows[0] ?? null;
-    const values = (doctor?.dataValues ?? {}) as unknown as Record<string, unknown>;
-    currentId = (values.current_entry_id as number | null | undefined) ?? null;
-    delete values.current_entry_id;
+  // SQLite has no row locks (its write transactions run one at a time) and is not where the round trips cost.
+  if (!isDirect(transaction)) {
+    const doctor = await lockDoctor(doctorId, transaction);
+    await assertDoctorFree(doctor, day, transaction);
+    return doctor;
   }
+  const [row] = await directQuery<Array<{ department_id: number; room: string; user_id: number; current_entry_id: number | null }>>(
+    transaction,
+    `SELECT d.department_id, d.room, d.user_id, (SELECT q.id FROM queue_entries q WHERE q.doctor_id = d.id
+       AND q.clinic_day = ? AND q.status IN ('called', 'in_consultation') ORDER BY q.called_at DESC LIMIT 1) AS current_entry_id
+     FROM doctor_profiles d WHERE d.id = ? FOR UPDATE`,
+    [day, doctorId],
+  );
+  if (!row) throw notFound('That doctor');
+  const known = ctx.live ? (await ctx.live.directory(now)).doctors.get(doctorId)?.doctor : undefined;
+  const same = known && known.departmentId === row.department_id && known.room === row.room && known.userId === row.user_id;
+  // Already locked: a plain read of the row, for the rare profile edited since the model read it.
+  const doctor = same ? known : await DoctorProfile.findByPk(doctorId, { transaction });
   if (!doctor) throw notFound('That doctor');
   // Busy: the message names the patient, read now (a refusal is not on anyone's critical path).
-  if (currentId !== null) await assertDoctorFree(doctor, day, transaction);
+  if (row.current_entry_id !== null) await assertDoctorFree(doctor, day, transaction);
   return doctor;
 }
 

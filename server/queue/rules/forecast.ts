@@ -70,16 +70,14 @@ export interface ForecastItem {
   taken: boolean;
 }
 
-type Item = ForecastItem;
-
 /** Calling order between two items at `t` (as ordering.ts's rule): negative when `a` goes first. */
-export function compareItems(a: Item, b: Item, t: number): number {
-  const due = (i: Item) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
+export function compareItems(a: ForecastItem, b: ForecastItem, t: number): number {
+  const due = (i: ForecastItem) => (i.dueAt !== null && i.dueAt <= t ? 0 : 1);
   return a.rank - b.rank || due(a) - due(b) || a.checkedInAt - b.checkedInAt || a.sequence - b.sequence;
 }
 
 /** The line with its head moved past the items already called (from their other line). */
-function skipTaken(line: { items: Item[]; head: number }): { items: Item[]; head: number } {
+function skipTaken(line: { items: ForecastItem[]; head: number }): { items: ForecastItem[]; head: number } {
   while (line.head < line.items.length && line.items[line.head].taken) line.head++;
   return line;
 }
@@ -122,13 +120,13 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
   let next: number | null = null;
   // Per owner (doctor id, 0 for the shared line): entries in calling order, and appointment holders and bookings
   // not due yet in slot order, which join the due ones (kept in check-in order) as their slots start.
-  const queued = new Map<number, { items: Item[]; head: number }>();
-  const pending = new Map<number, { items: Item[]; head: number; due: Item[] }>();
+  const queued = new Map<number, { items: ForecastItem[]; head: number }>();
+  const pending = new Map<number, { items: ForecastItem[]; head: number; due: ForecastItem[] }>();
   const queue = (owner: number) => queued.get(owner) ?? queued.set(owner, { items: [], head: 0 }).get(owner)!;
   const later = (owner: number) => pending.get(owner) ?? pending.set(owner, { items: [], head: 0, due: [] }).get(owner)!;
   let remaining = 0;
   // Entries past what their doctors can see today get no forecast whatever happens, so they are left out: a line of
-  // thousands (a rush, the benchmark's) costs a forecast what a day's worth does. See capacities().
+  // thousands (a rush, the benchmark's) costs one pass over it, not an item per entry. See capacities().
   const room = capacities(doctors, now);
   const kept = new Map<number, number>();
   const fits = (owner: number) => (kept.get(owner) ?? 0) < (room.get(owner) ?? 0);
@@ -177,8 +175,8 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
     const own = skipTaken(queue(doctor.id));
     const shared = doctor.own ? skipTaken(queue(0)) : null;
     while (mine.due.length && mine.due[0].taken) mine.due.shift();
-    let best: { item: Item; take: () => void } | null = null;
-    const consider = (item: Item | undefined, take: () => void) => {
+    let best: { item: ForecastItem; take: () => void } | null = null;
+    const consider = (item: ForecastItem | undefined, take: () => void) => {
       if (item && (!best || compareItems(item, best.item, t) < 0)) best = { item, take };
     };
     consider(own.items[own.head], () => own.head++);
@@ -189,7 +187,7 @@ export function forecast(input: ForecastInput, newWalkIn?: { doctorId: number | 
       free[at] = mine.head < mine.items.length ? nextWorkingMoment(doctor.shifts, mine.items[mine.head].dueAt!) : Infinity;
       continue;
     }
-    const { item, take } = best as { item: Item; take: () => void };
+    const { item, take } = best as { item: ForecastItem; take: () => void };
     take();
     item.taken = true;
     const wait = (t - now) / MINUTE;
